@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import express from 'express';
+import { corsOrigins } from '../config/env.js';
+import { authenticate } from './auth/middleware.js';
+import type { ApiDeps, RouteContext } from './deps.js';
+import { cors } from './http/cors.js';
+import { errorHandler, notFoundHandler } from './http/error-handler.js';
+import { idempotency } from './http/idempotency.js';
+import { requestId } from './http/request-id.js';
+import './http/types.js';
+import { ApiRegistry, openApiDocument } from './openapi/registry.js';
+import { applicationRoutes } from './routes/applications.js';
+import { auditEventRoutes } from './routes/audit-events.js';
+import { authRoutes } from './routes/auth.js';
+import { healthRoutes } from './routes/health.js';
+import { orgUnitRoutes } from './routes/org-units.js';
+import { userRoutes } from './routes/users.js';
+
+export const ADMIN_DIST = resolve(import.meta.dirname, '../admin/dist');
+
+export function createApp(deps: ApiDeps, opts: { serveConsole?: boolean } = {}) {
+  const registry = new ApiRegistry();
+  const ctx: RouteContext = { ...deps, registry };
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+
+  app.use(requestId);
+  app.use(cors(corsOrigins(deps.env)));
+  app.use('/api', express.json({ limit: deps.env.SHEQU_BODY_LIMIT }));
+  app.use('/api', authenticate(deps.db, deps.env.SHEQU_TOKEN_IDLE_HOURS, (m, p) => registry.isPublic(m, p)));
+  app.use('/api', idempotency(deps.db));
+
+  const api = express.Router();
+  for (const routes of [healthRoutes, authRoutes, orgUnitRoutes, userRoutes, auditEventRoutes, applicationRoutes]) api.use(routes(ctx));
+  registry.add(api, { method: 'get', path: '/api/openapi.json', tag: 'system', summary: 'This document' }, async () => openApiDocument(registry, { version: deps.version }));
+  app.use(api);
+  app.use('/api', notFoundHandler);
+
+  if (opts.serveConsole && existsSync(ADMIN_DIST)) {
+    app.use(express.static(ADMIN_DIST, { index: 'index.html', maxAge: '1h' }));
+    app.get('/*splat', (_req, res) => res.sendFile(resolve(ADMIN_DIST, 'index.html')));
+  }
+  app.use(errorHandler);
+  return { app, registry };
+}

@@ -1,0 +1,104 @@
+import type { Response } from 'express';
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { NotFoundError, ValidationError } from '../../domain/errors.js';
+
+// The ra-data-simple-rest list contract, implemented once: `sort`, `range` and `filter` arrive
+// as JSON strings; the answer carries `Content-Range: <resource> a-b/total`. Each resource only
+// declares which API fields map to which columns and how its filters apply.
+
+const jsonParam = <T extends z.ZodType>(inner: T) =>
+  z
+    .string()
+    .transform((s, ctx) => {
+      try {
+        return JSON.parse(s) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(inner);
+
+export const MAX_PAGE = 1000;
+
+export const listQuery = z.object({
+  sort: jsonParam(z.tuple([z.string(), z.enum(['ASC', 'DESC', 'asc', 'desc'])])).optional().describe('JSON ["field","ASC"|"DESC"]'),
+  range: jsonParam(
+    z
+      .tuple([z.number().int().min(0), z.number().int().min(0)])
+      .refine(([a, b]) => b >= a, 'end must not be before start')
+      .refine(([a, b]) => b - a < MAX_PAGE, `at most ${MAX_PAGE} rows per page`),
+  )
+    .optional()
+    .describe('JSON [start, end], inclusive'),
+  filter: jsonParam(z.record(z.string(), z.unknown())).optional().describe('JSON object of field → value; "id": [..] for getMany, "q" for free text'),
+});
+export type ListQuery = z.infer<typeof listQuery>;
+
+export type FilterFn = (qb: Knex.QueryBuilder, value: unknown) => void;
+
+/** One list filter: the zod schema its value must satisfy and how it narrows the query. */
+export const filter = <S extends z.ZodType>(schema: S, apply: (qb: Knex.QueryBuilder, value: z.output<S>) => void) => ({
+  schema,
+  apply: apply as FilterFn,
+});
+
+export interface ListSpec<Row> {
+  resource: string;
+  idColumn: string;
+  sortable: Record<string, string>; // API field → SQL column
+  defaultSort: [string, 'ASC' | 'DESC'];
+  filters: Record<string, { schema: z.ZodType; apply: FilterFn }>;
+  toApi: (row: Row) => unknown;
+}
+
+export const ids = z.array(z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)])).max(MAX_PAGE);
+
+export async function sendList<Row>(res: Response, spec: ListSpec<Row>, base: Knex.QueryBuilder, query: ListQuery): Promise<void> {
+  const filter = query.filter ?? {};
+  const errors: Record<string, string> = {};
+  for (const [field, raw] of Object.entries(filter)) {
+    if (field === 'id') {
+      const parsed = ids.safeParse(Array.isArray(raw) ? raw : [raw]);
+      if (!parsed.success) errors['filter.id'] = 'must be an id or a list of ids';
+      else base.whereIn(spec.idColumn, parsed.data);
+      continue;
+    }
+    const f = spec.filters[field];
+    if (!f) {
+      errors[`filter.${field}`] = `unknown filter; allowed: ${['id', ...Object.keys(spec.filters)].join(', ')}`;
+      continue;
+    }
+    if (raw === undefined || raw === null || raw === '') continue;
+    const parsed = f.schema.safeParse(raw);
+    if (!parsed.success) errors[`filter.${field}`] = parsed.error.issues[0]?.message ?? 'invalid';
+    else f.apply(base, parsed.data);
+  }
+  const [sortField, sortDir] = query.sort ?? spec.defaultSort;
+  const sortColumn = spec.sortable[sortField];
+  if (!sortColumn) errors.sort = `cannot sort by ${sortField}; allowed: ${Object.keys(spec.sortable).join(', ')}`;
+  if (Object.keys(errors).length) throw new ValidationError('查询参数无效 (invalid list query)', errors);
+
+  const [start, end] = query.range ?? [0, 24];
+  const countQuery = base.clone().clearSelect().clearOrder().count<{ count: string }[]>({ count: '*' });
+  const direction = sortDir.toUpperCase() === 'DESC' ? 'desc' : 'asc';
+  const rowsQuery = base
+    .clone()
+    .orderBy(sortColumn, direction)
+    .orderBy(spec.idColumn, direction) // a stable order keeps pages from overlapping
+    .offset(start)
+    .limit(end - start + 1);
+  const [[{ count }], rows] = await Promise.all([countQuery, rowsQuery]);
+  const total = Number(count);
+  const last = rows.length ? start + rows.length - 1 : start;
+  res.set('Content-Range', `${spec.resource} ${start}-${last}/${total}`);
+  res.json(rows.map((r: Row) => spec.toApi(r)));
+}
+
+/** A path id that is not a positive integer names no record: 404, like any unknown id. */
+export function idParam(raw: string | undefined): number {
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new NotFoundError();
+  return n;
+}

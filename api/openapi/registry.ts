@@ -1,0 +1,134 @@
+import type { Request, RequestHandler, Response, Router } from 'express';
+import { z } from 'zod';
+import { ForbiddenError } from '../../domain/errors.js';
+import type { Role } from '../../domain/roles.js';
+import type { AuthUser } from '../http/types.js';
+import { parseOrThrow } from '../http/validate.js';
+
+// Every route is declared once with its zod schemas: the same objects validate the request and
+// produce the OpenAPI document, so the document cannot drift from what the API accepts.
+
+type Method = 'get' | 'post' | 'put' | 'delete';
+
+export interface RouteSpec<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType> {
+  method: Method;
+  path: string; // Express syntax: /api/org-units/:id
+  tag: string;
+  summary: string;
+  description?: string;
+  public?: boolean;
+  roles?: readonly Role[]; // omitted: any signed-in user (scoping still applies)
+  body?: B;
+  query?: Q;
+  list?: boolean; // a ra-data-simple-rest getList: documents sort/range/filter and Content-Range
+  status?: number;
+  response?: z.ZodType;
+}
+
+export interface HandlerContext<B, Q> {
+  req: Request;
+  res: Response;
+  user: AuthUser;
+  body: B;
+  query: Q;
+  params: Record<string, string>;
+}
+
+export class ApiRegistry {
+  readonly routes: RouteSpec[] = [];
+
+  add<B extends z.ZodType, Q extends z.ZodType>(
+    router: Router,
+    spec: RouteSpec<B, Q>,
+    handler: (ctx: HandlerContext<z.infer<B>, z.infer<Q>>) => Promise<unknown>,
+  ): void {
+    this.routes.push(spec as RouteSpec);
+    const wrapped: RequestHandler = async (req, res) => {
+      const user = req.user as AuthUser;
+      if (spec.roles && !spec.roles.includes(user.role)) throw new ForbiddenError();
+      const body = spec.body ? parseOrThrow(spec.body, req.body ?? {}, '请求内容无效 (invalid request body)') : undefined;
+      const query = spec.query ? parseOrThrow(spec.query, { ...req.query }, '查询参数无效 (invalid query)') : undefined;
+      const result = await handler({ req, res, user, body: body as z.infer<B>, query: query as z.infer<Q>, params: req.params as Record<string, string> });
+      if (!res.headersSent) res.status(spec.status ?? 200).json(result);
+    };
+    router[spec.method](spec.path, wrapped);
+  }
+
+  isPublic(method: string, path: string): boolean {
+    return this.routes.some((r) => r.public && r.method === method.toLowerCase() && r.path === path);
+  }
+}
+
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' });
+
+const errorSchema = {
+  type: 'object',
+  properties: {
+    message: { type: 'string' },
+    errors: { type: 'object', additionalProperties: { type: 'string' }, description: 'one message per invalid field' },
+  },
+  required: ['message'],
+};
+
+export function openApiDocument(registry: ApiRegistry, info: { version: string }) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of registry.routes) {
+    const oaPath = r.path.replace(/:(\w+)/g, '{$1}');
+    const parameters: unknown[] = [...r.path.matchAll(/:(\w+)/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    if (r.query) {
+      const qs = jsonSchema(r.query, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+      for (const [name, schema] of Object.entries(qs.properties ?? {})) {
+        parameters.push({ name, in: 'query', required: qs.required?.includes(name) ?? false, schema });
+      }
+    }
+    if (!r.public) parameters.push({ name: 'Authorization', in: 'header', required: true, schema: { type: 'string', example: 'Bearer <token>' } });
+    if (r.method === 'post' && !r.public) {
+      parameters.push({
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        description: 'A repeat with the same key and body returns the stored original response; a different body gets 409.',
+        schema: { type: 'string', maxLength: 200 },
+      });
+    }
+    const ok = String(r.status ?? 200);
+    const responses: Record<string, unknown> = {
+      [ok]: {
+        description: r.list ? 'A page of records; the total is in Content-Range' : 'Success',
+        ...(r.list ? { headers: { 'Content-Range': { schema: { type: 'string', example: 'org-units 0-24/83' } } } } : {}),
+        ...(r.response ? { content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } } : {}),
+      },
+      400: { description: 'Invalid input, one message per field', content: { 'application/json': { schema: errorSchema } } },
+    };
+    if (!r.public) responses[401] = { description: 'Missing, expired or revoked token', content: { 'application/json': { schema: errorSchema } } };
+    if (r.roles) responses[403] = { description: `Only for roles: ${r.roles.join(', ')}`, content: { 'application/json': { schema: errorSchema } } };
+    if (r.path.includes(':')) responses[404] = { description: 'Not found or outside your area', content: { 'application/json': { schema: errorSchema } } };
+    if (r.method === 'post' || r.method === 'put') responses[409] = { description: 'Conflict with the current state', content: { 'application/json': { schema: errorSchema } } };
+    paths[oaPath] ??= {};
+    paths[oaPath][r.method] = {
+      tags: [r.tag],
+      summary: r.summary,
+      ...(r.description ? { description: r.description } : {}),
+      ...(r.roles ? { 'x-roles': r.roles } : {}),
+      parameters,
+      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: 'Shequ 社区 casework API',
+      version: info.version,
+      description: 'Lists follow the ra-data-simple-rest contract: sort=["field","ASC"], range=[0,24], filter={...} as JSON query parameters; the total is in Content-Range.',
+    },
+    servers: [{ url: '/' }],
+    paths,
+  };
+}

@@ -1,0 +1,71 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { NotFoundError } from '../../domain/errors.js';
+import { orgUnitKinds } from '../../domain/roles.js';
+import type { RouteContext } from '../deps.js';
+import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
+import { scopeToUser } from '../scope.js';
+
+interface OrgUnitRow {
+  id: number;
+  parent_id: number | null;
+  kind: string;
+  code: string;
+  name: string;
+  path: string;
+  residents: number | null;
+}
+
+export const orgUnit = z.object({
+  id: z.number(),
+  parentId: z.number().nullable(),
+  kind: z.enum(orgUnitKinds),
+  code: z.string(),
+  name: z.string(),
+  path: z.string(),
+  residents: z.number().nullable(),
+});
+
+const toApi = (r: OrgUnitRow) => ({
+  id: r.id,
+  parentId: r.parent_id,
+  kind: r.kind,
+  code: r.code,
+  name: r.name,
+  path: r.path,
+  residents: r.residents,
+});
+
+const spec: ListSpec<OrgUnitRow> = {
+  resource: 'org-units',
+  idColumn: 'id',
+  sortable: { id: 'id', name: 'name', code: 'code', kind: 'kind', residents: 'residents', parentId: 'parent_id' },
+  defaultSort: ['id', 'ASC'],
+  filters: {
+    kind: filter(z.union([z.enum(orgUnitKinds), z.array(z.enum(orgUnitKinds))]), (qb, v) => qb.whereIn('kind', ([] as string[]).concat(v))),
+    parentId: filter(z.coerce.number().int(), (qb, v) => qb.where('parent_id', v)),
+    q: filter(z.string().max(100), (qb, v) => qb.where((w) => w.whereILike('name', `%${v}%`).orWhereILike('code', `%${v}%`))),
+  },
+  toApi,
+};
+
+export function orgUnitRoutes({ registry, db }: RouteContext): Router {
+  const router = Router();
+  registry.add(
+    router,
+    { method: 'get', path: '/api/org-units', tag: 'org-units', summary: 'District, streets, towns and communities in your area', query: listQuery, list: true, response: z.array(orgUnit) },
+    async ({ res, user, query }) => {
+      await sendList(res, spec, scopeToUser(db, db('org_units').select('*'), user, 'id'), query);
+    },
+  );
+  registry.add(
+    router,
+    { method: 'get', path: '/api/org-units/:id', tag: 'org-units', summary: 'One org unit', response: orgUnit },
+    async ({ user, params }) => {
+      const row = await scopeToUser(db, db('org_units').where({ id: idParam(params.id) }), user, 'id').first();
+      if (!row) throw new NotFoundError();
+      return toApi(row);
+    },
+  );
+  return router;
+}

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { Client, Connection } from '@temporalio/client';
+import { loadEnv } from '../config/env.js';
+import { temporalTarget } from '../config/temporal.js';
+import { createDb } from '../db/knexfile.js';
+import { createApp } from './app.js';
+import { startUnstartedApplications } from './routes/applications.js';
+
+// The API process: `tsx api/server.ts`. Started by the launcher, or on its own in production
+// with DATABASE_URL and TEMPORAL_ADDRESS set.
+
+const env = loadEnv();
+if (!env.DATABASE_URL) throw new Error('DATABASE_URL is required for the API process (the launcher sets it)');
+const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string;
+const db = createDb(env.DATABASE_URL);
+const target = temporalTarget(env);
+const connection = await Connection.connect({ address: target.address, tls: target.tls, apiKey: target.apiKey });
+const temporal = new Client({ connection, namespace: target.namespace });
+
+const { app } = createApp({ db, temporal, env, version }, { serveConsole: true });
+const server = app.listen(env.PORT, env.HOST, () => console.log(`[api] listening on http://${env.HOST}:${env.PORT}`));
+
+startUnstartedApplications(db, temporal, env.SHEQU_TASK_QUEUE)
+  .then((n) => n && console.warn(`[api] started ${n} workflow(s) left unstarted by an earlier crash`))
+  .catch((e) => console.error('[api] could not restart unstarted workflows', e));
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[api] ${signal}: finishing in-flight requests`);
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  server.close(async () => {
+    await Promise.allSettled([db.destroy(), connection.close()]);
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+// Every process (launcher, worker, API, tests, bench) reads its settings here and nowhere else,
+// so a typo in a variable fails at start-up with the variable's name, not later with a riddle.
+
+const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  ),
+  PORT: port(3000),
+  HOST: z.string().default('127.0.0.1'),
+  TEMPORAL_ADDRESS: optionalString,
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_API_KEY: optionalString,
+  TEMPORAL_TLS: z.enum(['true', 'false']).optional(),
+  TEMPORAL_TLS_CERT_PATH: optionalString,
+  TEMPORAL_TLS_KEY_PATH: optionalString,
+  TEMPORAL_TLS_CA_PATH: optionalString,
+  TEMPORAL_CLI_PATH: optionalString,
+  TEMPORAL_PORT: port(7233),
+  TEMPORAL_UI_PORT: port(8233),
+  TEMPORAL_UI_URL: optionalString,
+  SHEQU_TASK_QUEUE: z.string().min(1).default('shequ-cases'),
+  SHEQU_PAYMENTS_TASK_QUEUE: z.string().min(1).default('shequ-payments'),
+  SHEQU_DAY_SECONDS: z.coerce.number().positive().default(86400),
+  SHEQU_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('shequ-demo-2026'),
+  SHEQU_DATA_DIR: z.string().default('.data'),
+  SHEQU_PG_PORT: port(0),
+  SHEQU_TOKEN_IDLE_HOURS: z.coerce.number().positive().default(8),
+  SHEQU_CORS_ORIGINS: z.string().default(''),
+  SHEQU_BODY_LIMIT: z.string().default('1mb'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {}
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  if (env.TEMPORAL_TLS_CERT_PATH && !env.TEMPORAL_TLS_KEY_PATH) {
+    throw new ConfigError('Invalid environment:\n  TEMPORAL_TLS_KEY_PATH: required when TEMPORAL_TLS_CERT_PATH is set');
+  }
+  return env;
+}
+
+export function corsOrigins(env: Env): string[] {
+  return env.SHEQU_CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean);
+}

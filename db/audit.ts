@@ -1,0 +1,31 @@
+import type { Knex } from 'knex';
+// Actors are staff users, or null for the system (schedules, workers acting on timers).
+
+export interface AuditEvent {
+  action: string;
+  entityType: string;
+  entityId: string | number;
+  orgUnitId?: number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditActor {
+  user?: { id: number; username: string } | null;
+  requestId?: string;
+}
+
+/** Call with the transaction that makes the change, so the change and its record commit together. */
+export async function writeAudit(trx: Knex | Knex.Transaction, actor: AuditActor, e: AuditEvent): Promise<void> {
+  await trx('audit_events').insert({
+    actor_id: actor.user?.id ?? null,
+    actor_username: actor.user?.username ?? null,
+    action: e.action,
+    entity_type: e.entityType,
+    entity_id: String(e.entityId),
+    org_unit_id: e.orgUnitId ?? null,
+    before: e.before === undefined ? null : JSON.stringify(e.before),
+    after: e.after === undefined ? null : JSON.stringify(e.after),
+    request_id: actor.requestId ?? null,
+  });
+}

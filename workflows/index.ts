@@ -1,0 +1,3 @@
+// Everything the worker bundle registers. Deterministic code only: imports are limited to
+// @temporalio/workflow (and common), pure domain functions and activity types.
+export { benefitCase } from './benefit-case.js';
