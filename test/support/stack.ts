@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import type { Knex } from 'knex';
+import { inject } from 'vitest';
+import { createApp } from '../../api/app.js';
+import { loadEnv, type Env } from '../../config/env.js';
+import { createDb } from '../../db/knexfile.js';
+import { dropDatabase, ensureDatabase, withDatabase } from '../../scripts/postgres.js';
+import { createShequWorker } from '../../worker/create-worker.js';
+
+// What a test file needs from the shared stack: its own database (cloned from the migrated,
+// seeded template), its own task queue, a real worker and the real API over HTTP.
+
+const TEMPLATE_DB = 'shequ_test_template';
+
+export interface TestStack {
+  db: Knex;
+  env: Env;
+  temporal: Client;
+  baseUrl: string;
+  taskQueue: string;
+  password: string;
+  stop(): Promise<void>;
+}
+
+export async function createTestDatabase(): Promise<{ db: Knex; url: string; drop(): Promise<void> }> {
+  const admin = inject('pgAdminUrl');
+  const name = `shequ_t_${randomBytes(4).toString('hex')}`;
+  await ensureDatabase(admin, name, TEMPLATE_DB);
+  const url = withDatabase(admin, name);
+  const db = createDb(url, { min: 0, max: 5 });
+  return {
+    db,
+    url,
+    drop: async () => {
+      await db.destroy();
+      await dropDatabase(admin, name);
+    },
+  };
+}
+
+export async function startTestStack(opts: { worker?: boolean; serveConsole?: boolean; env?: Record<string, string> } = {}): Promise<TestStack> {
+  const database = await createTestDatabase();
+  const taskQueue = `test-${randomBytes(4).toString('hex')}`;
+  const address = inject('temporalAddress');
+  const env = loadEnv({ ...opts.env, DATABASE_URL: database.url, TEMPORAL_ADDRESS: address, SHEQU_TASK_QUEUE: taskQueue, NODE_ENV: 'test' });
+
+  let worker: Worker | undefined;
+  let workerRun: Promise<void> | undefined;
+  let native: NativeConnection | undefined;
+  if (opts.worker !== false) {
+    native = await NativeConnection.connect({ address });
+    worker = await createShequWorker({
+      connection: native,
+      namespace: env.TEMPORAL_NAMESPACE,
+      taskQueue,
+      deps: { db: database.db, clock: () => new Date() },
+      workflowBundle: { codePath: inject('workflowBundlePath') },
+    });
+    workerRun = worker.run();
+  }
+
+  const connection = await Connection.connect({ address });
+  const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+  const { app } = createApp({ db: database.db, temporal, env, version: 'test' }, { serveConsole: opts.serveConsole });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    db: database.db,
+    env,
+    temporal,
+    baseUrl,
+    taskQueue,
+    password: inject('demoPassword'),
+    async stop() {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      worker?.shutdown();
+      await workerRun;
+      await native?.close();
+      await connection.close();
+      await database.drop();
+    },
+  };
+}
+
+export interface ApiClient {
+  token: string;
+  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+}
+
+export async function login(stack: TestStack, username: string): Promise<ApiClient> {
+  const res = await fetch(`${stack.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: stack.password }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
+  const { token } = await res.json();
+  return {
+    token,
+    async call(method, path, body, headers = {}) {
+      const r = await fetch(`${stack.baseUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await r.text();
+      return { status: r.status, body: text ? JSON.parse(text) : undefined, headers: r.headers };
+    },
+  };
+}
+
+export async function waitFor<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
