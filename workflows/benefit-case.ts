@@ -31,10 +31,15 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
     ]);
   };
 
+  // Set synchronously when a decision's handler starts, before its first await: a second
+  // decision arriving while the first is still writing is refused by the validator.
+  let deciding = false;
+
   setHandler(stateQuery, () => state);
   setHandler(
     withdrawUpdate,
     async ({ actor, reason }) => {
+      deciding = true;
       const moved = await moveStage({ applicationId: input.applicationId, from: [state.stage], to: 'withdrawn', actor, action: 'application.withdraw', comment: reason });
       enter('withdrawn', moved.stageSince);
       return state;
@@ -42,6 +47,7 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
     {
       validator: ({ actor, reason }) => {
         if (actor.role !== 'caseworker' && actor.role !== 'supervisor') throw new ForbiddenError('只有社区专干或督导可以撤回申请 (only a caseworker or supervisor may withdraw)');
+        if (deciding) throw new ConflictError('另一决定正在处理中 (another decision is being recorded)');
         if (closedBenefitStages.includes(state.stage)) throw new ConflictError(`申请已结束（${state.stage}）(case already closed)`);
         if (!reason?.trim()) throw new ValidationError('请填写撤回原因 (reason required)', { reason: '请填写撤回原因 (reason required)' });
       },

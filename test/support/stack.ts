@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import type { Knex } from 'knex';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app.js';
@@ -14,6 +14,13 @@ import { createShequWorker } from '../../worker/create-worker.js';
 // seeded template), its own task queue, a real worker and the real API over HTTP.
 
 const TEMPLATE_DB = 'shequ_test_template';
+
+// Worker INFO lines drown test output; warnings and errors still show.
+try {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+} catch {
+  /* already installed in this process */
+}
 
 export interface TestStack {
   db: Knex;

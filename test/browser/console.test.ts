@@ -1,0 +1,51 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applicationBody } from '../support/fixtures.js';
+import { login, startTestStack, waitFor, type TestStack } from '../support/stack.js';
+
+// The built console served by the real API, driven in Debian's Chromium (installed by .ci/run).
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+describe('console in a browser', () => {
+  let stack: TestStack;
+  let browser: Browser;
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run .ci/run once, or apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH`);
+    stack = await startTestStack({ serveConsole: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('caseworker1 logs in, sees the Chinese menu and the applications list', async () => {
+    const api = await login(stack, 'caseworker1');
+    const created = await api.call('POST', '/api/applications', applicationBody(3, { headName: '孙浏览' }));
+    expect(created.status).toBe(201);
+    await waitFor('verifying', async () => (await api.call('GET', `/api/applications/${created.body.id}`)).body.stage === 'verifying');
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    await page.goto(`${stack.baseUrl}/`);
+    await page.locator('input[name="username"]').fill('caseworker1');
+    await page.locator('input[name="password"]').fill(stack.password);
+    await page.getByRole('button', { name: '登录' }).click();
+
+    const menu = page.locator('.RaSidebar-fixed, .RaMenu-open, [class*="RaMenu"]').first();
+    await expect.poll(() => menu.innerText(), { timeout: 20_000 }).toContain('低保申请');
+    expect(await menu.innerText()).toContain('组织机构');
+    expect(await menu.innerText()).not.toContain('用户管理'); // admins only
+
+    await page.getByRole('menuitem', { name: /低保申请/ }).click();
+    await expect.poll(() => page.locator('main').innerText(), { timeout: 20_000 }).toContain('孙浏览');
+    expect(await page.locator('main').innerText()).toContain('核查中');
+
+    mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/console-applications.png', fullPage: true });
+  });
+});
