@@ -24,14 +24,19 @@ describe('console in a browser', () => {
     await stack?.stop();
   });
 
-  it('caseworker1 logs in, sees the Chinese menu and the applications list', async () => {
+  it('caseworker1 logs in, sees the Chinese menu and the applications list', { timeout: 180_000 }, async () => {
+    const t0 = Date.now();
+    const mark = (what: string) => console.log(`[browser test] ${what} after ${Date.now() - t0} ms`);
     const api = await login(stack, 'caseworker1');
     const created = await api.call('POST', '/api/applications', applicationBody(3, { headName: '孙浏览' }));
     expect(created.status).toBe(201);
     await waitFor('verifying', async () => (await api.call('GET', `/api/applications/${created.body.id}`)).body.stage === 'verifying');
 
+    mark('case verifying');
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    page.on('requestfailed', (r) => mark(`request failed: ${r.url().slice(0, 100)}`));
     await page.goto(`${stack.baseUrl}/`);
+    mark('page loaded');
     await page.locator('input[name="username"]').fill('caseworker1');
     await page.locator('input[name="password"]').fill(stack.password);
     await page.getByRole('button', { name: '登录' }).click();
@@ -41,10 +46,12 @@ describe('console in a browser', () => {
     expect(await menu.innerText()).toContain('组织机构');
     expect(await menu.innerText()).not.toContain('用户管理'); // admins only
 
+    mark('menu shown');
     await page.getByRole('menuitem', { name: /低保申请/ }).click();
     await expect.poll(() => page.locator('main').innerText(), { timeout: 20_000 }).toContain('孙浏览');
     expect(await page.locator('main').innerText()).toContain('核查中');
 
+    mark('list shown');
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/console-applications.png', fullPage: true });
   });

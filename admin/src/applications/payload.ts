@@ -1,0 +1,43 @@
+import type { Category, Relation } from './choices';
+import { yuanToFen } from './money';
+
+// The create form holds income in yuan (what is on the paperwork); the API takes integer fen.
+
+export interface MemberForm {
+  name: string;
+  idNumber: string;
+  relation: Relation;
+  disabled?: boolean | null;
+  monthlyIncomeYuan?: number | null;
+}
+
+export interface ApplicationForm {
+  headName: string;
+  address: string;
+  communityId: number;
+  category: Category;
+  bankAccount?: string | null;
+  members?: MemberForm[];
+}
+
+export function toApplicationPayload(form: ApplicationForm) {
+  const bankAccount = form.bankAccount?.trim();
+  return {
+    headName: form.headName,
+    address: form.address,
+    communityId: form.communityId,
+    category: form.category,
+    ...(bankAccount ? { bankAccount } : {}),
+    members: (form.members ?? []).map((m) => ({
+      name: m.name,
+      idNumber: m.idNumber.trim().toUpperCase(),
+      relation: m.relation,
+      disabled: !!m.disabled,
+      monthlyIncomeFen: yuanToFen(m.monthlyIncomeYuan ?? 0),
+    })),
+  };
+}
+
+/** Puts the API's complaint about `members.N.monthlyIncomeFen` beside the yuan input. */
+export const applicationFormField = (apiField: string): string =>
+  apiField.replace(/^(members\.\d+\.)monthlyIncomeFen$/, '$1monthlyIncomeYuan');

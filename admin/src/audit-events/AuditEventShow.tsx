@@ -1,0 +1,21 @@
+import { ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { DateTimeField } from '../common/DateTimeField';
+import { JsonField } from './JsonField';
+
+export const AuditEventShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="id" />
+      <DateTimeField source="at" />
+      <TextField source="actorUsername" emptyText="—" />
+      <TextField source="actorId" emptyText="—" />
+      <TextField source="action" />
+      <TextField source="entityType" />
+      <TextField source="entityId" />
+      <ReferenceField source="orgUnitId" reference="org-units" emptyText="—" />
+      <TextField source="requestId" emptyText="—" />
+      <JsonField source="before" />
+      <JsonField source="after" />
+    </SimpleShowLayout>
+  </Show>
+);

@@ -1,0 +1,43 @@
+import { DeleteButton, Edit, PasswordInput, SaveButton, SimpleForm, Toolbar } from 'react-admin';
+import { UserFields } from './UserFields';
+import { validatePassword } from './validation';
+
+interface UserForm {
+  displayName: string;
+  role: string;
+  orgUnitId: number;
+  active: boolean;
+  password?: string | null;
+}
+
+// Only what PUT /api/users/:id accepts; an empty password means "keep the current one".
+const toPayload = ({ displayName, role, orgUnitId, active, password }: UserForm) => ({
+  displayName,
+  role,
+  orgUnitId,
+  active: !!active,
+  ...(password ? { password } : {}),
+});
+
+// Delete deactivates on the API; resources.users.action.delete labels it 停用.
+const UserToolbar = () => (
+  <Toolbar sx={{ justifyContent: 'space-between' }}>
+    <SaveButton />
+    <DeleteButton mutationMode="pessimistic" />
+  </Toolbar>
+);
+
+export const UserEdit = () => (
+  <Edit mutationMode="pessimistic" transform={toPayload}>
+    <SimpleForm toolbar={<UserToolbar />}>
+      <UserFields />
+      <PasswordInput
+        source="password"
+        label="resources.users.fields.newPassword"
+        helperText="resources.users.helper.newPassword"
+        validate={validatePassword}
+        autoComplete="new-password"
+      />
+    </SimpleForm>
+  </Edit>
+);
