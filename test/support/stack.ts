@@ -38,6 +38,11 @@ export async function createTestDatabase(): Promise<{ db: Knex; url: string; dro
   await ensureDatabase(admin, name, TEMPLATE_DB);
   const url = withDatabase(admin, name);
   const db = createDb(url, { min: 0, max: 5 });
+  // Workflow ids come from row ids (benefit-<id>) and all files share one Temporal namespace:
+  // each database numbers its rows from its own random offset so ids never collide.
+  const offset = 1 + randomBytes(3).readUIntBE(0, 3) * 100;
+  const sequences = await db('pg_sequences').where({ schemaname: 'public' }).pluck('sequencename');
+  for (const seq of sequences) await db.raw(`ALTER SEQUENCE ?? RESTART WITH ${offset}`, [seq]);
   return {
     db,
     url,
