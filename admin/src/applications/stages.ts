@@ -1,23 +1,11 @@
 import type { ChipProps } from '@mui/material';
 
-// Mirrors domain/benefit-stages.ts; the console must not import server code.
-export const stages = [
-  'submitted',
-  'verifying',
-  'community_review',
-  'public_notice',
-  'street_review',
-  'district_approval',
-  'enrolled',
-  'returned',
-  'rejected',
-  'withdrawn',
-  'suspended',
-  'terminated',
-] as const;
-export type Stage = (typeof stages)[number];
+import { benefitStages as stages, closedBenefitStages, type BenefitStage } from '../../../domain/benefit-stages';
 
-export const closedStages: readonly Stage[] = ['rejected', 'withdrawn', 'terminated'];
+// Stages are the domain's own list; the console adds only labels and colours.
+export { stages };
+export type Stage = BenefitStage;
+export const closedStages = closedBenefitStages;
 
 export const stageChoices = stages.map((id) => ({ id, name: `shequ.stage.${id}` }));
 
