@@ -14,6 +14,14 @@ export async function killStale(dataDir: string, log: (s: string) => void) {
   if (!existsSync(file(dataDir))) return;
   const pids: number[] = JSON.parse(readFileSync(file(dataDir), 'utf8'));
   for (const pid of pids) {
+    // A pid may have been reused since: only signal a process that is still one of ours.
+    let cmdline = '';
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
+    if (!/temporal|postgres-server|worker\/main|api\/server/.test(cmdline)) continue;
     try {
       process.kill(-pid, 'SIGTERM'); // the whole group: postgres runs under its runner
       log(`stopped process group ${pid} left over from an earlier run`);
