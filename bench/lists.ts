@@ -7,7 +7,7 @@ import { createDb } from '../db/knexfile.js';
 import { prepareDatabase } from '../scripts/prepare-db.js';
 import { ensureDatabase, startEmbeddedPostgres, withDatabase } from '../scripts/postgres.js';
 import { runLoad } from './load.js';
-import { summarise, type BenchResult } from './report.js';
+import { ratiosOf, summarise, type BenchResult } from './report.js';
 
 // `npm run bench -- lists`: the scoped, filtered, paged list (GET /api/applications, the
 // caseworker's busiest screen) against the floor of an authenticated request that lists
@@ -28,6 +28,7 @@ export async function listsBench(args: { applications?: number; requests?: numbe
 
   try {
     const communities = await db('org_units as c').join('org_units as s', 's.id', 'c.parent_id').where('c.kind', 'community').select('c.id', 's.id as street_id');
+    const streetOf = new Map<number, number>(communities.map((c) => [c.id, c.street_id]));
     const submitter = await db('users').where({ username: 'caseworker1' }).first('id');
     for (let start = 0; start < params.applications; start += 500) {
       await db.transaction(async (trx) => {
@@ -39,7 +40,7 @@ export async function listsBench(args: { applications?: number; requests?: numbe
           households.map((h, i) => ({
             household_id: h.id,
             community_id: h.community_id,
-            street_id: communities.find((c) => c.id === h.community_id)!.street_id,
+            street_id: streetOf.get(h.community_id),
             stage: ['verifying', 'community_review', 'street_review'][(start + i) % 3],
             workflow_id: `bench-${start + i}`,
             submitted_by: submitter.id,
@@ -87,13 +88,12 @@ export async function listsBench(args: { applications?: number; requests?: numbe
 
     const metrics = summarise(measured.latencies, measured.elapsedMs, measured.errors);
     const baseline = summarise(base1.latencies, base1.elapsedMs, base1.errors);
-    const r2 = (n: number) => Math.round(n * 100) / 100;
     return {
       bench: 'lists',
       params,
       metrics,
       baseline,
-      ratios: { ops_per_s: r2(baseline.ops_per_s / metrics.ops_per_s), p95_ms: r2(metrics.p95_ms / baseline.p95_ms), p99_ms: r2(metrics.p99_ms / baseline.p99_ms) },
+      ratios: ratiosOf(metrics, baseline),
       invariants: { no_errors: metrics.errors === 0 && baseline.errors === 0, totals_match: totalsMatch },
     };
   } finally {

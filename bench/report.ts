@@ -16,15 +16,25 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[i];
 }
 
+export const round2 = (n: number) => Math.round(n * 100) / 100;
+
 export function summarise(latenciesMs: number[], elapsedMs: number, errors: number) {
   const s = [...latenciesMs].sort((a, b) => a - b);
-  const round = (n: number) => Math.round(n * 100) / 100;
   return {
-    ops_per_s: round((latenciesMs.length / elapsedMs) * 1000),
-    p50_ms: round(percentile(s, 50)),
-    p95_ms: round(percentile(s, 95)),
-    p99_ms: round(percentile(s, 99)),
+    ops_per_s: round2((latenciesMs.length / elapsedMs) * 1000),
+    p50_ms: round2(percentile(s, 50)),
+    p95_ms: round2(percentile(s, 95)),
+    p99_ms: round2(percentile(s, 99)),
     errors,
+  };
+}
+
+/** Cost over floor for each figure: throughput as floor/measured, latencies as measured/floor. */
+export function ratiosOf(metrics: ReturnType<typeof summarise>, baseline: ReturnType<typeof summarise>) {
+  return {
+    ops_per_s: round2(baseline.ops_per_s / metrics.ops_per_s),
+    p95_ms: round2(metrics.p95_ms / baseline.p95_ms),
+    p99_ms: round2(metrics.p99_ms / baseline.p99_ms),
   };
 }
 

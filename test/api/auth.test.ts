@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, startTestStack, type TestStack } from '../support/stack.js';
+import { login, loginRequest, startTestStack, type TestStack } from '../support/stack.js';
 
 describe('authentication', () => {
   let stack: TestStack;
@@ -25,8 +25,8 @@ describe('authentication', () => {
   });
 
   it('refuses a wrong password without saying whether the user exists', async () => {
-    const wrong = await fetch(`${stack.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'caseworker1', password: 'nope' }) });
-    const unknown = await fetch(`${stack.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'nobody', password: 'nope' }) });
+    const wrong = await loginRequest(stack.baseUrl, 'caseworker1', 'nope');
+    const unknown = await loginRequest(stack.baseUrl, 'nobody', 'nope');
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect((await wrong.json()).message).toBe((await unknown.json()).message);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, startTestStack, type ApiClient, type TestStack } from '../support/stack.js';
+import { login, loginRequest, startTestStack, type ApiClient, type TestStack } from '../support/stack.js';
 
 describe('Idempotency-Key and the audit log', () => {
   let stack: TestStack;
@@ -59,7 +59,7 @@ describe('Idempotency-Key and the audit log', () => {
 
   it('a password change signs the user out everywhere', async () => {
     const created = await admin.call('POST', '/api/users', newUser('pwchange'));
-    const res = await fetch(`${stack.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'pwchange', password: 'longenough1' }) });
+    const res = await loginRequest(stack.baseUrl, 'pwchange', 'longenough1');
     const { token } = await res.json();
     const put = await admin.call('PUT', `/api/users/${created.body.id}`, { displayName: '改密', role: 'caseworker', orgUnitId: 3, active: true, password: 'anotherlong2' });
     expect(put.status).toBe(200);

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { freePort, waitForExit } from '../../scripts/processes.js';
+import { loginRequest } from '../support/stack.js';
 
 // `npm start` as a user runs it: everything comes up, Ctrl-C stops every child within 15 s,
 // and a second start finds the data as it was.
@@ -58,7 +59,7 @@ describe('npm start', () => {
     expect(health.status).toBe('ok');
     expect((await fetch(`${base}/`)).headers.get('content-type')).toContain('text/html');
 
-    const token = (await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin1', password: 'start-test-pw' }) })).json()).token;
+    const token = (await (await loginRequest(base, 'admin1', 'start-test-pw')).json()).token;
     const created = await fetch(`${base}/api/users`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -77,7 +78,7 @@ describe('npm start', () => {
     children.push(second.child);
     await second.ready;
     expect(second.output()).toContain('schema up to date');
-    const relogin = await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'survivor', password: 'longenough1' }) })).json();
+    const relogin = await (await loginRequest(base, 'survivor', 'longenough1')).json();
     expect(relogin.user.displayName).toBe('重启后仍在');
     second.child.kill('SIGTERM');
     expect(await waitForExit(second.child, 15_000)).toBe(true);

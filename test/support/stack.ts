@@ -105,12 +105,17 @@ export interface ApiClient {
   call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
 }
 
-export async function login(stack: TestStack, username: string): Promise<ApiClient> {
-  const res = await fetch(`${stack.baseUrl}/api/auth/login`, {
+/** The raw answer of POST /api/auth/login, for tests that look at refusals too. */
+export function loginRequest(baseUrl: string, username: string, password: string): Promise<Response> {
+  return fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: stack.password }),
+    body: JSON.stringify({ username, password }),
   });
+}
+
+export async function login(stack: TestStack, username: string): Promise<ApiClient> {
+  const res = await loginRequest(stack.baseUrl, username, stack.password);
   if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
   const { token } = await res.json();
   return {
