@@ -1,65 +1,141 @@
-import { ApplicationFailure } from '@temporalio/common';
 import { writeAudit } from '../db/audit.js';
+import { computeAllowance, type AllowanceCalculation } from '../domain/allowance.js';
+import { closedBenefitStages } from '../domain/benefit-stages.js';
+import { maskIdNumber } from '../domain/id-number.js';
+import { shanghaiDate } from '../domain/shanghai-date.js';
+import type { Actor, MemberFigures } from '../workflows/benefit-case-messages.js';
+import { currentIncomes, standardInForce } from './allowance-standards.js';
+import { loadCaseRow, type LoadedCase } from './benefit-case-load.js';
+import { recordTransition, type Recorded, type Transition } from './benefit-transition.js';
 import type { ActivityDeps } from './deps.js';
+import { refusal } from './failures.js';
 
-// Projection writers for the benefit case. Each is idempotent (a retry after a crash finds the
-// row already moved and changes nothing) and writes its audit event in the same transaction.
+// The benefit case's projection writers. Each is idempotent: a retry after a crash finds its
+// work done (by the transition's seq, or by the state it would set) and changes nothing.
 
-export interface ApplicationSummary {
+export interface Duplicate {
   applicationId: number;
+  memberName: string;
+  idNumberMasked: string;
   stage: string;
-  stageSince: string;
-  streetCode: string;
-  communityCode: string;
 }
 
-export interface StageChange {
-  applicationId: number;
-  from: readonly string[];
-  to: string;
-  actor?: { id: number; username: string } | null;
-  action: string;
-  comment?: string;
+export interface Verification {
+  blocked: boolean;
+  duplicates: Duplicate[];
+  calculation: AllowanceCalculation;
+  memberIds: number[];
+}
+
+export interface TransitionWithFigures extends Transition {
+  /** Verified incomes from a home visit, stored on the members with the transition. */
+  figures?: MemberFigures[];
+  /** Recompute the proposed amount from the stored figures (after a home visit). */
+  recalculate?: boolean;
 }
 
 export function createBenefitCaseActivities({ db, clock }: ActivityDeps) {
-  async function summary(applicationId: number): Promise<ApplicationSummary> {
-    const row = await db('applications as a')
-      .join('org_units as c', 'c.id', 'a.community_id')
-      .join('org_units as s', 's.id', 'a.street_id')
-      .where('a.id', applicationId)
-      .first('a.id', 'a.stage', 'a.stage_since', 'c.code as community_code', 's.code as street_code');
-    if (!row) throw ApplicationFailure.nonRetryable(`application ${applicationId} does not exist`, 'NotFoundError');
-    return { applicationId: row.id, stage: row.stage, stageSince: row.stage_since.toISOString(), streetCode: row.street_code, communityCode: row.community_code };
-  }
-
-  async function moveStage(c: StageChange): Promise<ApplicationSummary> {
-    await db.transaction(async (trx) => {
-      const before = await trx('applications').where({ id: c.applicationId }).forUpdate().first('stage', 'community_id');
-      if (!before) throw ApplicationFailure.nonRetryable(`application ${c.applicationId} does not exist`, 'NotFoundError');
-      if (before.stage === c.to || !c.from.includes(before.stage)) return; // already applied by an earlier attempt
-      const now = clock();
-      await trx('applications').where({ id: c.applicationId }).update({ stage: c.to, stage_since: now, updated_at: now });
-      await writeAudit(trx, { user: c.actor ?? null }, {
-        action: c.action,
-        entityType: 'application',
-        entityId: c.applicationId,
-        orgUnitId: before.community_id,
-        before: { stage: before.stage },
-        after: { stage: c.to, ...(c.comment ? { comment: c.comment } : {}) },
-      });
-    });
-    return summary(c.applicationId);
-  }
-
   return {
-    /** First step of every case: the workflow acknowledges the submitted application. */
-    async recordApplication(input: { applicationId: number }): Promise<ApplicationSummary> {
-      await db('applications').where({ id: input.applicationId }).whereNull('workflow_started_at').update({ workflow_started_at: clock() });
-      return moveStage({ applicationId: input.applicationId, from: ['submitted'], to: 'verifying', action: 'application.received' });
+    /** First step of every case: marks the workflow as started and reads where the case stands. */
+    async loadCase({ applicationId }: { applicationId: number }): Promise<LoadedCase> {
+      await db('applications').where({ id: applicationId }).whereNull('workflow_started_at').update({ workflow_started_at: clock() });
+      return loadCaseRow(db, applicationId);
     },
-    moveStage,
+
+    /**
+     * Duplicate check and proposed amount. One ID number may be in one active case only: a
+     * member whose number appears in another open case blocks this one, naming that case,
+     * unless a supervisor has overridden that very number.
+     */
+    async verifyHousehold({ applicationId }: { applicationId: number }): Promise<Verification> {
+      const now = clock();
+      const app = await db('applications').where({ id: applicationId }).first('household_id', 'community_id', 'duplicate_override');
+      const overridden = new Set<number>(app.duplicate_override?.applicationIds ?? []);
+      const rows = await db('household_members as mine')
+        .join('household_members as theirs', 'theirs.id_number', 'mine.id_number')
+        .join('applications as other', 'other.household_id', 'theirs.household_id')
+        .where('mine.household_id', app.household_id)
+        .where('mine.left_household', false)
+        .where('theirs.left_household', false)
+        .whereNot('other.id', applicationId)
+        .whereNotIn('other.stage', closedBenefitStages as string[])
+        .select('other.id as application_id', 'other.stage', 'mine.name', 'mine.id_number')
+        .orderBy('other.id');
+      const duplicates = rows
+        .filter((r) => !overridden.has(r.application_id))
+        .map((r) => ({ applicationId: r.application_id, memberName: r.name, idNumberMasked: maskIdNumber(r.id_number), stage: r.stage }));
+      const standard = await standardInForce(db, shanghaiDate(now));
+      const { memberIds, incomesFen } = await currentIncomes(db, app.household_id);
+      const calculation = computeAllowance({ standard, incomesFen });
+      await db.transaction(async (trx) => {
+        await trx('applications').where({ id: applicationId }).update({
+          duplicates: duplicates.length ? JSON.stringify(duplicates) : null,
+          calculation: JSON.stringify(calculation),
+          proposed_amount_fen: calculation.amountFen,
+          updated_at: now,
+        });
+        await writeAudit(trx, { user: null }, {
+          action: duplicates.length ? 'application.duplicate_found' : 'application.checked',
+          entityType: 'application',
+          entityId: applicationId,
+          orgUnitId: app.community_id,
+          after: { duplicates: duplicates.map((d) => d.applicationId), amountFen: calculation.amountFen, eligible: calculation.eligible },
+        });
+      });
+      return { blocked: duplicates.length > 0, duplicates, calculation, memberIds };
+    },
+
+    /** A stage change with what came with it (home visit figures, override, objection...). */
+    async transition(t: TransitionWithFigures): Promise<Recorded & { calculation?: AllowanceCalculation }> {
+      return db.transaction(async (trx) => {
+        const now = clock();
+        let calculation: AllowanceCalculation | undefined;
+        const fresh = !(await trx('decisions').where({ application_id: t.applicationId, seq: t.seq }).first('id'));
+        const patch = { ...t.patch };
+        if (fresh && t.figures) {
+          const app = await trx('applications').where({ id: t.applicationId }).first('household_id');
+          const members = await trx('household_members').where({ household_id: app.household_id }).pluck('id');
+          const unknown = t.figures.filter((f) => !members.includes(f.memberId));
+          if (unknown.length) throw refusal('ValidationError', '成员不属于该户 (member not in this household)', { members: unknown.map((u) => u.memberId).join(', ') });
+          for (const f of t.figures) {
+            await trx('household_members').where({ id: f.memberId }).update({ verified_income_fen: f.monthlyIncomeFen, ...(f.left ? { left_household: true } : {}) });
+          }
+        }
+        if (fresh && t.recalculate) {
+          const app = await trx('applications').where({ id: t.applicationId }).first('household_id', 'calculation');
+          const standard = await standardInForce(trx, shanghaiDate(now));
+          calculation = computeAllowance({ standard, incomesFen: (await currentIncomes(trx, app.household_id)).incomesFen });
+          Object.assign(patch, { calculation: JSON.stringify(calculation), proposed_amount_fen: calculation.amountFen });
+        }
+        for (const [k, v] of Object.entries(patch)) if (v !== null && typeof v === 'object') patch[k] = JSON.stringify(v);
+        if (t.patch && 'objection_count' in t.patch) patch.objection_count = trx.raw('objection_count + 1');
+        const recorded = await recordTransition(trx, { ...t, patch }, now);
+        return { ...recorded, ...(calculation ? { calculation } : {}) };
+      });
+    },
+
+    /** Past a deadline: flag the case and tell supervisors. The case keeps waiting. */
+    async markOverdue({ applicationId, stage, deadlineAt }: { applicationId: number; stage: string; deadlineAt: string }): Promise<void> {
+      await db.transaction(async (trx) => {
+        const changed = await trx('applications').where({ id: applicationId, stage, overdue: false }).update({ overdue: true, updated_at: clock() }).returning(['community_id']);
+        if (!changed.length) return;
+        await trx('notifications')
+          .insert({
+            dedupe_key: `overdue:benefit-${applicationId}:${stage}:${deadlineAt}`,
+            kind: 'overdue',
+            audience_role: 'supervisor',
+            org_unit_id: changed[0].community_id,
+            entity_type: 'application',
+            entity_id: String(applicationId),
+            message: `低保申请 #${applicationId} 在「${stage}」阶段已超过期限 ${deadlineAt} (case overdue at ${stage})`,
+          })
+          .onConflict('dedupe_key')
+          .ignore();
+        await writeAudit(trx, { user: null }, { action: 'application.overdue', entityType: 'application', entityId: applicationId, orgUnitId: changed[0].community_id, after: { stage, deadlineAt } });
+      });
+    },
   };
 }
 
 export type BenefitCaseActivities = ReturnType<typeof createBenefitCaseActivities>;
+export type { Actor };

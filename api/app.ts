@@ -10,10 +10,15 @@ import { idempotency } from './http/idempotency.js';
 import { requestId } from './http/request-id.js';
 import './http/types.js';
 import { ApiRegistry, openApiDocument } from './openapi/registry.js';
+import { applicationActionRoutes } from './routes/application-actions.js';
 import { applicationRoutes } from './routes/applications.js';
+import { allowanceStandardRoutes } from './routes/allowance-standards.js';
+import { enrollmentRoutes } from './routes/enrollments.js';
+import { householdRoutes } from './routes/households.js';
 import { auditEventRoutes } from './routes/audit-events.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
+import { IMPORT_BODY_LIMIT, importRoutes } from './routes/imports.js';
 import { orgUnitRoutes } from './routes/org-units.js';
 import { userRoutes } from './routes/users.js';
 
@@ -28,12 +33,14 @@ export function createApp(deps: ApiDeps, opts: { serveConsole?: boolean } = {}) 
 
   app.use(requestId);
   app.use(cors(corsOrigins(deps.env)));
+  // A caseload file is larger than any form: its route parses first, with its own limit.
+  app.use('/api/imports', express.json({ limit: IMPORT_BODY_LIMIT }));
   app.use('/api', express.json({ limit: deps.env.SHEQU_BODY_LIMIT }));
   app.use('/api', authenticate(deps.db, deps.env.SHEQU_TOKEN_IDLE_HOURS, (m, p) => registry.isPublic(m, p)));
   app.use('/api', idempotency(deps.db));
 
   const api = express.Router();
-  for (const routes of [healthRoutes, authRoutes, orgUnitRoutes, userRoutes, auditEventRoutes, applicationRoutes]) api.use(routes(ctx));
+  for (const routes of [healthRoutes, authRoutes, orgUnitRoutes, userRoutes, auditEventRoutes, applicationRoutes, applicationActionRoutes, householdRoutes, enrollmentRoutes, allowanceStandardRoutes, importRoutes]) api.use(routes(ctx));
   registry.add(api, { method: 'get', path: '/api/openapi.json', tag: 'system', summary: 'This document' }, async () => openApiDocument(registry, { version: deps.version }));
   app.use(api);
   app.use('/api', notFoundHandler);

@@ -8,6 +8,8 @@ export interface ApiDeps {
   temporal: Client;
   env: Env;
   version: string;
+  /** Off only for the intake benchmark's floor: the same API path without starting workflows. */
+  startWorkflows?: boolean;
 }
 
 export interface RouteContext extends ApiDeps {

@@ -4,7 +4,7 @@ import { loadEnv } from '../config/env.js';
 import { temporalTarget } from '../config/temporal.js';
 import { createDb } from '../db/knexfile.js';
 import { createApp } from './app.js';
-import { startUnstartedApplications } from './routes/applications.js';
+import { startUnstartedApplications } from './benefit-start.js';
 
 // The API process: `tsx api/server.ts`. Started by the launcher, or on its own in production
 // with DATABASE_URL and TEMPORAL_ADDRESS set.
@@ -20,8 +20,8 @@ const temporal = new Client({ connection, namespace: target.namespace });
 const { app } = createApp({ db, temporal, env, version }, { serveConsole: true });
 const server = app.listen(env.PORT, env.HOST, () => console.log(`[api] listening on http://${env.HOST}:${env.PORT}`));
 
-startUnstartedApplications(db, temporal, env.SHEQU_TASK_QUEUE)
-  .then((n) => n && console.warn(`[api] started ${n} workflow(s) left unstarted by an earlier crash`))
+startUnstartedApplications(db, temporal, env)
+  .then((n) => n && console.warn(`[api] started ${n} case workflow(s) that were not running (crash, import or seed)`))
   .catch((e) => console.error('[api] could not restart unstarted workflows', e));
 
 let stopping = false;

@@ -18,3 +18,8 @@ export const districtWideRoles: readonly Role[] = ['district_approver', 'finance
 
 export const orgUnitKinds = ['district', 'street', 'town', 'community'] as const;
 export type OrgUnitKind = (typeof orgUnitKinds)[number];
+
+/** Whether a user at `orgPath` with `role` covers the org unit at `unitPath` (paths are materialized: /1/2/3/). */
+export function coversUnit(role: Role, orgPath: string, unitPath: string): boolean {
+  return districtWideRoles.includes(role) || unitPath.startsWith(orgPath);
+}

@@ -1,75 +1,14 @@
-import type { Client } from '@temporalio/client';
 import { Router } from 'express';
-import type { Knex } from 'knex';
 import { z } from 'zod';
-import { benefitStages, closedBenefitStages, householdCategories, memberRelations, type BenefitStage } from '../../domain/benefit-stages.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.js';
-import { birthDateFromId, idNumberMessages, idNumberProblem, maskIdNumber } from '../../domain/id-number.js';
+import { householdCategories, memberRelations } from '../../domain/benefit-stages.js';
+import { ForbiddenError, ValidationError } from '../../domain/errors.js';
+import { birthDateFromId, idNumberMessages, idNumberProblem } from '../../domain/id-number.js';
 import { writeAudit } from '../../db/audit.js';
-import type { benefitCase } from '../../workflows/benefit-case.js';
-import { withdrawUpdate } from '../../workflows/benefit-case-messages.js';
-import { caseAttributes } from '../../workflows/search-attributes.js';
+import { startBenefitWorkflow } from '../benefit-start.js';
 import type { RouteContext } from '../deps.js';
-import type { AuthUser } from '../http/types.js';
-import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
+import { idParam, listQuery, sendList } from '../http/simple-rest.js';
+import { applicationBaseQuery, applicationDetail, applicationDetailSchema, applicationListSpec, applicationSchema, findApplication } from '../read-models/applications.js';
 import { scopeToUser, unitInScope } from '../scope.js';
-
-interface ApplicationRow {
-  id: number;
-  household_id: number;
-  community_id: number;
-  street_id: number;
-  stage: string;
-  workflow_id: string;
-  stage_since: Date;
-  deadline_at: Date | null;
-  overdue: boolean;
-  created_at: Date;
-  head_name: string;
-  address: string;
-  category: string;
-  community_name: string;
-  street_name: string;
-  member_count: string;
-}
-
-const application = z.object({
-  id: z.number(),
-  householdId: z.number(),
-  headName: z.string(),
-  address: z.string(),
-  category: z.enum(householdCategories),
-  communityId: z.number(),
-  communityName: z.string(),
-  streetId: z.number(),
-  streetName: z.string(),
-  memberCount: z.number(),
-  stage: z.enum(benefitStages),
-  stageSince: z.string(),
-  deadlineAt: z.string().nullable(),
-  overdue: z.boolean(),
-  workflowId: z.string(),
-  createdAt: z.string(),
-});
-
-const toApi = (r: ApplicationRow) => ({
-  id: r.id,
-  householdId: r.household_id,
-  headName: r.head_name,
-  address: r.address,
-  category: r.category,
-  communityId: r.community_id,
-  communityName: r.community_name,
-  streetId: r.street_id,
-  streetName: r.street_name,
-  memberCount: Number(r.member_count),
-  stage: r.stage,
-  stageSince: r.stage_since.toISOString(),
-  deadlineAt: r.deadline_at?.toISOString() ?? null,
-  overdue: r.overdue,
-  workflowId: r.workflow_id,
-  createdAt: r.created_at.toISOString(),
-});
 
 const idNumber = z
   .string()
@@ -107,106 +46,20 @@ export const createApplication = z
     });
   });
 
-const withdrawBody = z.object({ reason: z.string().trim().min(1, '请填写撤回原因 (reason required)').max(500) });
-
-const stageFilter = z.union([z.enum(benefitStages), z.array(z.enum(benefitStages))]);
-const spec: ListSpec<ApplicationRow> = {
-  resource: 'applications',
-  idColumn: 'a.id',
-  sortable: { id: 'a.id', createdAt: 'a.created_at', stage: 'a.stage', stageSince: 'a.stage_since', headName: 'h.head_name', deadlineAt: 'a.deadline_at' },
-  defaultSort: ['id', 'DESC'],
-  filters: {
-    stage: filter(stageFilter, (qb, v) => qb.whereIn('a.stage', ([] as string[]).concat(v))),
-    communityId: filter(z.coerce.number().int(), (qb, v) => qb.where('a.community_id', v)),
-    streetId: filter(z.coerce.number().int(), (qb, v) => qb.where('a.street_id', v)),
-    overdue: filter(z.boolean(), (qb, v) => qb.where('a.overdue', v)),
-    q: filter(z.string().trim().max(50), (qb, v) =>
-      qb.where((w) =>
-        w.whereILike('h.head_name', `%${v}%`).orWhereExists((e) =>
-          e.select(1).from('household_members as m').whereRaw('m.household_id = a.household_id').where('m.id_number', 'like', `%${v.toUpperCase()}`),
-        ),
-      ),
-    ),
-  },
-  toApi,
-};
-
-function baseQuery(db: Knex) {
-  return db('applications as a')
-    .join('households as h', 'h.id', 'a.household_id')
-    .join('org_units as c', 'c.id', 'a.community_id')
-    .join('org_units as s', 's.id', 'a.street_id')
-    .select(
-      'a.*',
-      'h.head_name',
-      'h.address',
-      'h.category',
-      'c.name as community_name',
-      's.name as street_name',
-      db.raw('(SELECT count(*) FROM household_members m WHERE m.household_id = a.household_id) AS member_count'),
-    );
-}
-
-async function findScoped(db: Knex, user: AuthUser, id: number): Promise<ApplicationRow> {
-  const row = await scopeToUser(db, baseQuery(db).where('a.id', id), user, 'a.community_id').first();
-  if (!row) throw new NotFoundError();
-  return row;
-}
-
-async function membersOf(db: Knex, householdId: number) {
-  const rows = await db('household_members').where({ household_id: householdId }).orderBy('id');
-  return rows.map((m) => ({
-    id: m.id,
-    name: m.name,
-    idNumberMasked: maskIdNumber(m.id_number),
-    relation: m.relation,
-    birthDate: String(m.birth_date),
-    disabled: m.disabled,
-    monthlyIncomeFen: Number(m.monthly_income_fen),
-  }));
-}
-
-export async function startBenefitWorkflow(temporal: Client, taskQueue: string, a: { id: number; workflowId: string; stage: string; streetCode: string; communityCode: string }) {
-  await temporal.workflow.start<typeof benefitCase>('benefitCase', {
-    workflowId: a.workflowId,
-    taskQueue,
-    args: [{ applicationId: a.id }],
-    workflowIdConflictPolicy: 'USE_EXISTING',
-    typedSearchAttributes: caseAttributes({ kind: 'benefit', caseId: a.id, stage: a.stage, street: a.streetCode, community: a.communityCode }),
-  });
-}
-
-/** Starts the workflow of any application whose API process died between commit and start. */
-export async function startUnstartedApplications(db: Knex, temporal: Client, taskQueue: string): Promise<number> {
-  const rows = await db('applications as a')
-    .join('org_units as c', 'c.id', 'a.community_id')
-    .join('org_units as s', 's.id', 'a.street_id')
-    .whereNull('a.workflow_started_at')
-    .where('a.stage', 'submitted')
-    .where('a.created_at', '<', db.raw(`now() - interval '30 seconds'`))
-    .select('a.id', 'a.workflow_id', 'a.stage', 'c.code as community_code', 's.code as street_code');
-  for (const r of rows) {
-    await startBenefitWorkflow(temporal, taskQueue, { id: r.id, workflowId: r.workflow_id, stage: r.stage, streetCode: r.street_code, communityCode: r.community_code });
-  }
-  return rows.length;
-}
-
-export function applicationRoutes({ registry, db, temporal, env }: RouteContext): Router {
+export function applicationRoutes({ registry, db, temporal, env, startWorkflows = true }: RouteContext): Router {
   const router = Router();
-  const detail = application.extend({
-    members: z.array(z.object({ id: z.number(), name: z.string(), idNumberMasked: z.string(), relation: z.string(), birthDate: z.string(), disabled: z.boolean(), monthlyIncomeFen: z.number() })),
-  });
 
   registry.add(
     router,
-    { method: 'get', path: '/api/applications', tag: 'applications', summary: 'Dibao applications in your area', query: listQuery, list: true, response: z.array(application) },
-    async ({ res, user, query }) => sendList(res, spec, scopeToUser(db, baseQuery(db), user, 'a.community_id'), query),
+    { method: 'get', path: '/api/applications', tag: 'applications', summary: 'Dibao applications in your area (filters: stage, streetId, communityId, overdue, blocked, myQueue, q)', query: listQuery, list: true, response: z.array(applicationSchema) },
+    async ({ res, user, query }) => sendList(res, applicationListSpec(user), scopeToUser(db, applicationBaseQuery(db), user, 'a.community_id'), query),
   );
 
-  registry.add(router, { method: 'get', path: '/api/applications/:id', tag: 'applications', summary: 'One application with its household members (ID numbers masked)', response: detail }, async ({ user, params }) => {
-    const row = await findScoped(db, user, idParam(params.id));
-    return { ...toApi(row), members: await membersOf(db, row.household_id) };
-  });
+  registry.add(
+    router,
+    { method: 'get', path: '/api/applications/:id', tag: 'applications', summary: 'One application: members (ID numbers masked), the amount and how it was computed, the timeline, and what you may do now', response: applicationDetailSchema },
+    async ({ user, params }) => applicationDetail(db, user, idParam(params.id)),
+  );
 
   registry.add(
     router,
@@ -218,7 +71,7 @@ export function applicationRoutes({ registry, db, temporal, env }: RouteContext)
       roles: ['caseworker', 'supervisor'],
       body: createApplication,
       status: 201,
-      response: detail,
+      response: applicationDetailSchema,
     },
     async ({ body, user, req }) => {
       const community = await db('org_units as c').join('org_units as s', 's.id', 'c.parent_id').where('c.id', body.communityId).first('c.id', 'c.kind', 'c.code', 's.id as street_id', 's.code as street_code');
@@ -243,7 +96,8 @@ export function applicationRoutes({ registry, db, temporal, env }: RouteContext)
         const { rows } = await trx.raw(`SELECT nextval('applications_id_seq')::int AS id`);
         const id: number = rows[0].id;
         const workflowId = `benefit-${id}`;
-        await trx('applications').insert({ id, household_id: household.id, community_id: body.communityId, street_id: community.street_id, stage: 'submitted', workflow_id: workflowId, submitted_by: user.id });
+        await trx('applications').insert({ id, household_id: household.id, community_id: body.communityId, street_id: community.street_id, stage: 'submitted', workflow_id: workflowId, submitted_by: user.id, assignee_id: user.role === 'caseworker' ? user.id : null });
+        await trx('decisions').insert({ application_id: id, seq: 0, from_stage: null, to_stage: 'submitted', decision: 'submit', actor_id: user.id, actor_name: user.username, actor_role: user.role });
         await writeAudit(trx, { user, requestId: req.requestId }, {
           action: 'application.submit',
           entityType: 'application',
@@ -254,21 +108,8 @@ export function applicationRoutes({ registry, db, temporal, env }: RouteContext)
         return { id, workflowId };
       });
 
-      await startBenefitWorkflow(temporal, env.SHEQU_TASK_QUEUE, { ...created, stage: 'submitted', streetCode: community.street_code, communityCode: community.code });
-      const row = await findScoped(db, user, created.id);
-      return { ...toApi(row), members: await membersOf(db, row.household_id) };
-    },
-  );
-
-  registry.add(
-    router,
-    { method: 'post', path: '/api/applications/:id/withdraw', tag: 'applications', summary: 'Withdraw an application, with a reason', roles: ['caseworker', 'supervisor'], body: withdrawBody, response: detail },
-    async ({ body, user, params }) => {
-      const row = await findScoped(db, user, idParam(params.id));
-      if (closedBenefitStages.includes(row.stage as BenefitStage)) throw new ConflictError(`申请已结束，无法撤回 (case already ${row.stage})`);
-      await temporal.workflow.getHandle(row.workflow_id).executeUpdate(withdrawUpdate, { args: [{ actor: { id: user.id, username: user.username, role: user.role }, reason: body.reason }] });
-      const updated = await findScoped(db, user, row.id);
-      return { ...toApi(updated), members: await membersOf(db, updated.household_id) };
+      if (startWorkflows) await startBenefitWorkflow(temporal, env, { ...created, stage: 'submitted', streetCode: community.street_code, communityCode: community.code });
+      return applicationDetail(db, user, await findApplication(db, user, created.id));
     },
   );
   return router;

@@ -3,6 +3,7 @@ import * as m001 from './001_org_units_and_users.js';
 import * as m002 from './002_audit_events.js';
 import * as m003 from './003_idempotency_keys.js';
 import * as m004 from './004_benefit_applications.js';
+import * as m005 from './005_benefit_case.js';
 
 // Add each new migration here, in order. Names are what knex records in knex_migrations.
 const migrations: Record<string, Knex.Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Knex.Migration> = {
   '002_audit_events': m002,
   '003_idempotency_keys': m003,
   '004_benefit_applications': m004,
+  '005_benefit_case': m005,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

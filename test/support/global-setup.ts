@@ -29,7 +29,8 @@ declare module 'vitest' {
 const root = resolve(import.meta.dirname, '../..');
 
 export default async function setup(project: TestProject) {
-  const work = join(root, '.data/test');
+  // Per run, so two runs at once (a developer and CI, or parallel agents) never share a data dir.
+  const work = join(root, '.data/test', String(process.pid));
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
 
@@ -70,5 +71,6 @@ export default async function setup(project: TestProject) {
   return async () => {
     await temporal?.stop();
     await pg?.stop();
+    rmSync(work, { recursive: true, force: true });
   };
 }

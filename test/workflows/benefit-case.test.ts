@@ -7,7 +7,7 @@ import { login, startTestStack, waitFor, type ApiClient, type TestStack } from '
 // The first slice of the benefit case, end to end: API → Temporal (real dev server) → worker →
 // activities → PostgreSQL projection, and back through a Workflow Update.
 
-describe('benefit case workflow (first slice)', () => {
+describe('benefit case workflow: start, withdraw, refusals', () => {
   let stack: TestStack;
   let caseworker: ApiClient;
   beforeAll(async () => {
@@ -24,25 +24,25 @@ describe('benefit case workflow (first slice)', () => {
     expect(res.body).toMatchObject({ stage: 'submitted', workflowId: `benefit-${res.body.id}`, memberCount: 2, communityName: '东风社区', streetName: '城东街道' });
     expect(res.body.members[0].idNumberMasked).toMatch(/^\d{3}\*{11}[\dX]{4}$/);
 
-    await waitFor('stage verifying', async () => (await stageOf(res.body.id)) === 'verifying');
+    await waitFor('stage community_review', async () => (await stageOf(res.body.id)) === 'community_review');
     const handle = stack.temporal.workflow.getHandle(`benefit-${res.body.id}`);
     const desc = await handle.describe();
     expect(desc.status.name).toBe('RUNNING');
     expect(desc.taskQueue).toBe(stack.taskQueue);
 
-    const list = await caseworker.call('GET', `/api/applications?filter=${encodeURIComponent(JSON.stringify({ stage: 'verifying' }))}`);
+    const list = await caseworker.call('GET', `/api/applications?filter=${encodeURIComponent(JSON.stringify({ stage: 'community_review', myQueue: true }))}`);
     expect(list.body.map((a: { id: number }) => a.id)).toContain(res.body.id);
 
     // Visible to `temporal workflow list` through the search attributes.
     const found = await waitFor('visibility', async () => {
       const ids: string[] = [];
-      for await (const wf of stack.temporal.workflow.list({ query: `ShequKind = 'benefit' AND ShequCaseId = '${res.body.id}' AND ShequStage = 'verifying'` })) ids.push(wf.workflowId);
+      for await (const wf of stack.temporal.workflow.list({ query: `ShequKind = 'benefit' AND ShequCaseId = '${res.body.id}' AND ShequStage = 'community_review'` })) ids.push(wf.workflowId);
       return ids.length ? ids : undefined;
     });
     expect(found).toEqual([`benefit-${res.body.id}`]);
 
     const audit = await stack.db('audit_events').where({ entity_type: 'application', entity_id: String(res.body.id) }).orderBy('id').pluck('action');
-    expect(audit).toEqual(['application.submit', 'application.received']);
+    expect(audit).toEqual(['application.submit', 'application.received', 'application.checked', 'application.verified']);
   });
 
   it('a retried POST with the same Idempotency-Key starts no second case', async () => {
@@ -56,7 +56,7 @@ describe('benefit case workflow (first slice)', () => {
 
   it('withdraw is a Workflow Update: two at once give one transition and one 409', async () => {
     const created = await caseworker.call('POST', '/api/applications', applicationBody(3));
-    await waitFor('verifying', async () => (await stageOf(created.body.id)) === 'verifying');
+    await waitFor('community_review', async () => (await stageOf(created.body.id)) === 'community_review');
     const [r1, r2] = await Promise.all([
       caseworker.call('POST', `/api/applications/${created.body.id}/withdraw`, { reason: '已迁出本区' }),
       caseworker.call('POST', `/api/applications/${created.body.id}/withdraw`, { reason: '已迁出本区' }),
@@ -71,12 +71,12 @@ describe('benefit case workflow (first slice)', () => {
 
   it('the update validator refuses the wrong role before anything happens', async () => {
     const created = await caseworker.call('POST', '/api/applications', applicationBody(3));
-    await waitFor('verifying', async () => (await stageOf(created.body.id)) === 'verifying');
+    await waitFor('community_review', async () => (await stageOf(created.body.id)) === 'community_review');
     const handle = stack.temporal.workflow.getHandle(`benefit-${created.body.id}`);
-    const err = await handle.executeUpdate(withdrawUpdate, { args: [{ actor: { id: 4, username: 'finance1', role: 'finance' }, reason: 'x' }] }).catch((e) => e);
+    const err = await handle.executeUpdate(withdrawUpdate, { args: [{ actor: { id: 4, username: 'finance1', role: 'finance', orgPath: '/1/' }, reason: 'x' }] }).catch((e) => e);
     expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
     expect((err.cause as { type?: string }).type).toBe('ForbiddenError');
-    expect(await stageOf(created.body.id)).toBe('verifying');
+    expect(await stageOf(created.body.id)).toBe('community_review');
   });
 
   it('refuses bad applications per field and records nothing', async () => {

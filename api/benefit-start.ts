@@ -1,0 +1,53 @@
+import type { Client } from '@temporalio/client';
+import type { Knex } from 'knex';
+import { benefitPolicy } from '../config/benefit-policy.js';
+import type { Env } from '../config/env.js';
+import type { benefitCase } from '../workflows/benefit-case.js';
+import { caseAttributes } from '../workflows/search-attributes.js';
+
+export interface StartableCase {
+  id: number;
+  workflowId: string;
+  stage: string;
+  streetCode: string;
+  communityCode: string;
+}
+
+/**
+ * Starts `benefit-<id>` for an application row already committed. Safe to repeat: an id that
+ * is already running is left alone (USE_EXISTING), so a retried request or a restart-time sweep
+ * never starts a second case.
+ */
+export async function startBenefitWorkflow(temporal: Client, env: Env, a: StartableCase): Promise<void> {
+  await temporal.workflow.start<typeof benefitCase>('benefitCase', {
+    workflowId: a.workflowId,
+    taskQueue: env.SHEQU_TASK_QUEUE,
+    args: [{ applicationId: a.id, policy: benefitPolicy(env) }],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    typedSearchAttributes: caseAttributes({ kind: 'benefit', caseId: a.id, stage: a.stage, street: a.streetCode, community: a.communityCode }),
+  });
+}
+
+/**
+ * Starts every case whose workflow never ran: an API that died between commit and start, or
+ * an import or seed that loaded rows for the workflows to adopt. New applications get 30 s of
+ * grace so this sweep does not race the request that is starting them right now.
+ */
+export async function startUnstartedApplications(db: Knex, temporal: Client, env: Env, concurrency = 16): Promise<number> {
+  const rows = await db('applications as a')
+    .join('org_units as c', 'c.id', 'a.community_id')
+    .join('org_units as s', 's.id', 'a.street_id')
+    .whereNull('a.workflow_started_at')
+    .where((w) => w.whereNot('a.stage', 'submitted').orWhere('a.created_at', '<', db.raw(`now() - interval '30 seconds'`)))
+    .orderBy('a.id')
+    .select('a.id', 'a.workflow_id', 'a.stage', 'c.code as community_code', 's.code as street_code');
+  let next = 0;
+  const worker = async () => {
+    while (next < rows.length) {
+      const r = rows[next++];
+      await startBenefitWorkflow(temporal, env, { id: r.id, workflowId: r.workflow_id, stage: r.stage, streetCode: r.street_code, communityCode: r.community_code });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, worker));
+  return rows.length;
+}

@@ -1,0 +1,181 @@
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { allowedBenefitActions, benefitActions, stagesWaitingOn } from '../../domain/benefit-actions.js';
+import { benefitStages, householdCategories, type BenefitStage, type HouseholdCategory } from '../../domain/benefit-stages.js';
+import { NotFoundError } from '../../domain/errors.js';
+import type { AuthUser } from '../http/types.js';
+import { filter, type ListSpec } from '../http/simple-rest.js';
+import { scopeToUser } from '../scope.js';
+import { decisionSchema, timelineOf } from './decisions.js';
+import { memberSchema, membersOf, whereNameOrIdDigits } from './members.js';
+
+// The application as lists and pages read it: the projection the workflow keeps, joined with
+// the household and the org units, scoped to the reader's area.
+
+export interface ApplicationRow {
+  id: number;
+  household_id: number;
+  community_id: number;
+  street_id: number;
+  stage: BenefitStage;
+  workflow_id: string;
+  stage_since: Date;
+  deadline_at: Date | null;
+  overdue: boolean;
+  created_at: Date;
+  head_name: string;
+  address: string;
+  category: HouseholdCategory;
+  community_name: string;
+  street_name: string;
+  member_count: string;
+  proposed_amount_fen: string | null;
+  blocked: boolean;
+  objection_count: number;
+  calculation: unknown;
+  duplicates: unknown;
+  duplicate_override: unknown;
+  home_visit: unknown;
+  closed_reason: string | null;
+}
+
+export const applicationSchema = z.object({
+  id: z.number(),
+  householdId: z.number(),
+  headName: z.string(),
+  address: z.string(),
+  category: z.enum(householdCategories),
+  communityId: z.number(),
+  communityName: z.string(),
+  streetId: z.number(),
+  streetName: z.string(),
+  memberCount: z.number(),
+  stage: z.enum(benefitStages),
+  stageSince: z.string(),
+  deadlineAt: z.string().nullable(),
+  overdue: z.boolean(),
+  workflowId: z.string(),
+  createdAt: z.string(),
+  proposedAmountFen: z.number().nullable(),
+  blocked: z.boolean(),
+  objectionCount: z.number(),
+});
+
+const calculationSchema = z.object({
+  standardFen: z.number(),
+  floorPerPersonFen: z.number(),
+  standardEffectiveFrom: z.string(),
+  members: z.number(),
+  totalIncomeFen: z.number(),
+  perCapitaIncomeFen: z.number(),
+  eligible: z.boolean(),
+  gapFen: z.number(),
+  floorFen: z.number(),
+  amountFen: z.number(),
+  formula: z.string(),
+});
+
+export const applicationDetailSchema = applicationSchema.extend({
+  members: z.array(memberSchema),
+  calculation: calculationSchema.nullable(),
+  duplicates: z.array(z.object({ applicationId: z.number(), memberName: z.string(), idNumberMasked: z.string(), stage: z.string() })).nullable(),
+  duplicateOverride: z.object({ by: z.string(), reason: z.string(), at: z.string() }).nullable(),
+  homeVisit: z.object({ visitedOn: z.string(), notes: z.string(), by: z.string(), at: z.string() }).nullable(),
+  closedReason: z.string().nullable(),
+  decisions: z.array(decisionSchema),
+  enrollmentId: z.number().nullable(),
+  allowedActions: z.array(z.enum(benefitActions)),
+});
+export type ApplicationDetail = z.infer<typeof applicationDetailSchema>;
+
+export const toApi = (r: ApplicationRow) => ({
+  id: r.id,
+  householdId: r.household_id,
+  headName: r.head_name,
+  address: r.address,
+  category: r.category,
+  communityId: r.community_id,
+  communityName: r.community_name,
+  streetId: r.street_id,
+  streetName: r.street_name,
+  memberCount: Number(r.member_count),
+  stage: r.stage,
+  stageSince: r.stage_since.toISOString(),
+  deadlineAt: r.deadline_at?.toISOString() ?? null,
+  overdue: r.overdue,
+  workflowId: r.workflow_id,
+  createdAt: r.created_at.toISOString(),
+  proposedAmountFen: r.proposed_amount_fen === null ? null : Number(r.proposed_amount_fen),
+  blocked: r.blocked,
+  objectionCount: r.objection_count,
+});
+
+const stageFilter = z.union([z.enum(benefitStages), z.array(z.enum(benefitStages))]);
+
+export function applicationListSpec(user: AuthUser): ListSpec<ApplicationRow> {
+  return {
+    resource: 'applications',
+    idColumn: 'a.id',
+    sortable: { id: 'a.id', createdAt: 'a.created_at', stage: 'a.stage', stageSince: 'a.stage_since', headName: 'h.head_name', deadlineAt: 'a.deadline_at', proposedAmountFen: 'a.proposed_amount_fen', communityName: 'c.name' },
+    defaultSort: ['id', 'DESC'],
+    filters: {
+      stage: filter(stageFilter, (qb, v) => qb.whereIn('a.stage', ([] as string[]).concat(v))),
+      communityId: filter(z.coerce.number().int(), (qb, v) => qb.where('a.community_id', v)),
+      streetId: filter(z.coerce.number().int(), (qb, v) => qb.where('a.street_id', v)),
+      overdue: filter(z.boolean(), (qb, v) => qb.where('a.overdue', v)),
+      blocked: filter(z.boolean(), (qb, v) => (v ? qb.where('a.stage', 'verifying').whereNotNull('a.duplicates') : qb.where((w) => w.whereNot('a.stage', 'verifying').orWhereNull('a.duplicates')))),
+      // Cases waiting on my role (scoping already keeps them to my area); supervisors wait on blocked cases.
+      myQueue: filter(z.boolean(), (qb, v) => {
+        if (!v) return;
+        if (user.role === 'supervisor') qb.where((w) => w.where('a.overdue', true).orWhere((b) => b.where('a.stage', 'verifying').whereNotNull('a.duplicates')));
+        else qb.whereIn('a.stage', stagesWaitingOn(user.role));
+      }),
+      q: filter(z.string().trim().max(50), (qb, v) => whereNameOrIdDigits(qb, 'a.household_id', 'h.head_name', v)),
+    },
+    toApi,
+  };
+}
+
+export function applicationBaseQuery(db: Knex) {
+  return db('applications as a')
+    .join('households as h', 'h.id', 'a.household_id')
+    .join('org_units as c', 'c.id', 'a.community_id')
+    .join('org_units as s', 's.id', 'a.street_id')
+    .select(
+      'a.*',
+      'h.head_name',
+      'h.address',
+      'h.category',
+      'c.name as community_name',
+      's.name as street_name',
+      db.raw(`(a.stage = 'verifying' AND a.duplicates IS NOT NULL) AS blocked`),
+      db.raw('(SELECT count(*) FROM household_members m WHERE m.household_id = a.household_id AND NOT m.left_household) AS member_count'),
+    );
+}
+
+export async function findApplication(db: Knex, user: AuthUser, id: number): Promise<ApplicationRow> {
+  const row = await scopeToUser(db, applicationBaseQuery(db).where('a.id', id), user, 'a.community_id').first();
+  if (!row) throw new NotFoundError('申请不存在或不在您的辖区 (no such application in your area)');
+  return row;
+}
+
+export async function applicationDetail(db: Knex, user: AuthUser, idOrRow: number | ApplicationRow): Promise<ApplicationDetail> {
+  const row = typeof idOrRow === 'number' ? await findApplication(db, user, idOrRow) : idOrRow;
+  const [members, decisions, enrollment] = await Promise.all([
+    membersOf(db, row.household_id),
+    timelineOf(db, row.id),
+    db('enrollments').where({ application_id: row.id }).first('id'),
+  ]);
+  return {
+    ...toApi(row),
+    members,
+    calculation: (row.calculation as ApplicationDetail['calculation']) ?? null,
+    duplicates: (row.duplicates as ApplicationDetail['duplicates']) ?? null,
+    duplicateOverride: (row.duplicate_override as ApplicationDetail['duplicateOverride']) ?? null,
+    homeVisit: (row.home_visit as ApplicationDetail['homeVisit']) ?? null,
+    closedReason: row.closed_reason,
+    decisions,
+    enrollmentId: enrollment?.id ?? null,
+    allowedActions: allowedBenefitActions({ stage: row.stage, blocked: row.blocked }, user.role),
+  };
+}

@@ -1,0 +1,37 @@
+import type { Knex } from 'knex';
+import { z } from 'zod';
+
+// The case timeline: one row per transition, oldest first.
+
+export const decisionSchema = z.object({
+  id: z.number(),
+  seq: z.number(),
+  fromStage: z.string().nullable(),
+  toStage: z.string(),
+  decision: z.string(),
+  actorName: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  comment: z.string(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+  at: z.string(),
+});
+
+export async function timelineOf(db: Knex, applicationId: number): Promise<z.infer<typeof decisionSchema>[]> {
+  const rows = await db('decisions as d')
+    .leftJoin('users as u', 'u.id', 'd.actor_id')
+    .where('d.application_id', applicationId)
+    .orderBy('d.seq')
+    .select('d.*', 'u.display_name');
+  return rows.map((r) => ({
+    id: Number(r.id),
+    seq: r.seq,
+    fromStage: r.from_stage,
+    toStage: r.to_stage,
+    decision: r.decision,
+    actorName: r.display_name ?? r.actor_name,
+    actorRole: r.actor_role,
+    comment: r.comment,
+    details: r.details,
+    at: r.at.toISOString(),
+  }));
+}

@@ -1,0 +1,61 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { changeKinds, recheckOutcomes } from '../../domain/benefit-actions.js';
+import { enrollmentChangeUpdate, enrollmentStatusUpdate } from '../../workflows/benefit-case-messages.js';
+import type { Role } from '../../domain/roles.js';
+import { actorOf } from '../actor.js';
+import type { RouteContext } from '../deps.js';
+import { idParam, listQuery, sendList } from '../http/simple-rest.js';
+import { enrollmentBaseQuery, enrollmentDetail, enrollmentDetailSchema, enrollmentListSpec, enrollmentSchema, findEnrollment } from '../read-models/enrollments.js';
+import { scopeToUser } from '../scope.js';
+
+// Enrolled households. Re-checks, reported changes and suspend / resume / terminate are
+// Workflow Updates on the case; they take effect from the first of next month.
+
+const figures = z
+  .array(
+    z.object({
+      memberId: z.number().int().positive(),
+      monthlyIncomeFen: z.number().int('以分为单位的整数 (whole fen)').min(0, '不能为负 (cannot be negative)').max(10_000_000),
+      left: z.boolean().optional(),
+    }),
+  )
+  .max(20);
+const comment = z.string().trim().max(1000);
+
+const recheckBody = z.object({ members: figures.min(1, '请填写每名成员的收入 (figures for every member)'), outcome: z.enum(recheckOutcomes), comment: comment.default('') });
+const changeBody = z.object({ changeKind: z.enum(changeKinds), members: figures.default([]), outcome: z.enum(recheckOutcomes), comment: comment.min(1, '请说明变化情况 (describe the change)') });
+const reasonBody = z.object({ reason: comment.min(1, '请填写原因 (reason required)') });
+
+export function enrollmentRoutes({ registry, db, temporal }: RouteContext): Router {
+  const router = Router();
+
+  registry.add(
+    router,
+    { method: 'get', path: '/api/enrollments', tag: 'enrollments', summary: 'Enrolled households in your area (filters: status, category, streetId, communityId, recheckDue, overdue, myQueue, q)', query: listQuery, list: true, response: z.array(enrollmentSchema) },
+    async ({ res, user, query }) => sendList(res, enrollmentListSpec(user), scopeToUser(db, enrollmentBaseQuery(db), user, 'e.community_id'), query),
+  );
+  registry.add(router, { method: 'get', path: '/api/enrollments/:id', tag: 'enrollments', summary: 'One enrollment with its dated terms, members and timeline', response: enrollmentDetailSchema }, async ({ user, params }) =>
+    enrollmentDetail(db, user, idParam(params.id)),
+  );
+
+  const act = (path: string, summary: string, roles: readonly Role[], body: z.ZodType, update: (workflowId: string, args: Record<string, unknown>) => Promise<unknown>) =>
+    registry.add(router, { method: 'post', path: `/api/enrollments/:id/${path}`, tag: 'enrollments', summary, roles, body, response: enrollmentDetailSchema }, async ({ user, params, body: b }) => {
+      const row = await findEnrollment(db, user, idParam(params.id));
+      await update(row.workflow_id, { actor: actorOf(user), ...(b as object) });
+      return enrollmentDetail(db, user, row.id);
+    });
+
+  act('rechecks', 'Record a re-check: current figures per member and the outcome (keep, adjust; suspend or terminate need the district role)', ['caseworker', 'district_approver'], recheckBody, (wf, a) =>
+    temporal.workflow.getHandle(wf).executeUpdate(enrollmentChangeUpdate, { args: [{ ...(a as object), kind: 'recheck' } as never] }),
+  );
+  act('changes', 'Report a change of circumstances (income, members, death, moving away) with its outcome', ['caseworker', 'district_approver'], changeBody, (wf, a) =>
+    temporal.workflow.getHandle(wf).executeUpdate(enrollmentChangeUpdate, { args: [{ ...(a as object), kind: 'change' } as never] }),
+  );
+  for (const action of ['suspend', 'resume', 'terminate'] as const) {
+    act(action, `${action[0].toUpperCase()}${action.slice(1)} the allowance from next month, with a reason (district role)`, ['district_approver'], reasonBody, (wf, a) =>
+      temporal.workflow.getHandle(wf).executeUpdate(enrollmentStatusUpdate, { args: [{ ...(a as object), action } as never] }),
+    );
+  }
+  return router;
+}

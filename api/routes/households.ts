@@ -1,0 +1,91 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { householdCategories } from '../../domain/benefit-stages.js';
+import { NotFoundError } from '../../domain/errors.js';
+import type { RouteContext } from '../deps.js';
+import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
+import { memberSchema, membersOf, whereNameOrIdDigits } from '../read-models/members.js';
+import { scopeToUser } from '../scope.js';
+
+const household = z.object({
+  id: z.number(),
+  headName: z.string(),
+  address: z.string(),
+  category: z.enum(householdCategories),
+  communityId: z.number(),
+  communityName: z.string(),
+  streetId: z.number(),
+  streetName: z.string(),
+  bankAccountMasked: z.string().nullable(),
+  memberCount: z.number(),
+  applicationId: z.number().nullable(),
+  stage: z.string().nullable(),
+});
+
+// A bank account is shown by its last four digits only: enough to tell accounts apart.
+const maskAccount = (a: string | null) => (a ? `${'*'.repeat(Math.max(0, a.length - 4))}${a.slice(-4)}` : null);
+
+interface HouseholdRow {
+  id: number;
+  head_name: string;
+  address: string;
+  category: string;
+  community_id: number;
+  community_name: string;
+  street_id: number;
+  street_name: string;
+  bank_account: string | null;
+  member_count: string;
+  application_id: number | null;
+  stage: string | null;
+}
+
+const toApi = (r: HouseholdRow) => ({
+  id: r.id,
+  headName: r.head_name,
+  address: r.address,
+  category: r.category,
+  communityId: r.community_id,
+  communityName: r.community_name,
+  streetId: r.street_id,
+  streetName: r.street_name,
+  bankAccountMasked: maskAccount(r.bank_account),
+  memberCount: Number(r.member_count),
+  applicationId: r.application_id,
+  stage: r.stage,
+});
+
+const spec: ListSpec<HouseholdRow> = {
+  resource: 'households',
+  idColumn: 'h.id',
+  sortable: { id: 'h.id', headName: 'h.head_name', communityName: 'c.name', category: 'h.category' },
+  defaultSort: ['id', 'DESC'],
+  filters: {
+    communityId: filter(z.coerce.number().int(), (qb, v) => qb.where('h.community_id', v)),
+    streetId: filter(z.coerce.number().int(), (qb, v) => qb.where('c.parent_id', v)),
+    category: filter(z.enum(householdCategories), (qb, v) => qb.where('h.category', v)),
+    q: filter(z.string().trim().max(50), (qb, v) => whereNameOrIdDigits(qb, 'h.id', 'h.head_name', v)),
+  },
+  toApi,
+};
+
+export function householdRoutes({ registry, db }: RouteContext): Router {
+  const router = Router();
+  // The latest application of the household tells where it stands.
+  const base = () =>
+    db('households as h')
+      .join('org_units as c', 'c.id', 'h.community_id')
+      .join('org_units as s', 's.id', 'c.parent_id')
+      .leftJoin(db.raw('LATERAL (SELECT id AS application_id, stage FROM applications a WHERE a.household_id = h.id ORDER BY a.id DESC LIMIT 1) la ON true'))
+      .select('h.*', 'c.name as community_name', 's.id as street_id', 's.name as street_name', 'la.application_id', 'la.stage', db.raw('(SELECT count(*) FROM household_members m WHERE m.household_id = h.id AND NOT m.left_household) AS member_count'));
+
+  registry.add(router, { method: 'get', path: '/api/households', tag: 'households', summary: 'Households in your area (filters: communityId, streetId, category, q)', query: listQuery, list: true, response: z.array(household) }, async ({ res, user, query }) =>
+    sendList(res, spec, scopeToUser(db, base(), user, 'h.community_id'), query),
+  );
+  registry.add(router, { method: 'get', path: '/api/households/:id', tag: 'households', summary: 'One household with its members (ID numbers masked)', response: household.extend({ members: z.array(memberSchema) }) }, async ({ user, params }) => {
+    const row = await scopeToUser(db, base().where('h.id', idParam(params.id)), user, 'h.community_id').first();
+    if (!row) throw new NotFoundError('户不存在或不在您的辖区 (no such household in your area)');
+    return { ...toApi(row), members: await membersOf(db, row.id) };
+  });
+  return router;
+}
