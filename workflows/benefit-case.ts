@@ -61,6 +61,7 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
   };
   let step: Step | undefined;
   let busy = !input.resume; // until the case is loaded
+  let rollingOver = false;
 
   const inDays = (days: number) => new Date(Date.now() + policyDaysToMs(days, policy.daySeconds)).toISOString();
   const deadlineFor = (stage: BenefitStage) => (stage === 'public_notice' ? inDays(policy.noticeDays) : policy.deadlineDays[stage] ? inDays(policy.deadlineDays[stage]!) : null);
@@ -161,7 +162,7 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
   }
 
   setHandler(msg.stateQuery, () => state);
-  setHandler(msg.decideUpdate, (r) => perform(() => decisions[r.decision](r)), { validator: (r) => refuseWith(() => checkDecision(state, r, busy || !!step)) });
+  setHandler(msg.decideUpdate, (r) => perform(() => decisions[r.decision](r)), { validator: (r) => refuseWith(rollingOver, () => checkDecision(state, r, busy || !!step)) });
   setHandler(
     msg.objectUpdate,
     ({ actor, objector, content }) =>
@@ -172,7 +173,7 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
       }),
     {
       validator: (r) =>
-        refuseWith(() => {
+        refuseWith(rollingOver, () => {
           checkAction(state, r.actor, 'object', busy || !!step);
           requireText(r.objector, 'objector', '异议人');
           requireText(r.content, 'content', '异议内容');
@@ -181,7 +182,7 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
   );
   setHandler(msg.withdrawUpdate, ({ actor, reason }) => perform(() => move('withdrawn', 'withdraw', actor, { comment: reason, patch: { closed_reason: reason } })), {
     validator: (r) =>
-      refuseWith(() => {
+      refuseWith(rollingOver, () => {
         checkAction(state, r.actor, 'withdraw', busy || !!step);
         requireText(r.reason, 'reason', '撤回原因');
       }),
@@ -189,11 +190,11 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
   setHandler(
     msg.enrollmentChangeUpdate,
     (r) => perform(() => changeEnrollment(r.actor, r.kind, r.outcome, r.comment, { figures: r.members, details: r.changeKind ? { changeKind: r.changeKind } : undefined })),
-    { validator: (r) => refuseWith(() => checkEnrollmentChange(state, r, busy || !!step)) },
+    { validator: (r) => refuseWith(rollingOver, () => checkEnrollmentChange(state, r, busy || !!step)) },
   );
   setHandler(msg.enrollmentStatusUpdate, (r) => perform(() => changeEnrollment(r.actor, r.action, r.action, r.reason)), {
     validator: (r) =>
-      refuseWith(() => {
+      refuseWith(rollingOver, () => {
         checkAction(state, r.actor, r.action, busy || !!step);
         requireText(r.reason, 'reason', '原因');
       }),
@@ -253,8 +254,11 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
       await exclusively(verify);
       continue;
     }
-    if (rollOver()) {
-      await condition(() => !step && allHandlersFinished());
+    if (rollOver() && !step) {
+      // Refuse new Updates from here on (the API retries them on the new run), let any
+      // accepted one finish, then carry the whole state, pending deadlines included, over.
+      busy = rollingOver = true;
+      await condition(allHandlersFinished);
       await continueAsNew<typeof benefitCase>({ applicationId, policy, resume: state });
     }
     const timer = nextTimer();

@@ -1,11 +1,17 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import { DomainError } from '../domain/errors.js';
 
+/** Marks a refusal the caller should simply retry: the case is moving to a new run. */
+export const ROLLING_OVER = 'rollingOver';
+
 /**
  * Runs a validator so that a refusal reaches the API as an ApplicationFailure of the same type,
  * with its per-field errors in the details (a plain Error would arrive without them).
  */
-export function refuseWith(check: () => void): void {
+export function refuseWith(rollingOver: boolean, check: () => void): void {
+  if (rollingOver) {
+    throw ApplicationFailure.create({ type: 'ConflictError', message: '案件正在整理历史记录，请稍后重试 (case is continuing as new, retry)', nonRetryable: true, details: [{ [ROLLING_OVER]: true }] });
+  }
   try {
     check();
   } catch (e) {

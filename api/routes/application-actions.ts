@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { benefitDecisions } from '../../domain/benefit-actions.js';
 import { decideUpdate, objectUpdate, withdrawUpdate } from '../../workflows/benefit-case-messages.js';
 import type { Role } from '../../domain/roles.js';
-import { actorOf } from '../actor.js';
+import { actorOf, refuseClosed } from '../actor.js';
+import { updateCase } from '../case-updates.js';
 import type { RouteContext } from '../deps.js';
 import { idParam } from '../http/simple-rest.js';
 import { applicationDetail, applicationDetailSchema, findApplication } from '../read-models/applications.js';
@@ -39,6 +40,7 @@ export function applicationActionRoutes({ registry, db, temporal }: RouteContext
   const act = (path: string, summary: string, roles: readonly Role[], body: z.ZodType, run: (workflowId: string, args: never) => Promise<unknown>) =>
     registry.add(router, { method: 'post', path: `/api/applications/:id/${path}`, tag: 'applications', summary, roles, body, response: applicationDetailSchema }, async ({ user, params, body: b }) => {
       const row = await findApplication(db, user, idParam(params.id));
+      refuseClosed(row.stage);
       await run(row.workflow_id, { actor: actorOf(user), ...(b as object) } as never);
       return applicationDetail(db, user, row.id);
     });
@@ -48,11 +50,10 @@ export function applicationActionRoutes({ registry, db, temporal }: RouteContext
     'Decide at the current stage: approve (community: recommend, with the home-visit findings), reject, return for more information, resubmit a returned case, re-run verification, or (supervisor) override a duplicate-ID block',
     ['caseworker', 'street_reviewer', 'district_approver', 'supervisor'],
     decisionBody,
-    (wf, args) => temporal.workflow.getHandle(wf).executeUpdate(decideUpdate, { args: [args] }),
+    (wf, args) => updateCase(temporal, wf, decideUpdate, args),
   );
-  act('objections', 'Record an objection raised during the public notice; the case goes back to verification', ['caseworker', 'supervisor'], objectionBody, (wf, args) =>
-    temporal.workflow.getHandle(wf).executeUpdate(objectUpdate, { args: [args] }),
+  act('objections', 'Record an objection raised during the public notice; the case goes back to verification', ['caseworker', 'supervisor'], objectionBody, (wf, args) => updateCase(temporal, wf, objectUpdate, args),
   );
-  act('withdraw', 'Withdraw an application, with a reason', ['caseworker', 'supervisor'], withdrawBody, (wf, args) => temporal.workflow.getHandle(wf).executeUpdate(withdrawUpdate, { args: [args] }));
+  act('withdraw', 'Withdraw an application, with a reason', ['caseworker', 'supervisor'], withdrawBody, (wf, args) => updateCase(temporal, wf, withdrawUpdate, args));
   return router;
 }

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { changeKinds, recheckOutcomes } from '../../domain/benefit-actions.js';
 import { enrollmentChangeUpdate, enrollmentStatusUpdate } from '../../workflows/benefit-case-messages.js';
 import type { Role } from '../../domain/roles.js';
-import { actorOf } from '../actor.js';
+import { actorOf, refuseClosed } from '../actor.js';
+import { updateCase } from '../case-updates.js';
 import type { RouteContext } from '../deps.js';
 import { idParam, listQuery, sendList } from '../http/simple-rest.js';
 import { enrollmentBaseQuery, enrollmentDetail, enrollmentDetailSchema, enrollmentListSpec, enrollmentSchema, findEnrollment } from '../read-models/enrollments.js';
@@ -42,19 +43,20 @@ export function enrollmentRoutes({ registry, db, temporal }: RouteContext): Rout
   const act = (path: string, summary: string, roles: readonly Role[], body: z.ZodType, update: (workflowId: string, args: Record<string, unknown>) => Promise<unknown>) =>
     registry.add(router, { method: 'post', path: `/api/enrollments/:id/${path}`, tag: 'enrollments', summary, roles, body, response: enrollmentDetailSchema }, async ({ user, params, body: b }) => {
       const row = await findEnrollment(db, user, idParam(params.id));
+      refuseClosed(row.stage);
       await update(row.workflow_id, { actor: actorOf(user), ...(b as object) });
       return enrollmentDetail(db, user, row.id);
     });
 
   act('rechecks', 'Record a re-check: current figures per member and the outcome (keep, adjust; suspend or terminate need the district role)', ['caseworker', 'district_approver'], recheckBody, (wf, a) =>
-    temporal.workflow.getHandle(wf).executeUpdate(enrollmentChangeUpdate, { args: [{ ...(a as object), kind: 'recheck' } as never] }),
+    updateCase(temporal, wf, enrollmentChangeUpdate, { ...(a as object), kind: 'recheck' } as never),
   );
   act('changes', 'Report a change of circumstances (income, members, death, moving away) with its outcome', ['caseworker', 'district_approver'], changeBody, (wf, a) =>
-    temporal.workflow.getHandle(wf).executeUpdate(enrollmentChangeUpdate, { args: [{ ...(a as object), kind: 'change' } as never] }),
+    updateCase(temporal, wf, enrollmentChangeUpdate, { ...(a as object), kind: 'change' } as never),
   );
   for (const action of ['suspend', 'resume', 'terminate'] as const) {
     act(action, `${action[0].toUpperCase()}${action.slice(1)} the allowance from next month, with a reason (district role)`, ['district_approver'], reasonBody, (wf, a) =>
-      temporal.workflow.getHandle(wf).executeUpdate(enrollmentStatusUpdate, { args: [{ ...(a as object), action } as never] }),
+      updateCase(temporal, wf, enrollmentStatusUpdate, { ...(a as object), action } as never),
     );
   }
   return router;
