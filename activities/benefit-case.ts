@@ -20,9 +20,10 @@ export interface Duplicate {
   stage: string;
 }
 
+// Only ids travel back to the workflow: names and ID numbers stay in the database.
 export interface Verification {
   blocked: boolean;
-  duplicates: Duplicate[];
+  duplicateOf: number[];
   calculation: AllowanceCalculation;
   memberIds: number[];
 }
@@ -82,7 +83,7 @@ export function createBenefitCaseActivities({ db, clock }: ActivityDeps) {
           after: { duplicates: duplicates.map((d) => d.applicationId), amountFen: calculation.amountFen, eligible: calculation.eligible },
         });
       });
-      return { blocked: duplicates.length > 0, duplicates, calculation, memberIds };
+      return { blocked: duplicates.length > 0, duplicateOf: [...new Set(duplicates.map((d) => d.applicationId))], calculation, memberIds };
     },
 
     /** A stage change with what came with it (home visit figures, override, objection...). */

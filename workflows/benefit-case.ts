@@ -92,7 +92,7 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
 
   async function verify() {
     const v = await acts.verifyHousehold({ applicationId });
-    Object.assign(state, { calculation: v.calculation, memberIds: v.memberIds, blocked: v.blocked, duplicateOf: v.duplicates.map((d) => d.applicationId), needsVerification: false });
+    Object.assign(state, { calculation: v.calculation, memberIds: v.memberIds, blocked: v.blocked, duplicateOf: v.duplicateOf, needsVerification: false });
     if (!v.blocked) await move('community_review', 'verified', null, { details: { amountFen: v.calculation.amountFen, eligible: v.calculation.eligible } });
   }
 

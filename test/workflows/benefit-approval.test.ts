@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeAllowance } from '../../domain/allowance.js';
 import { firstOfNextMonth } from '../../domain/shanghai-date.js';
 import { createCase, decide, detail, findings, waitStage } from '../support/benefit.js';
+import { recordHistory } from '../support/histories.js';
 import { login, startTestStack, type ApiClient, type TestStack } from '../support/stack.js';
 
 // The dibao case from application to enrollment through the API, with a real worker, the real
@@ -59,6 +60,7 @@ describe('benefit case: the three-level review', () => {
     const desc = await handle.describe();
     expect(desc.status.name).toBe('RUNNING'); // waits for its re-check
     expect(desc.searchAttributes.ShequStage).toEqual(['enrolled']);
+    await recordHistory(stack, `benefit-${created.id}`, 'approved-and-enrolled');
   });
 
   it('two identical decisions at once give one transition and one 409', async () => {
@@ -103,6 +105,8 @@ describe('benefit case: the three-level review', () => {
     const resubmitted = await decide(caseworker, returnId, { decision: 'resubmit', comment: '已补充' });
     expect(resubmitted.status).toBe(200);
     await waitStage(caseworker, returnId, 'community_review');
+    await recordHistory(stack, `benefit-${rejectId}`, `rejected-at-${stage}`);
+    await recordHistory(stack, `benefit-${returnId}`, `returned-at-${stage}`);
   });
 
   it('an objection during the notice sends the case back to verification, attached', async () => {
@@ -122,6 +126,7 @@ describe('benefit case: the three-level review', () => {
       expect(back.homeVisit).toBeNull(); // a new home visit is needed
       const objection = back.decisions.find((x: { decision: string }) => x.decision === 'object');
       expect(objection).toMatchObject({ fromStage: 'public_notice', toStage: 'verifying', comment: '申请人有一辆营运车辆', details: { objector: '邻居王某' } });
+      await recordHistory(slow, `benefit-${c.id}`, 'objection-during-notice');
     } finally {
       await slow.stop();
     }
@@ -155,6 +160,7 @@ describe('benefit case: the three-level review', () => {
     expect(overridden.status).toBe(200);
     const moved = await waitStage(caseworker, second.id, 'community_review');
     expect(moved.duplicateOverride).toMatchObject({ by: 'supervisor1', reason: '原案件即将撤回，已电话核实' });
+    await recordHistory(stack, `benefit-${second.id}`, 'duplicate-overridden');
   });
 
   it('a caseworker of another community gets 404 for the case and cannot act on it', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstOfNextMonth } from '../../domain/shanghai-date.js';
 import { stateQuery } from '../../workflows/benefit-case-messages.js';
 import { createCase, decide, findings, waitStage } from '../support/benefit.js';
+import { recordHistory } from '../support/histories.js';
 import { login, startTestStack, waitFor, type ApiClient, type TestStack } from '../support/stack.js';
 
 // After enrollment: re-checks on a durable timer, changes, suspend / resume / terminate, an
@@ -59,6 +60,7 @@ describe('benefit case: enrolled households', () => {
     expect(Date.parse(adjusted.body.nextRecheckAt)).toBeGreaterThan(Date.parse(due.nextRecheckAt));
     const last = adjusted.body.decisions.at(-1);
     expect(last).toMatchObject({ decision: 'recheck', fromStage: 'recheck_due', toStage: 'enrolled', details: { outcome: 'adjust', amountFen: 118000, previousAmountFen: 128000 } });
+    await recordHistory(stack, `benefit-${e.applicationId}`, 'recheck-adjusted');
   });
 
   it('an overdue re-check is flagged in the DB and the search attributes, and supervisors are notified', async () => {
@@ -73,6 +75,7 @@ describe('benefit case: enrolled households', () => {
     });
     const queue = await supervisor.call('GET', `/api/applications?filter=${encodeURIComponent(JSON.stringify({ myQueue: true }))}&range=[0,999]`);
     expect(queue.body.map((a: { id: number }) => a.id)).toContain(e.applicationId);
+    await recordHistory(stack, `benefit-${e.applicationId}`, 'recheck-overdue');
   });
 
   it('a reported change (a member moved away) is recomputed; suspend, resume and terminate need the district role and a reason', async () => {
@@ -101,6 +104,7 @@ describe('benefit case: enrolled households', () => {
     expect(terminated.body.terms[0]).toMatchObject({ effectiveFrom: next, status: 'terminated' });
     expect(await stack.temporal.workflow.getHandle(`benefit-${e.applicationId}`).result()).toMatchObject({ stage: 'terminated' });
     expect((await approver.call('POST', `/api/enrollments/${e.enrollmentId}/resume`, { reason: 'x' })).status).toBe(409);
+    await recordHistory(stack, `benefit-${e.applicationId}`, 'changed-suspended-resumed-terminated');
   });
 
   it('continue-as-new keeps the state and the pending deadline', async () => {
@@ -124,5 +128,6 @@ describe('benefit case: enrolled households', () => {
     expect(state.seq).toBe(Number(decisions[0].max));
     // The re-check timer still fires in the new run.
     await waitFor('recheck after continue-as-new', async () => (await enrollment(caseworker, e.enrollmentId)).stage === 'recheck_due');
+    await recordHistory(stack, `benefit-${e.applicationId}`, 'continued-as-new');
   });
 });
