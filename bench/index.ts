@@ -1,3 +1,4 @@
+import { intakeBench } from './intake.js';
 import { listsBench } from './lists.js';
 import { printResult, type BenchResult } from './report.js';
 
@@ -6,6 +7,7 @@ import { printResult, type BenchResult } from './report.js';
 
 const benches: Record<string, (args: Record<string, number>) => Promise<BenchResult>> = {
   lists: listsBench,
+  intake: intakeBench,
 };
 
 const argv = process.argv.slice(2);
@@ -19,7 +21,7 @@ const args = Object.fromEntries(
 );
 
 if (!name || !benches[name]) {
-  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}> [--json] [--requests=N --concurrency=C]`);
+  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}> [--json] [--requests=N --applications=N --concurrency=C]`);
   process.exit(2);
 }
 const result = await benches[name](args);

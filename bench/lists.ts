@@ -1,11 +1,8 @@
 import type { AddressInfo } from 'node:net';
-import { mkdirSync, rmSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app.js';
 import { loadEnv } from '../config/env.js';
-import { createDb } from '../db/knexfile.js';
-import { prepareDatabase } from '../scripts/prepare-db.js';
-import { ensureDatabase, startEmbeddedPostgres, withDatabase } from '../scripts/postgres.js';
+import { benchDatabase, loginToken } from './database.js';
 import { runLoad } from './load.js';
 import { ratiosOf, summarise, type BenchResult } from './report.js';
 
@@ -15,16 +12,7 @@ import { ratiosOf, summarise, type BenchResult } from './report.js';
 
 export async function listsBench(args: { applications?: number; requests?: number; concurrency?: number }): Promise<BenchResult> {
   const params = { applications: args.applications ?? 5000, requests: args.requests ?? 2000, concurrency: args.concurrency ?? 16 };
-  const dir = '.data/bench/pg';
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync('.data/bench', { recursive: true });
-  const pg = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: dir });
-  const admin = process.env.DATABASE_URL ?? pg!.adminUrl();
-  const dbName = `shequ_bench_${process.pid}`;
-  await ensureDatabase(admin, dbName);
-  const url = withDatabase(admin, dbName);
-  await prepareDatabase(url, 'bench-password');
-  const db = createDb(url, { min: 2, max: 10 });
+  const { db, url, stop } = await benchDatabase('lists');
 
   try {
     const communities = await db('org_units as c').join('org_units as s', 's.id', 'c.parent_id').where('c.kind', 'community').select('c.id', 's.id as street_id');
@@ -56,9 +44,7 @@ export async function listsBench(args: { applications?: number; requests?: numbe
     const server = app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const token = async (username: string) =>
-      (await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'bench-password' }) })).json()).token as string;
-    const tokens = { caseworker: await token('caseworker1'), supervisor: await token('supervisor1') };
+    const tokens = { caseworker: await loginToken(base, 'caseworker1'), supervisor: await loginToken(base, 'supervisor1') };
 
     const expectedTotal = Number((await db('applications').where('stage', 'street_review').count())[0].count);
     let totalsMatch = true;
@@ -97,7 +83,6 @@ export async function listsBench(args: { applications?: number; requests?: numbe
       invariants: { no_errors: metrics.errors === 0 && baseline.errors === 0, totals_match: totalsMatch },
     };
   } finally {
-    await db.destroy();
-    await pg?.stop();
+    await stop();
   }
 }
