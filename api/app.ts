@@ -15,6 +15,7 @@ import { applicationRoutes } from './routes/applications.js';
 import { allowanceStandardRoutes } from './routes/allowance-standards.js';
 import { enrollmentRoutes } from './routes/enrollments.js';
 import { householdRoutes } from './routes/households.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { auditEventRoutes } from './routes/audit-events.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
@@ -40,7 +41,7 @@ export function createApp(deps: ApiDeps, opts: { serveConsole?: boolean } = {}) 
   app.use('/api', idempotency(deps.db));
 
   const api = express.Router();
-  for (const routes of [healthRoutes, authRoutes, orgUnitRoutes, userRoutes, auditEventRoutes, applicationRoutes, applicationActionRoutes, householdRoutes, enrollmentRoutes, allowanceStandardRoutes, importRoutes]) api.use(routes(ctx));
+  for (const routes of [healthRoutes, authRoutes, orgUnitRoutes, userRoutes, auditEventRoutes, applicationRoutes, applicationActionRoutes, householdRoutes, enrollmentRoutes, allowanceStandardRoutes, notificationRoutes, importRoutes]) api.use(routes(ctx));
   registry.add(api, { method: 'get', path: '/api/openapi.json', tag: 'system', summary: 'This document' }, async () => openApiDocument(registry, { version: deps.version }));
   app.use(api);
   app.use('/api', notFoundHandler);

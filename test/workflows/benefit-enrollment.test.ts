@@ -75,6 +75,11 @@ describe('benefit case: enrolled households', () => {
     });
     const queue = await supervisor.call('GET', `/api/applications?filter=${encodeURIComponent(JSON.stringify({ myQueue: true }))}&range=[0,999]`);
     expect(queue.body.map((a: { id: number }) => a.id)).toContain(e.applicationId);
+    const inbox = await supervisor.call('GET', `/api/notifications?filter=${encodeURIComponent(JSON.stringify({ unread: true, kind: 'overdue' }))}&range=[0,999]`);
+    const mine = inbox.body.find((n: { entityId: string }) => n.entityId === String(e.applicationId));
+    expect(mine.message).toContain('recheck_due');
+    expect((await supervisor.call('POST', `/api/notifications/${mine.id}/read`)).body.readAt).not.toBeNull();
+    expect((await caseworker.call('GET', '/api/notifications')).body).toEqual([]); // addressed to supervisors
     await recordHistory(stack, `benefit-${e.applicationId}`, 'recheck-overdue');
   });
 
