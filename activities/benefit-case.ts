@@ -4,7 +4,7 @@ import { closedBenefitStages } from '../domain/benefit-stages.js';
 import { maskIdNumber } from '../domain/id-number.js';
 import { shanghaiDate } from '../domain/shanghai-date.js';
 import type { Actor, MemberFigures } from '../workflows/benefit-case-messages.js';
-import { currentIncomes, standardInForce } from './allowance-standards.js';
+import { currentIncomes, standardInForce } from '../db/allowance-standards.js';
 import { loadCaseRow, type LoadedCase } from './benefit-case-load.js';
 import { recordTransition, type Recorded, type Transition } from './benefit-transition.js';
 import type { ActivityDeps } from './deps.js';

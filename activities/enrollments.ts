@@ -3,7 +3,7 @@ import { computeAllowance, type AllowanceCalculation } from '../domain/allowance
 import type { RecheckOutcome } from '../domain/benefit-actions.js';
 import type { EnrollmentStatus } from '../domain/benefit-stages.js';
 import type { EnrollmentState, MemberFigures } from '../workflows/benefit-case-messages.js';
-import { currentIncomes, standardInForce } from './allowance-standards.js';
+import { currentIncomes, standardInForce } from '../db/allowance-standards.js';
 import { recordTransition, type Transition } from './benefit-transition.js';
 import type { ActivityDeps } from './deps.js';
 import { refusal } from './failures.js';

@@ -41,13 +41,38 @@ export async function startUnstartedApplications(db: Knex, temporal: Client, env
     .where((w) => w.whereNot('a.stage', 'submitted').orWhere('a.created_at', '<', db.raw(`now() - interval '30 seconds'`)))
     .orderBy('a.id')
     .select('a.id', 'a.workflow_id', 'a.stage', 'c.code as community_code', 's.code as street_code');
+  const report = await startCases(temporal, env, rows.map((r) => ({ id: r.id, workflowId: r.workflow_id, stage: r.stage, streetCode: r.street_code, communityCode: r.community_code })), concurrency);
+  if (report.failed.length) throw new Error(`${report.failed.length} of ${rows.length} case workflows could not be started, first: ${report.failed[0].error}`);
+  return rows.length;
+}
+
+export interface StartReport {
+  started: number;
+  failed: Array<{ id: number; error: string }>;
+}
+
+/**
+ * Starts the workflows of many committed cases (an import), a few at a time so a 1,300-case
+ * load neither waits on one round trip per case nor floods the frontend. A failure is
+ * reported, not thrown: the rows are committed, a repeat is harmless (USE_EXISTING), and the
+ * API starts any case left unstarted when it starts up.
+ */
+export async function startCases(temporal: Client, env: Env, cases: readonly StartableCase[], concurrency = 16, onProgress?: (done: number) => void): Promise<StartReport> {
+  const report: StartReport = { started: 0, failed: [] };
   let next = 0;
-  const worker = async () => {
-    while (next < rows.length) {
-      const r = rows[next++];
-      await startBenefitWorkflow(temporal, env, { id: r.id, workflowId: r.workflow_id, stage: r.stage, streetCode: r.street_code, communityCode: r.community_code });
+  let done = 0;
+  const lane = async () => {
+    while (next < cases.length) {
+      const c = cases[next++];
+      try {
+        await startBenefitWorkflow(temporal, env, c);
+        report.started++;
+      } catch (e) {
+        report.failed.push({ id: c.id, error: (e as Error).message });
+      }
+      onProgress?.(++done);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, worker));
-  return rows.length;
+  await Promise.all(Array.from({ length: Math.min(concurrency, cases.length) }, lane));
+  return report;
 }

