@@ -1,10 +1,14 @@
 import { Admin, Resource } from 'react-admin';
+import allowanceStandards from './allowance-standards';
 import applications from './applications';
 import auditEvents from './audit-events';
 import { authProvider } from './authProvider';
 import { Dashboard } from './Dashboard';
 import { dataProvider } from './dataProvider';
+import enrollments from './enrollments';
+import households from './households';
 import { i18nProvider } from './i18n';
+import imports from './imports';
 import orgUnits from './org-units';
 import { darkTheme, lightTheme } from './theme';
 import users from './users';
@@ -23,6 +27,10 @@ export const App = () => (
     disableTelemetry
   >
     <Resource name="applications" {...applications} />
+    <Resource name="enrollments" {...enrollments} />
+    <Resource name="households" {...households} />
+    <Resource name="allowance-standards" {...allowanceStandards} />
+    <Resource name="imports" {...imports} />
     <Resource name="org-units" {...orgUnits} />
     <Resource name="audit-events" {...auditEvents} />
     <Resource name="users" {...users} />

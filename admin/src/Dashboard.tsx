@@ -1,34 +1,38 @@
 import { Card, CardContent, CardHeader, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { Title, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
+import { MyQueueCard } from './MyQueueCard';
 import { roles, type Role } from './roles';
 
-// Kept plain on purpose: charts and work queues come later.
+// Kept plain on purpose: the work queue count, then who does what. Charts come later.
 export const Dashboard = () => {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
   const { permissions: role } = usePermissions<Role | undefined>();
 
   return (
-    <Card sx={{ mt: 2 }}>
-      <Title title="ra.page.dashboard" />
-      <CardHeader
-        title={translate('shequ.dashboard.greeting', { name: identity?.fullName ?? '' })}
-        subheader={role ? translate('shequ.dashboard.your_role', { role: translate(`shequ.role.${role}`) }) : undefined}
-      />
-      <CardContent>
-        {role && <Typography sx={{ mb: 2 }}>{translate(`shequ.role_duty.${role}`)}</Typography>}
-        <Typography variant="subtitle1">{translate('shequ.dashboard.roles_title')}</Typography>
-        <List dense>
-          {roles.map((r) => (
-            <ListItem key={r} sx={r === role ? { bgcolor: 'action.selected', borderRadius: 1 } : undefined}>
-              <ListItemText
-                primary={translate(`shequ.role.${r}`) + (r === role ? translate('shequ.dashboard.you') : '')}
-                secondary={translate(`shequ.role_duty.${r}`)}
-              />
-            </ListItem>
-          ))}
-        </List>
-      </CardContent>
-    </Card>
+    <>
+      <MyQueueCard role={role} />
+      <Card sx={{ mt: 2 }}>
+        <Title title="ra.page.dashboard" />
+        <CardHeader
+          title={translate('shequ.dashboard.greeting', { name: identity?.fullName ?? '' })}
+          subheader={role ? translate('shequ.dashboard.your_role', { role: translate(`shequ.role.${role}`) }) : undefined}
+        />
+        <CardContent>
+          {role && <Typography sx={{ mb: 2 }}>{translate(`shequ.role_duty.${role}`)}</Typography>}
+          <Typography variant="subtitle1">{translate('shequ.dashboard.roles_title')}</Typography>
+          <List dense>
+            {roles.map((r) => (
+              <ListItem key={r} sx={r === role ? { bgcolor: 'action.selected', borderRadius: 1 } : undefined}>
+                <ListItemText
+                  primary={translate(`shequ.role.${r}`) + (r === role ? translate('shequ.dashboard.you') : '')}
+                  secondary={translate(`shequ.role_duty.${r}`)}
+                />
+              </ListItem>
+            ))}
+          </List>
+        </CardContent>
+      </Card>
+    </>
   );
 };

@@ -30,9 +30,10 @@ describe('console in a browser', () => {
     const api = await login(stack, 'caseworker1');
     const created = await api.call('POST', '/api/applications', applicationBody(3, { headName: '孙浏览' }));
     expect(created.status).toBe(201);
-    await waitFor('verifying', async () => (await api.call('GET', `/api/applications/${created.body.id}`)).body.stage === 'verifying');
+    // Verification runs by itself and hands the case to community review.
+    await waitFor('community review', async () => (await api.call('GET', `/api/applications/${created.body.id}`)).body.stage === 'community_review');
 
-    mark('case verifying');
+    mark('case in community review');
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
     page.on('requestfailed', (r) => mark(`request failed: ${r.url().slice(0, 100)}`));
     await page.goto(`${stack.baseUrl}/`);
@@ -49,7 +50,7 @@ describe('console in a browser', () => {
     mark('menu shown');
     await page.getByRole('menuitem', { name: /低保申请/ }).click();
     await expect.poll(() => page.locator('main').innerText(), { timeout: 20_000 }).toContain('孙浏览');
-    expect(await page.locator('main').innerText()).toContain('核查中');
+    expect(await page.locator('main').innerText()).toContain('社区评议');
 
     mark('list shown');
     mkdirSync('test-results', { recursive: true });

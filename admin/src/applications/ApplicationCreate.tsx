@@ -9,10 +9,11 @@ const defaultValues: Partial<ApplicationForm> = {
 };
 
 // Pessimistic: the API validates (ID numbers, exactly one head…) and its field errors must be
-// shown beside the inputs before the caseworker leaves the page.
+// shown beside the inputs before the caseworker leaves the page. Validation runs as each field
+// is left (mode onBlur), so a mistyped ID number shows while the card is still in hand.
 export const ApplicationCreate = () => (
   <Create mutationMode="pessimistic" redirect="show" transform={(data: ApplicationForm) => toApplicationPayload(data)}>
-    <SimpleForm defaultValues={defaultValues}>
+    <SimpleForm defaultValues={defaultValues} mode="onBlur" reValidateMode="onChange">
       <TextInput source="headName" validate={required()} />
       <TextInput source="address" validate={required()} fullWidth />
       <ReferenceInput source="communityId" reference="org-units" filter={{ kind: 'community' }} sort={byName}>

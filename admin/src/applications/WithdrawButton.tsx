@@ -1,22 +1,20 @@
 import UndoIcon from '@mui/icons-material/Undo';
 import { useState } from 'react';
-import { Button, useCanAccess, useRecordContext } from 'react-admin';
-import { closedStages } from './stages';
+import { Button, useRecordContext } from 'react-admin';
 import type { Application } from './types';
 import { WithdrawDialog } from './WithdrawDialog';
 
-/** Caseworkers and supervisors may withdraw an application that is still open. */
+/** Shown when the API allows this user to withdraw the case (caseworkers, supervisors; open cases). */
 export const WithdrawButton = () => {
   const record = useRecordContext<Application>();
-  const { canAccess } = useCanAccess({ resource: 'applications', action: 'withdraw' });
   const [open, setOpen] = useState(false);
-  if (!record || !canAccess || closedStages.includes(record.stage)) return null;
+  if (!record || !record.allowedActions?.includes('withdraw')) return null;
   return (
     <>
-      <Button label="shequ.withdraw.button" color="warning" onClick={() => setOpen(true)}>
+      <Button label="shequ.withdraw.button" color="warning" onClick={() => setOpen(true)} data-action="withdraw">
         <UndoIcon />
       </Button>
-      <WithdrawDialog record={record} open={open} onClose={() => setOpen(false)} />
+      {open && <WithdrawDialog record={record} open onClose={() => setOpen(false)} />}
     </>
   );
 };

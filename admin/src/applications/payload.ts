@@ -1,5 +1,5 @@
 import type { Category, Relation } from './choices';
-import { yuanToFen } from './money';
+import { yuanToFen } from '../common/money';
 
 // The create form holds income in yuan (what is on the paperwork); the API takes integer fen.
 

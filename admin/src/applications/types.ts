@@ -1,15 +1,15 @@
 import type { RaRecord } from 'react-admin';
-import type { Category, Relation } from './choices';
-import type { Stage } from './stages';
+import type { BenefitAction, Calculation, Decision, Member } from '../common/types';
+import type { Category } from './choices';
+import type { Stage } from '../common/stages';
 
-export interface Member {
-  id: number;
-  name: string;
+export type { Member };
+
+export interface DuplicateCase {
+  applicationId: number;
+  memberName: string;
   idNumberMasked: string;
-  relation: Relation;
-  birthDate: string;
-  disabled: boolean;
-  monthlyIncomeFen: number;
+  stage: Stage;
 }
 
 export interface Application extends RaRecord {
@@ -29,5 +29,17 @@ export interface Application extends RaRecord {
   overdue: boolean;
   workflowId: string;
   createdAt: string;
-  members?: Member[]; // only on getOne
+  proposedAmountFen?: number | null;
+  blocked?: boolean;
+  objectionCount?: number;
+  // only on getOne:
+  members?: Member[];
+  calculation?: Calculation | null;
+  duplicates?: DuplicateCase[] | null;
+  duplicateOverride?: { by: string; reason: string; at: string } | null;
+  homeVisit?: { visitedOn: string; notes: string; by: string; at: string } | null;
+  decisions?: Decision[];
+  enrollmentId?: number | null;
+  closedReason?: string | null;
+  allowedActions?: BenefitAction[];
 }

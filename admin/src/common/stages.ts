@@ -17,9 +17,13 @@ export const stageColor: Record<Stage, ChipProps['color']> = {
   street_review: 'primary',
   district_approval: 'primary',
   enrolled: 'success',
+  recheck_due: 'warning',
   returned: 'warning',
   rejected: 'error',
   withdrawn: 'default',
   suspended: 'warning',
   terminated: 'default',
 };
+
+/** Stages the workflow leaves by itself (verification runs, the notice period passes). */
+export const movingStages: readonly Stage[] = ['submitted', 'verifying', 'public_notice'];

@@ -1,0 +1,37 @@
+import { useLocaleState } from 'react-admin';
+import { shanghaiDate } from '../../../domain/shanghai-date';
+
+// Instants arrive in UTC; the bureau reads them in Beijing time whatever the browser's zone.
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${withTime}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
+    });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+export function formatInstant(iso: string | null | undefined, locale = 'zh-CN', withTime = true): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : formatter(locale, withTime).format(d);
+}
+
+/** Formats with the console's current language. */
+export function useFormatInstant(): (iso: string | null | undefined, withTime?: boolean) => string {
+  const [locale] = useLocaleState();
+  return (iso, withTime = true) => formatInstant(iso, locale, withTime);
+}
+
+/** Today's calendar date in Asia/Shanghai (YYYY-MM-DD). */
+export const shanghaiToday = (): string => shanghaiDate(new Date());
