@@ -1,7 +1,9 @@
 import type { Knex } from 'knex';
+import type { BankGateway } from './bank/gateway.js';
 
 // What activities may touch, handed in by the worker (or a test) rather than imported.
 export interface ActivityDeps {
   db: Knex;
   clock: () => Date;
+  bank: BankGateway;
 }

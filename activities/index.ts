@@ -1,5 +1,8 @@
 import { createBenefitCaseActivities } from './benefit-case.js';
 import type { ActivityDeps } from './deps.js';
+import { createDisbursementBuildActivities } from './disbursement-build.js';
+import { createDisbursementCheckActivities } from './disbursement-check.js';
+import { createDisbursementPayActivities } from './disbursement-pay.js';
 import { createEnrollmentActivities } from './enrollments.js';
 
 export type { ActivityDeps } from './deps.js';
@@ -8,6 +11,9 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createBenefitCaseActivities(deps),
     ...createEnrollmentActivities(deps),
+    ...createDisbursementBuildActivities(deps),
+    ...createDisbursementCheckActivities(deps),
+    ...createDisbursementPayActivities(deps),
   };
 }
 

@@ -14,7 +14,10 @@ import { applicationActionRoutes } from './routes/application-actions.js';
 import { applicationRoutes } from './routes/applications.js';
 import { allowanceStandardRoutes } from './routes/allowance-standards.js';
 import { enrollmentRoutes } from './routes/enrollments.js';
+import { disbursementRunRoutes } from './routes/disbursement-runs.js';
+import { disbursementScheduleRoutes } from './routes/disbursement-schedule.js';
 import { householdRoutes } from './routes/households.js';
+import { paymentRoutes } from './routes/payments.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { auditEventRoutes } from './routes/audit-events.js';
 import { authRoutes } from './routes/auth.js';
@@ -41,7 +44,7 @@ export function createApp(deps: ApiDeps, opts: { serveConsole?: boolean } = {}) 
   app.use('/api', idempotency(deps.db));
 
   const api = express.Router();
-  for (const routes of [healthRoutes, authRoutes, orgUnitRoutes, userRoutes, auditEventRoutes, applicationRoutes, applicationActionRoutes, householdRoutes, enrollmentRoutes, allowanceStandardRoutes, notificationRoutes, importRoutes]) api.use(routes(ctx));
+  for (const routes of [healthRoutes, authRoutes, orgUnitRoutes, userRoutes, auditEventRoutes, applicationRoutes, applicationActionRoutes, householdRoutes, enrollmentRoutes, allowanceStandardRoutes, notificationRoutes, importRoutes, disbursementRunRoutes, paymentRoutes, disbursementScheduleRoutes]) api.use(routes(ctx));
   registry.add(api, { method: 'get', path: '/api/openapi.json', tag: 'system', summary: 'This document' }, async () => openApiDocument(registry, { version: deps.version }));
   app.use(api);
   app.use('/api', notFoundHandler);

@@ -5,6 +5,7 @@ import { temporalTarget } from '../config/temporal.js';
 import { createDb } from '../db/knexfile.js';
 import { createApp } from './app.js';
 import { startUnstartedApplications } from './benefit-start.js';
+import { ensureDisbursementSchedule } from './disbursements.js';
 
 // The API process: `tsx api/server.ts`. Started by the launcher, or on its own in production
 // with DATABASE_URL and TEMPORAL_ADDRESS set.
@@ -19,6 +20,10 @@ const temporal = new Client({ connection, namespace: target.namespace });
 
 const { app } = createApp({ db, temporal, env, version }, { serveConsole: true });
 const server = app.listen(env.PORT, env.HOST, () => console.log(`[api] listening on http://${env.HOST}:${env.PORT}`));
+
+ensureDisbursementSchedule(temporal, env)
+  .then((how) => console.log(`[api] schedule monthly-disbursement ${how}`))
+  .catch((e) => console.error('!!! [api] could not create or update the monthly-disbursement schedule', e));
 
 startUnstartedApplications(db, temporal, env)
   .then((n) => n && console.warn(`[api] started ${n} case workflow(s) that were not running (crash, import or seed)`))

@@ -7,6 +7,7 @@ import { idCheckChar } from '../domain/id-number.js';
 import { provisionTemporalCli } from '../scripts/temporal-cli.js';
 import { startDevServer } from '../scripts/temporal-dev-server.js';
 import { freePort } from '../scripts/processes.js';
+import { activityDeps } from '../worker/activity-deps.js';
 import { bundleWorkflows, createShequWorker } from '../worker/create-worker.js';
 import { benchDatabase, loginToken } from './database.js';
 import { runLoad } from './load.js';
@@ -33,7 +34,7 @@ export async function intakeBench(args: { applications?: number; concurrency?: n
   const connection = await Connection.connect({ address: temporalServer.address });
   const temporal = new Client({ connection });
   const native = await NativeConnection.connect({ address: temporalServer.address });
-  const worker = await createShequWorker({ connection: native, namespace: 'default', taskQueue: env.SHEQU_TASK_QUEUE, deps: { db, clock: () => new Date() }, workflowBundle: await bundleWorkflows() });
+  const worker = await createShequWorker({ connection: native, namespace: 'default', taskQueue: env.SHEQU_TASK_QUEUE, deps: activityDeps(db, env), workflowBundle: await bundleWorkflows() });
   const workerRun = worker.run();
 
   const serve = async (startWorkflows: boolean) => {

@@ -3,6 +3,7 @@ import { loadEnv } from '../config/env.js';
 import { temporalTarget } from '../config/temporal.js';
 import { createDb } from '../db/knexfile.js';
 import { bundleWorkflows, createShequWorker } from './create-worker.js';
+import { activityDeps } from './activity-deps.js';
 import { ensureSearchAttributes } from './search-attributes.js';
 
 // The worker process: `tsx worker/main.ts`. Several may run against the same task queues.
@@ -25,7 +26,7 @@ const started = Date.now();
 const bundle = await bundleWorkflows();
 console.log(`[worker] workflows bundled in ${Date.now() - started} ms`);
 
-const deps = { db, clock: () => new Date() };
+const deps = activityDeps(db, env);
 const workers = await Promise.all(
   [env.SHEQU_TASK_QUEUE, env.SHEQU_PAYMENTS_TASK_QUEUE].map((taskQueue) =>
     createShequWorker({ connection, namespace: target.namespace, taskQueue, deps, workflowBundle: { code: bundle.code } }),

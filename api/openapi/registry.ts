@@ -49,7 +49,8 @@ export class ApiRegistry {
       const body = spec.body ? parseOrThrow(spec.body, req.body ?? {}, '请求内容无效 (invalid request body)') : undefined;
       const query = spec.query ? parseOrThrow(spec.query, { ...req.query }, '查询参数无效 (invalid query)') : undefined;
       const result = await handler({ req, res, user, body: body as z.infer<B>, query: query as z.infer<Q>, params: req.params as Record<string, string> });
-      if (!res.headersSent) res.status(spec.status ?? 200).json(result);
+      // A handler may choose another success status (e.g. 200 for "that exists already") in res.locals.status.
+      if (!res.headersSent) res.status(res.locals.status ?? spec.status ?? 200).json(result);
     };
     router[spec.method](spec.path, wrapped);
   }

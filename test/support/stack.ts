@@ -8,6 +8,7 @@ import { createApp } from '../../api/app.js';
 import { loadEnv, type Env } from '../../config/env.js';
 import { createDb } from '../../db/knexfile.js';
 import { dropDatabase, ensureDatabase, withDatabase } from '../../scripts/postgres.js';
+import { activityDeps } from '../../worker/activity-deps.js';
 import { createShequWorker } from '../../worker/create-worker.js';
 
 // What a test file needs from the shared stack: its own database (cloned from the migrated,
@@ -57,21 +58,25 @@ export async function startTestStack(opts: { worker?: boolean; serveConsole?: bo
   const database = await createTestDatabase();
   const taskQueue = `test-${randomBytes(4).toString('hex')}`;
   const address = inject('temporalAddress');
-  const env = loadEnv({ ...opts.env, DATABASE_URL: database.url, TEMPORAL_ADDRESS: address, SHEQU_TASK_QUEUE: taskQueue, NODE_ENV: 'test' });
+  const env = loadEnv({ ...opts.env, DATABASE_URL: database.url, TEMPORAL_ADDRESS: address, SHEQU_TASK_QUEUE: taskQueue, SHEQU_PAYMENTS_TASK_QUEUE: `${taskQueue}-payments`, NODE_ENV: 'test' });
 
-  let worker: Worker | undefined;
-  let workerRun: Promise<void> | undefined;
+  let workers: Worker[] = [];
+  let workerRun: Promise<unknown> | undefined;
   let native: NativeConnection | undefined;
   if (opts.worker !== false) {
     native = await NativeConnection.connect({ address });
-    worker = await createShequWorker({
-      connection: native,
-      namespace: env.TEMPORAL_NAMESPACE,
-      taskQueue,
-      deps: { db: database.db, clock: () => new Date() },
-      workflowBundle: { codePath: inject('workflowBundlePath') },
-    });
-    workerRun = worker.run();
+    workers = await Promise.all(
+      [env.SHEQU_TASK_QUEUE, env.SHEQU_PAYMENTS_TASK_QUEUE].map((queue) =>
+        createShequWorker({
+          connection: native!,
+          namespace: env.TEMPORAL_NAMESPACE,
+          taskQueue: queue,
+          deps: activityDeps(database.db, env),
+          workflowBundle: { codePath: inject('workflowBundlePath') },
+        }),
+      ),
+    );
+    workerRun = Promise.all(workers.map((w) => w.run()));
   }
 
   const connection = await Connection.connect({ address });
@@ -91,7 +96,7 @@ export async function startTestStack(opts: { worker?: boolean; serveConsole?: bo
     async stop() {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
-      worker?.shutdown();
+      for (const w of workers) w.shutdown();
       await workerRun;
       await native?.close();
       await connection.close();

@@ -1,0 +1,48 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { writeAudit } from '../../db/audit.js';
+import type { RouteContext } from '../deps.js';
+import { SCHEDULE_ID } from '../disbursements.js';
+
+// The monthly Schedule as people see it: when it fires next, whether it is paused and why.
+
+const status = z.object({
+  scheduleId: z.string(),
+  paused: z.boolean(),
+  note: z.string().nullable(),
+  nextRunAt: z.array(z.string()),
+  recentRuns: z.array(z.object({ scheduledAt: z.string(), startedAt: z.string(), workflowId: z.string() })),
+  calendar: z.string(),
+});
+
+export function disbursementScheduleRoutes({ registry, db, temporal, env }: RouteContext): Router {
+  const router = Router();
+  const describe = async () => {
+    const d = await temporal.schedule.getHandle(SCHEDULE_ID).describe();
+    return {
+      scheduleId: SCHEDULE_ID,
+      paused: d.state.paused,
+      note: d.state.note ?? null,
+      nextRunAt: d.info.nextActionTimes.slice(0, 3).map((t) => t.toISOString()),
+      recentRuns: d.info.recentActions.slice(-5).map((a) => ({ scheduledAt: a.scheduledAt.toISOString(), startedAt: a.takenAt.toISOString(), workflowId: a.action.workflow.workflowId })),
+      calendar: `每月${env.SHEQU_DISBURSEMENT_DAY}日 ${String(env.SHEQU_DISBURSEMENT_HOUR).padStart(2, '0')}:00 (Asia/Shanghai)`,
+    };
+  };
+  const roles = ['finance', 'supervisor', 'admin'] as const;
+  registry.add(router, { method: 'get', path: '/api/disbursement-schedule', tag: 'disbursement', summary: 'The monthly Schedule: next run times, paused or not, with the note', roles: [...roles, 'district_approver'], response: status }, describe);
+  for (const action of ['pause', 'resume'] as const) {
+    registry.add(
+      router,
+      { method: 'post', path: `/api/disbursement-schedule/${action}`, tag: 'disbursement', summary: `${action === 'pause' ? 'Pause' : 'Resume'} the monthly Schedule, with a note`, roles, body: z.object({ note: z.string().trim().min(1, '请填写说明 (note required)').max(300) }), response: status },
+      async ({ body, user, req }) => {
+        const h = temporal.schedule.getHandle(SCHEDULE_ID);
+        const note = `${body.note} — ${user.username}`;
+        if (action === 'pause') await h.pause(note);
+        else await h.unpause(note);
+        await writeAudit(db, { user, requestId: req.requestId }, { action: `disbursement_schedule.${action}`, entityType: 'schedule', entityId: SCHEDULE_ID, after: { note: body.note } });
+        return describe();
+      },
+    );
+  }
+  return router;
+}

@@ -1,0 +1,162 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { paymentKinds, paymentStatuses } from '../../domain/disbursement.js';
+import { NotFoundError } from '../../domain/errors.js';
+import { carryUpdate, reissueUpdate } from '../../workflows/disbursement-messages.js';
+import { actorOf } from '../actor.js';
+import type { RouteContext } from '../deps.js';
+import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
+import type { AuthUser } from '../http/types.js';
+import { scopeToUser } from '../scope.js';
+
+// Payment lines, scoped like everything else: a caseworker sees her community's lines.
+
+interface PaymentRow {
+  id: string;
+  run_id: number;
+  period: string;
+  enrollment_id: number;
+  household_id: number;
+  community_id: number;
+  community_name: string;
+  street_id: number;
+  street_name: string;
+  kind: string;
+  amount_fen: string;
+  standard_fen: string;
+  floor_per_person_fen: string;
+  total_income_fen: string;
+  members: number;
+  account: string;
+  account_name: string;
+  status: string;
+  failure_reason: string | null;
+  reissue_of: string | null;
+  arrears_of: string | null;
+  bank_file_seq: number | null;
+  workflow_id: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const payment = z.object({
+  id: z.number(),
+  runId: z.number(),
+  period: z.string(),
+  enrollmentId: z.number(),
+  householdId: z.number(),
+  name: z.string(),
+  communityId: z.number(),
+  communityName: z.string(),
+  streetId: z.number(),
+  streetName: z.string(),
+  kind: z.enum(paymentKinds),
+  amountFen: z.number(),
+  standardFen: z.number(),
+  floorPerPersonFen: z.number(),
+  totalIncomeFen: z.number(),
+  members: z.number(),
+  accountMasked: z.string(),
+  status: z.enum(paymentStatuses),
+  failureReason: z.string().nullable(),
+  reissueOf: z.number().nullable(),
+  arrearsOf: z.number().nullable(),
+  bankFileSeq: z.number().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+const mask = (a: string) => (a ? `${'*'.repeat(Math.max(0, a.length - 4))}${a.slice(-4)}` : '');
+const num = (v: string | null) => (v === null ? null : Number(v));
+const toApi = (r: PaymentRow) => ({
+  id: Number(r.id),
+  runId: r.run_id,
+  period: r.period,
+  enrollmentId: r.enrollment_id,
+  householdId: r.household_id,
+  name: r.account_name,
+  communityId: r.community_id,
+  communityName: r.community_name,
+  streetId: r.street_id,
+  streetName: r.street_name,
+  kind: r.kind,
+  amountFen: Number(r.amount_fen),
+  standardFen: Number(r.standard_fen),
+  floorPerPersonFen: Number(r.floor_per_person_fen),
+  totalIncomeFen: Number(r.total_income_fen),
+  members: r.members,
+  accountMasked: mask(r.account),
+  status: r.status,
+  failureReason: r.failure_reason,
+  reissueOf: num(r.reissue_of),
+  arrearsOf: num(r.arrears_of),
+  bankFileSeq: r.bank_file_seq,
+  createdAt: r.created_at.toISOString(),
+  updatedAt: r.updated_at.toISOString(),
+});
+
+const spec: ListSpec<PaymentRow> = {
+  resource: 'payments',
+  idColumn: 'p.id',
+  sortable: { id: 'p.id', amountFen: 'p.amount_fen', period: 'p.period', status: 'p.status', name: 'p.account_name' },
+  defaultSort: ['id', 'ASC'],
+  filters: {
+    period: filter(z.string().regex(/^\d{4}-\d{2}$/), (qb, v) => qb.where('p.period', v)),
+    runId: filter(z.coerce.number().int(), (qb, v) => qb.where('p.run_id', v)),
+    status: filter(z.union([z.enum(paymentStatuses), z.array(z.enum(paymentStatuses))]), (qb, v) => qb.whereIn('p.status', ([] as string[]).concat(v))),
+    kind: filter(z.enum(paymentKinds), (qb, v) => qb.where('p.kind', v)),
+    streetId: filter(z.coerce.number().int(), (qb, v) => qb.where('p.street_id', v)),
+    communityId: filter(z.coerce.number().int(), (qb, v) => qb.where('p.community_id', v)),
+    enrollmentId: filter(z.coerce.number().int(), (qb, v) => qb.where('p.enrollment_id', v)),
+    q: filter(z.string().trim().max(50), (qb, v) => qb.whereILike('p.account_name', `%${v}%`)),
+  },
+  toApi,
+};
+
+export function paymentRoutes({ registry, db, temporal }: RouteContext): Router {
+  const router = Router();
+  const base = () =>
+    db('payments as p')
+      .join('org_units as c', 'c.id', 'p.community_id')
+      .join('org_units as s', 's.id', 'p.street_id')
+      .join('disbursement_runs as r', 'r.id', 'p.run_id')
+      .select('p.*', 'c.name as community_name', 's.name as street_name', 'r.workflow_id');
+  const find = async (user: AuthUser, id: number): Promise<PaymentRow> => {
+    const row = await scopeToUser(db, base().where('p.id', id), user, 'p.community_id').first();
+    if (!row) throw new NotFoundError('发放明细不存在或不在您的辖区 (no such payment in your area)');
+    return row;
+  };
+
+  registry.add(router, { method: 'get', path: '/api/payments', tag: 'disbursement', summary: 'Payment lines in your area (filters: period, runId, status, kind, streetId, communityId, enrollmentId, q)', query: listQuery, list: true, response: z.array(payment) }, async ({ res, user, query }) =>
+    sendList(res, spec, scopeToUser(db, base(), user, 'p.community_id'), query),
+  );
+  registry.add(router, { method: 'get', path: '/api/payments/:id', tag: 'disbursement', summary: 'One payment line and how its amount was derived', response: payment }, async ({ user, params }) => toApi(await find(user, idParam(params.id))));
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/payments/:id/reissue',
+      tag: 'disbursement',
+      summary: 'Re-issue a failed line to a corrected account, inside the same run (finance)',
+      roles: ['finance'],
+      body: z.object({ account: z.string().trim().regex(/^\d{12,30}$/, '银行账号应为12–30位数字 (12–30 digits)'), accountName: z.string().trim().min(1).max(50).optional() }),
+      response: payment,
+    },
+    async ({ user, params, body }) => {
+      const p = await find(user, idParam(params.id));
+      await temporal.workflow.getHandle(p.workflow_id).executeUpdate(reissueUpdate, { args: [{ actor: actorOf(user), paymentId: Number(p.id), account: body.account, accountName: body.accountName }] });
+      return toApi(await find(user, Number(p.id)));
+    },
+  );
+  registry.add(
+    router,
+    { method: 'post', path: '/api/payments/:id/carry', tag: 'disbursement', summary: "Carry a failed line to next month's run as arrears (finance)", roles: ['finance'], body: z.object({}).passthrough(), response: payment },
+    async ({ user, params }) => {
+      const p = await find(user, idParam(params.id));
+      await temporal.workflow.getHandle(p.workflow_id).executeUpdate(carryUpdate, { args: [{ actor: actorOf(user), paymentId: Number(p.id) }] });
+      return toApi(await find(user, Number(p.id)));
+    },
+  );
+  return router;
+}

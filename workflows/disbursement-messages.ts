@@ -1,0 +1,70 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { DisbursementPhase } from '../domain/disbursement.js';
+import type { Actor } from './benefit-case-messages.js';
+
+// The disbursement run's public surface (`disbursement-YYYY-MM`), importable by the API.
+
+export interface DisbursementPolicy {
+  daySeconds: number;
+  /** Days finance has to sign off before supervisors are told. */
+  signoffDays: number;
+  /** Days to resolve failed bank lines before supervisors are told. */
+  resolveDays: number;
+  pageSize: number;
+  parallelPages: number;
+  /** How often to ask the bank for answers. */
+  bankPollMs: number;
+  historyLimit: number;
+}
+
+export interface DisbursementInput {
+  period: string;
+  trigger: 'schedule' | 'manual';
+  startedBy?: number | null;
+  policy: DisbursementPolicy;
+  resume?: DisbursementState;
+}
+
+export interface PageRange {
+  from: number;
+  to: number;
+}
+
+export interface DisbursementState {
+  runId: number;
+  period: string;
+  phase: DisbursementPhase;
+  pages: PageRange[];
+  pagesDone: number;
+  lines: number;
+  totalFen: number;
+  deadlineAt: string | null;
+  overdue: boolean;
+  /** Failed lines waiting for a re-issue or to be carried as arrears. */
+  failedLineIds: number[];
+  /** Bank files submitted and not yet fully answered. */
+  openFiles: number[];
+  bankFileSeq: number;
+  checkFailures: number;
+}
+
+export interface SignoffRequest {
+  actor: Actor;
+  approve: boolean;
+  reason: string;
+}
+
+export interface LineRequest {
+  actor: Actor;
+  paymentId: number;
+  /** For a re-issue: the corrected account. */
+  account?: string;
+  accountName?: string;
+}
+
+export const runStateQuery = defineQuery<DisbursementState>('runState');
+export const signoffUpdate = defineUpdate<DisbursementState, [SignoffRequest]>('signoff');
+export const reissueUpdate = defineUpdate<DisbursementState, [LineRequest]>('reissue');
+export const carryUpdate = defineUpdate<DisbursementState, [LineRequest]>('carry');
+export const closeRunUpdate = defineUpdate<DisbursementState, [{ actor: Actor; reason: string }]>('closeRun');
+export const recheckRunUpdate = defineUpdate<DisbursementState, [{ actor: Actor; reason: string }]>('recheckRun');
