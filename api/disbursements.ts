@@ -7,7 +7,6 @@ import type { monthlyDisbursement } from '../workflows/monthly-disbursement.js';
 
 // Starting runs and keeping the monthly Schedule as configured. Both are safe to repeat.
 
-export const SCHEDULE_ID = 'monthly-disbursement';
 
 function scheduleSpec(env: Env) {
   return {
@@ -15,7 +14,7 @@ function scheduleSpec(env: Env) {
     action: {
       type: 'startWorkflow' as const,
       workflowType: 'monthlyDisbursement',
-      workflowId: 'monthly-disbursement-trigger',
+      workflowId: `${env.SHEQU_DISBURSEMENT_SCHEDULE_ID}-trigger`,
       taskQueue: env.SHEQU_PAYMENTS_TASK_QUEUE,
       args: [{ policy: disbursementPolicy(env), paymentsQueue: env.SHEQU_PAYMENTS_TASK_QUEUE }] as Parameters<typeof monthlyDisbursement>,
     },
@@ -28,7 +27,7 @@ function scheduleSpec(env: Env) {
 /** Creates the Schedule, or brings an existing one to the configured calendar (keeping its paused state). */
 export async function ensureDisbursementSchedule(temporal: Client, env: Env): Promise<'created' | 'updated'> {
   const s = scheduleSpec(env);
-  const handle = temporal.schedule.getHandle(SCHEDULE_ID);
+  const handle = temporal.schedule.getHandle(env.SHEQU_DISBURSEMENT_SCHEDULE_ID);
   try {
     await handle.update((prev) => ({ ...prev, spec: s.spec, action: s.action, policies: { ...prev.policies, ...s.policies } }));
     return 'updated';
@@ -36,7 +35,7 @@ export async function ensureDisbursementSchedule(temporal: Client, env: Env): Pr
     if (!(e instanceof ScheduleNotFoundError)) throw e;
   }
   try {
-    await temporal.schedule.create({ scheduleId: SCHEDULE_ID, ...s, state: { note: '每月发放 (monthly disbursement)' } });
+    await temporal.schedule.create({ scheduleId: env.SHEQU_DISBURSEMENT_SCHEDULE_ID, ...s, state: { note: '每月发放 (monthly disbursement)' } });
   } catch (e) {
     if ((e as Error).name !== 'ScheduleAlreadyRunning') throw e;
   }

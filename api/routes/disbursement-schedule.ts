@@ -2,7 +2,6 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { writeAudit } from '../../db/audit.js';
 import type { RouteContext } from '../deps.js';
-import { SCHEDULE_ID } from '../disbursements.js';
 
 // The monthly Schedule as people see it: when it fires next, whether it is paused and why.
 
@@ -17,6 +16,7 @@ const status = z.object({
 
 export function disbursementScheduleRoutes({ registry, db, temporal, env }: RouteContext): Router {
   const router = Router();
+  const SCHEDULE_ID = env.SHEQU_DISBURSEMENT_SCHEDULE_ID;
   const describe = async () => {
     const d = await temporal.schedule.getHandle(SCHEDULE_ID).describe();
     return {

@@ -5,7 +5,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { historyFromJson } from '../support/history-json.js';
 import { HISTORY_DIR } from '../support/histories.js';
 
-// Cases already running must survive a deploy: today's workflow code replays every recorded
+// Cases and runs already running must survive a deploy: today's workflow code replays every recorded
 // history (approval, rejection, return, objection, duplicate override, re-check, change,
 // suspend/resume/terminate, continue-as-new) without a nondeterminism error. Record afresh with
 // `SHEQU_RECORD_HISTORIES=1 npx vitest run test/workflows` when a change is meant to be

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineAmount, parseBankFile, simulatedBankOutcome } from '../../domain/disbursement.js';
 import { seedEnrollments, type SeededEnrollment } from '../support/enrollments.js';
+import { recordHistory } from '../support/histories.js';
 import { login, startTestStack, waitFor, type ApiClient, type TestStack } from '../support/stack.js';
 
 // A month paid end to end: the run builds one line per enrolled household, checks the bureau's
@@ -107,6 +108,8 @@ describe('monthly disbursement run', () => {
     const rejected = await finance.call('POST', `/api/disbursement-runs/${next.body.id}/reject`, { reason: '标准调整，重新计算' });
     expect(rejected.body.phase).toBe('rejected');
     expect(await stack.db('payments').where({ run_id: next.body.id }).whereNot({ status: 'cancelled' }).count().then((r) => Number(r[0].count))).toBe(0);
+    await recordHistory(stack, 'disbursement-2027-01', 'disbursement-reissued-carried-closed');
+    await recordHistory(stack, 'disbursement-2027-02', 'disbursement-rejected');
   });
 
   it('a run whose lines disagree with the enrollments stops for a supervisor, naming the difference', async () => {
@@ -127,5 +130,6 @@ describe('monthly disbursement run', () => {
     await stack.db('payments').where({ run_id: runRow.id, enrollment_id: e.enrollmentId }).update({ amount_fen: lineAmount(standard, { members: 2, totalIncomeFen: 40000 }) });
     expect((await supervisor.call('POST', `/api/disbursement-runs/${started.body.id}/recheck`, { reason: '已更正错误明细' })).status).toBe(200);
     await waitPhase(started.body.id, 'awaiting_signoff');
+    await recordHistory(stack, 'disbursement-2027-03', 'disbursement-stopped-rechecked');
   });
 });
