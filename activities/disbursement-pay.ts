@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Knex } from 'knex';
 import { writeAudit } from '../db/audit.js';
 import { bankFileCsv, type DisbursementPhase } from '../domain/disbursement.js';
 import type { Actor } from '../workflows/benefit-case-messages.js';
@@ -10,6 +11,14 @@ import { refusal } from './failures.js';
 // idempotent: a retry finds the file, the batch or the status already there.
 
 const LINE_DONE = ['paid', 'reissued', 'carried', 'cancelled'];
+
+/** Paid and still-open failed lines on the run row, recounted whenever a line changes status. */
+const recount = (trx: Knex | Knex.Transaction, runId: number) =>
+  trx.raw(
+    `UPDATE disbursement_runs SET lines_paid = (SELECT count(*) FROM payments WHERE run_id = :runId AND status = 'paid'),
+            lines_failed = (SELECT count(*) FROM payments WHERE run_id = :runId AND status = 'failed') WHERE id = :runId`,
+    { runId },
+  );
 
 export function createDisbursementPayActivities({ db, clock, bank }: ActivityDeps) {
   const audit = (runId: number, action: string, actor: Actor | null, after: Record<string, unknown>) =>
@@ -65,13 +74,14 @@ export function createDisbursementPayActivities({ db, clock, bank }: ActivityDep
         const existing = await trx('bank_files').where({ run_id: runId, seq }).first('lines', 'sha256');
         if (existing) return existing;
         const q = trx('payments').where({ run_id: runId, status: 'pending' }).orderBy('id').select('id', 'account', 'account_name', 'amount_fen');
-        if (paymentIds) q.whereIn('id', paymentIds);
+        // One array parameter, not one per id: a month's file passes PostgreSQL's 65,535-parameter limit.
+        if (paymentIds) q.whereRaw('id = ANY(?::bigint[])', [paymentIds]);
         const rows = await q;
         const content = bankFileCsv(rows.map((r) => ({ lineId: Number(r.id), account: r.account, name: r.account_name, amountFen: Number(r.amount_fen) })));
         const sha256 = createHash('sha256').update(content).digest('hex');
         const totalFen = rows.reduce((s, r) => s + Number(r.amount_fen), 0);
         await trx('bank_files').insert({ run_id: runId, seq, content, sha256, lines: rows.length, total_fen: totalFen });
-        await trx('payments').whereIn('id', rows.map((r) => r.id)).update({ status: 'submitted', bank_file_seq: seq, updated_at: clock() });
+        await trx('payments').whereRaw('id = ANY(?::bigint[])', [rows.map((r) => r.id)]).update({ status: 'submitted', bank_file_seq: seq, updated_at: clock() });
         await writeAudit(trx, { user: null }, { action: 'disbursement.bank_file', entityType: 'disbursement_run', entityId: runId, after: { seq, lines: rows.length, totalFen, sha256 } });
         return { lines: rows.length, sha256 };
       });
@@ -102,11 +112,7 @@ export function createDisbursementPayActivities({ db, clock, bank }: ActivityDep
               [now, JSON.stringify(chunk.map((a) => ({ id: a.lineId, status: a.paid ? 'paid' : 'failed', reason: a.reason ?? null }))), runId],
             );
           }
-          await trx.raw(
-            `UPDATE disbursement_runs SET lines_paid = (SELECT count(*) FROM payments WHERE run_id = ? AND status = 'paid'),
-                    lines_failed = (SELECT count(*) FROM payments WHERE run_id = ? AND status = 'failed') WHERE id = ?`,
-            [runId, runId, runId],
-          );
+          await recount(trx, runId);
         });
       }
       const [{ waiting }] = await db('payments').where({ run_id: runId, bank_file_seq: seq, status: 'submitted' }).count({ waiting: '*' });
@@ -130,6 +136,7 @@ export function createDisbursementPayActivities({ db, clock, bank }: ActivityDep
         const { id: _id, status: _s, failure_reason: _f, bank_file_seq: _b, created_at: _c, updated_at: _u, ...line } = p;
         const [created] = await trx('payments').insert({ ...line, kind: 'reissue', account, account_name: name, status: 'pending', reissue_of: paymentId, arrears_of: null }).returning('id');
         await trx('payments').where({ id: paymentId }).update({ status: 'reissued', updated_at: clock() });
+        await recount(trx, runId);
         await writeAudit(trx, { user: actor }, { action: 'payment.reissue', entityType: 'payment', entityId: paymentId, orgUnitId: p.community_id, before: { account: p.account, reason: p.failure_reason }, after: { account, newLine: created.id } });
         return { newId: Number(created.id) };
       });
@@ -137,7 +144,8 @@ export function createDisbursementPayActivities({ db, clock, bank }: ActivityDep
 
     async carryLines({ runId, paymentIds, actor }: { runId: number; paymentIds: number[]; actor: Actor | null }): Promise<{ carried: number }> {
       return db.transaction(async (trx) => {
-        const carried = await trx('payments').where({ run_id: runId, status: 'failed' }).whereIn('id', paymentIds).update({ status: 'carried', updated_at: clock() });
+        const carried = await trx('payments').where({ run_id: runId, status: 'failed' }).whereRaw('id = ANY(?::bigint[])', [paymentIds]).update({ status: 'carried', updated_at: clock() });
+        await recount(trx, runId);
         await writeAudit(trx, { user: actor }, { action: 'payment.carry', entityType: 'disbursement_run', entityId: runId, after: { paymentIds, carried } });
         return { carried };
       });

@@ -25,6 +25,9 @@ export function buildConsole(log: (s: string) => void = console.log): void {
   const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'admin/vite.config.ts', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
+    // Under vitest NODE_ENV is "test", which would give React's development build (slow to
+    // start in a browser, and not what users get).
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (r.status !== 0) throw new Error('console build failed');
 }

@@ -4,12 +4,15 @@ import applications from './applications';
 import auditEvents from './audit-events';
 import { authProvider } from './authProvider';
 import { Dashboard } from './Dashboard';
+import disbursementRuns from './disbursement-runs';
+import disbursementSchedule from './disbursement-schedule';
 import { dataProvider } from './dataProvider';
 import enrollments from './enrollments';
 import households from './households';
 import { i18nProvider } from './i18n';
 import imports from './imports';
 import orgUnits from './org-units';
+import payments from './payments';
 import { darkTheme, lightTheme } from './theme';
 import users from './users';
 
@@ -29,6 +32,9 @@ export const App = () => (
     <Resource name="applications" {...applications} />
     <Resource name="enrollments" {...enrollments} />
     <Resource name="households" {...households} />
+    <Resource name="disbursement-runs" {...disbursementRuns} />
+    <Resource name="payments" {...payments} />
+    <Resource name="disbursement-schedule" {...disbursementSchedule} />
     <Resource name="allowance-standards" {...allowanceStandards} />
     <Resource name="imports" {...imports} />
     <Resource name="org-units" {...orgUnits} />

@@ -11,6 +11,10 @@ const readable: Rule = (_role, action) => readOnly.has(action);
 const submitters: readonly Role[] = ['caseworker', 'supervisor'];
 const standardSetters: readonly Role[] = ['district_approver', 'admin'];
 const importers: readonly Role[] = ['supervisor', 'admin', 'district_approver'];
+// Monthly disbursement: a run spans every street, so only district roles read runs.
+const districtRoles: readonly Role[] = ['finance', 'supervisor', 'district_approver', 'admin'];
+const runStarters: readonly Role[] = ['finance', 'supervisor'];
+const scheduleKeepers: readonly Role[] = ['finance', 'supervisor', 'admin'];
 
 const policy: Record<string, Rule> = {
   users: (role) => role === 'admin',
@@ -23,6 +27,12 @@ const policy: Record<string, Rule> = {
   'allowance-standards': (role, action) => readOnly.has(action) || (action === 'create' && standardSetters.includes(role)),
   // The upload page is the resource's list route.
   imports: (role, action) => action === 'list' && importers.includes(role),
+  // Sign-off, re-check, download follow the run's `allowedActions`.
+  'disbursement-runs': (role, action) => (readOnly.has(action) && districtRoles.includes(role)) || (action === 'create' && runStarters.includes(role)),
+  // Everyone reads the lines of her area; only finance re-issues or carries a failed one.
+  payments: (role, action) => readOnly.has(action) || ((action === 'reissue' || action === 'carry') && role === 'finance'),
+  // The schedule page is the resource's list route.
+  'disbursement-schedule': (role, action) => (action === 'list' && districtRoles.includes(role)) || ((action === 'pause' || action === 'resume') && scheduleKeepers.includes(role)),
 };
 
 export function isAllowed(role: Role | undefined, resource: string, action: string): boolean {

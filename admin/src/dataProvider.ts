@@ -1,10 +1,11 @@
 import simpleRestProvider from 'ra-data-simple-rest';
-import type { DataProvider, Identifier, RaRecord } from 'react-admin';
+import { HttpError, type DataProvider, type Identifier, type RaRecord } from 'react-admin';
 import { standardFormField } from './allowance-standards/payload';
 import { applicationFormField } from './applications/payload';
 import { toFormError, type FieldRename } from './formErrors';
 import { httpClient } from './httpClient';
 import type { ImportResult } from './imports/types';
+import { getToken } from './session';
 
 export interface MemberFigures {
   memberId: number;
@@ -32,6 +33,27 @@ export interface ChangeBody extends RecheckBody {
 
 export type EnrollmentStatusAction = 'suspend' | 'resume' | 'terminate';
 
+export type RunAction = 'approve' | 'reject' | 'close' | 'recheck';
+
+export interface ScheduleStatus {
+  scheduleId: string;
+  paused: boolean;
+  note: string | null;
+  nextRunAt: string[];
+  recentRuns: { scheduledAt: string; startedAt: string; workflowId: string }[];
+  calendar: string;
+  dayOfMonth: number;
+  hour: number;
+  timezone: string;
+}
+
+export interface BankFileDownload {
+  blob: Blob;
+  filename: string;
+  /** The checksum the API stored with the file (header X-Checksum-Sha256). */
+  sha256: string | null;
+}
+
 /** The case actions beyond CRUD: each POSTs and answers with the updated record. */
 export interface ShequDataProvider extends DataProvider {
   withdrawApplication: (id: Identifier, reason: string) => Promise<{ data: RaRecord }>;
@@ -41,6 +63,14 @@ export interface ShequDataProvider extends DataProvider {
   reportEnrollmentChange: (id: Identifier, body: ChangeBody) => Promise<{ data: RaRecord }>;
   setEnrollmentStatus: (id: Identifier, action: EnrollmentStatusAction, reason: string) => Promise<{ data: RaRecord }>;
   importCaseload: (csv: string, dryRun: boolean) => Promise<{ status: number; data: ImportResult }>;
+  /** 201 a new run, 200 the run the period already has. */
+  startDisbursementRun: (period: string) => Promise<{ status: number; data: RaRecord }>;
+  runAction: (id: Identifier, action: RunAction, reason?: string) => Promise<{ data: RaRecord }>;
+  downloadBankFile: (id: Identifier, seq: number) => Promise<BankFileDownload>;
+  reissuePayment: (id: Identifier, body: { account: string; accountName?: string }) => Promise<{ data: RaRecord }>;
+  carryPayment: (id: Identifier) => Promise<{ data: RaRecord }>;
+  getDisbursementSchedule: () => Promise<ScheduleStatus>;
+  setSchedulePaused: (paused: boolean, note: string) => Promise<ScheduleStatus>;
 }
 
 const rest = simpleRestProvider('/api', httpClient);
@@ -70,5 +100,33 @@ export const dataProvider: ShequDataProvider = {
   async importCaseload(csv, dryRun) {
     const { status, json } = await httpClient('/api/imports', { method: 'POST', body: JSON.stringify({ csv, dryRun }) });
     return { status, data: json as ImportResult };
+  },
+  async startDisbursementRun(period) {
+    const { status, json } = await httpClient('/api/disbursement-runs', { method: 'POST', body: JSON.stringify({ period }) });
+    return { status, data: json as RaRecord };
+  },
+  runAction: (id, action, reason) => post(path('disbursement-runs', id, action), reason === undefined ? {} : { reason }),
+  async downloadBankFile(id, seq) {
+    // A plain link would not carry the bearer token: fetch it, then hand the browser a Blob.
+    const token = getToken();
+    const res = await fetch(`/api/disbursement-runs/${encodeURIComponent(String(id))}/bank-file?seq=${seq}`, {
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+    });
+    if (!res.ok) {
+      const body = await res.json().catch(() => ({}) as { message?: string });
+      throw new HttpError(body?.message || res.statusText, res.status, body);
+    }
+    const named = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '');
+    return { blob: await res.blob(), filename: named?.[1] ?? `bank-file-${id}-${seq}.csv`, sha256: res.headers.get('X-Checksum-Sha256') };
+  },
+  reissuePayment: (id, body) => post(path('payments', id, 'reissue'), body),
+  carryPayment: (id) => post(path('payments', id, 'carry'), {}),
+  async getDisbursementSchedule() {
+    const { json } = await httpClient('/api/disbursement-schedule');
+    return json as ScheduleStatus;
+  },
+  async setSchedulePaused(paused, note) {
+    const { json } = await httpClient(`/api/disbursement-schedule/${paused ? 'pause' : 'resume'}`, { method: 'POST', body: JSON.stringify({ note }) });
+    return json as ScheduleStatus;
   },
 };

@@ -12,6 +12,9 @@ const status = z.object({
   nextRunAt: z.array(z.string()),
   recentRuns: z.array(z.object({ scheduledAt: z.string(), startedAt: z.string(), workflowId: z.string() })),
   calendar: z.string(),
+  dayOfMonth: z.number(),
+  hour: z.number(),
+  timezone: z.string(),
 });
 
 export function disbursementScheduleRoutes({ registry, db, temporal, env }: RouteContext): Router {
@@ -26,6 +29,9 @@ export function disbursementScheduleRoutes({ registry, db, temporal, env }: Rout
       nextRunAt: d.info.nextActionTimes.slice(0, 3).map((t) => t.toISOString()),
       recentRuns: d.info.recentActions.slice(-5).map((a) => ({ scheduledAt: a.scheduledAt.toISOString(), startedAt: a.takenAt.toISOString(), workflowId: a.action.workflow.workflowId })),
       calendar: `每月${env.SHEQU_DISBURSEMENT_DAY}日 ${String(env.SHEQU_DISBURSEMENT_HOUR).padStart(2, '0')}:00 (Asia/Shanghai)`,
+      dayOfMonth: env.SHEQU_DISBURSEMENT_DAY,
+      hour: env.SHEQU_DISBURSEMENT_HOUR,
+      timezone: 'Asia/Shanghai',
     };
   };
   const roles = ['finance', 'supervisor', 'admin'] as const;

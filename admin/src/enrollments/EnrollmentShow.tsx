@@ -65,9 +65,14 @@ const Header = ({ record }: { record: Enrollment }) => {
           ['resources.enrollments.fields.deadlineAt', format(record.deadlineAt)],
         ]}
       />
-      <MuiButton component={Link} to={`/applications/${record.applicationId}/show`} sx={{ mt: 1 }} variant="outlined" size="small">
-        {translate('shequ.application_link', { id: record.applicationId })}
-      </MuiButton>
+      <Stack direction="row" spacing={1} sx={{ mt: 1 }} useFlexGap flexWrap="wrap">
+        <MuiButton component={Link} to={`/applications/${record.applicationId}/show`} variant="outlined" size="small">
+          {translate('shequ.application_link', { id: record.applicationId })}
+        </MuiButton>
+        <MuiButton component={Link} to={`/payments?filter=${encodeURIComponent(JSON.stringify({ enrollmentId: record.id }))}`} variant="outlined" size="small">
+          {translate('shequ.disbursement.payments_link')}
+        </MuiButton>
+      </Stack>
     </Section>
   );
 };
