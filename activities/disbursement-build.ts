@@ -1,6 +1,6 @@
 import { Context } from '@temporalio/activity';
 import { standardInForce } from '../db/allowance-standards.js';
-import { cutoffOf, disbursementWorkflowId } from '../domain/disbursement.js';
+import { cutoffOf } from '../domain/disbursement.js';
 import type { PageRange } from '../workflows/disbursement-messages.js';
 import type { ActivityDeps } from './deps.js';
 
@@ -11,10 +11,10 @@ import type { ActivityDeps } from './deps.js';
 
 export function createDisbursementBuildActivities({ db, clock }: ActivityDeps) {
   return {
-    async openRun(input: { period: string; trigger: string; startedBy?: number | null; pageSize: number }): Promise<{ runId: number; pages: PageRange[] }> {
+    async openRun(input: { period: string; workflowId: string; trigger: string; startedBy?: number | null; pageSize: number }): Promise<{ runId: number; pages: PageRange[] }> {
       const now = clock();
       await db('disbursement_runs')
-        .insert({ period: input.period, cutoff_date: cutoffOf(input.period), workflow_id: disbursementWorkflowId(input.period), trigger: input.trigger, started_by: input.startedBy ?? null, started_at: now, phase_since: now })
+        .insert({ period: input.period, cutoff_date: cutoffOf(input.period), workflow_id: input.workflowId, trigger: input.trigger, started_by: input.startedBy ?? null, started_at: now, phase_since: now })
         .onConflict('period')
         .ignore();
       const run = await db('disbursement_runs').where({ period: input.period }).first('id');
@@ -43,7 +43,9 @@ export function createDisbursementBuildActivities({ db, clock }: ActivityDeps) {
            JOIN LATERAL (SELECT status, members, total_income_fen FROM enrollment_terms t
                           WHERE t.enrollment_id = e.id AND t.effective_from <= :cutoff
                           ORDER BY t.effective_from DESC LIMIT 1) t ON true
-           JOIN households h ON h.id = e.household_id
+           -- By key, one household per line: as a plain join the planner hashes the whole
+           -- households table for every page (OFFSET 0 keeps it from flattening this).
+           JOIN LATERAL (SELECT bank_account, head_name FROM households h WHERE h.id = e.household_id OFFSET 0) h ON true
           WHERE e.id BETWEEN :from AND :to
             AND t.status = 'active'
             AND :std * t.members - t.total_income_fen > 0

@@ -16,7 +16,7 @@ function scheduleSpec(env: Env) {
       workflowType: 'monthlyDisbursement',
       workflowId: `${env.SHEQU_DISBURSEMENT_SCHEDULE_ID}-trigger`,
       taskQueue: env.SHEQU_PAYMENTS_TASK_QUEUE,
-      args: [{ policy: disbursementPolicy(env), paymentsQueue: env.SHEQU_PAYMENTS_TASK_QUEUE }] as Parameters<typeof monthlyDisbursement>,
+      args: [{ policy: disbursementPolicy(env), paymentsQueue: env.SHEQU_PAYMENTS_TASK_QUEUE, idPrefix: env.SHEQU_WORKFLOW_ID_PREFIX }] as Parameters<typeof monthlyDisbursement>,
     },
     // A month missed while everything was down still runs when it comes back (within 20 days);
     // a firing while the last one is still starting is skipped.
@@ -46,7 +46,7 @@ export async function ensureDisbursementSchedule(temporal: Client, env: Env): Pr
 export async function startDisbursementRun(temporal: Client, env: Env, period: string, startedBy: number): Promise<'started' | 'existing'> {
   try {
     await temporal.workflow.start<typeof disbursementRun>('disbursementRun', {
-      workflowId: disbursementWorkflowId(period),
+      workflowId: disbursementWorkflowId(period, env.SHEQU_WORKFLOW_ID_PREFIX),
       taskQueue: env.SHEQU_PAYMENTS_TASK_QUEUE,
       args: [{ period, trigger: 'manual', startedBy, policy: disbursementPolicy(env) }],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',

@@ -33,6 +33,7 @@ export const envSchema = z.object({
   SHEQU_RECHECK_DAYS: z.string().default(''),
   SHEQU_SIGNOFF_DAYS: z.coerce.number().positive().default(3),
   SHEQU_RESOLVE_DAYS: z.coerce.number().positive().default(10),
+  SHEQU_WORKFLOW_ID_PREFIX: z.string().regex(/^[a-z0-9-]*$/).default(''),
   SHEQU_DISBURSEMENT_SCHEDULE_ID: z.string().min(1).default('monthly-disbursement'),
   SHEQU_DISBURSEMENT_DAY: z.coerce.number().int().min(1).max(28).default(5),
   SHEQU_DISBURSEMENT_HOUR: z.coerce.number().int().min(0).max(23).default(9),

@@ -46,7 +46,8 @@ export function periodAt(at: Date): string {
   return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
 }
 
-export const disbursementWorkflowId = (period: string) => `disbursement-${period}`;
+/** `disbursement-YYYY-MM`; the prefix (SHEQU_WORKFLOW_ID_PREFIX, empty in production) lets test environments share a namespace. */
+export const disbursementWorkflowId = (period: string, prefix = '') => `${prefix}disbursement-${period}`;
 
 /**
  * A household's amount for a period, from its term (members, total income) and the standard in

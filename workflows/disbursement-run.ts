@@ -181,7 +181,7 @@ export async function disbursementRun(input: DisbursementInput): Promise<Disburs
   }
 
   if (!input.resume) {
-    const opened = await acts.openRun({ period, trigger: input.trigger, startedBy: input.startedBy, pageSize: policy.pageSize });
+    const opened = await acts.openRun({ period, workflowId: workflowInfo().workflowId, trigger: input.trigger, startedBy: input.startedBy, pageSize: policy.pageSize });
     Object.assign(state, { runId: opened.runId, pages: opened.pages });
   }
 

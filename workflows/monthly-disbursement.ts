@@ -11,20 +11,21 @@ import { disbursementRun } from './disbursement-run.js';
 // Set by the Schedule: the time this firing was due, even when it runs late (catch-up).
 const scheduledStart = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);
 
-export async function monthlyDisbursement({ policy, paymentsQueue }: { policy: DisbursementPolicy; paymentsQueue: string }): Promise<string> {
+export async function monthlyDisbursement({ policy, paymentsQueue, idPrefix = '' }: { policy: DisbursementPolicy; paymentsQueue: string; idPrefix?: string }): Promise<string> {
   const scheduled = workflowInfo().typedSearchAttributes.get(scheduledStart);
   const period = periodAt(scheduled ?? workflowInfo().startTime);
+  const workflowId = disbursementWorkflowId(period, idPrefix);
   try {
     await startChild(disbursementRun, {
-      workflowId: disbursementWorkflowId(period),
+      workflowId,
       taskQueue: paymentsQueue,
       args: [{ period, trigger: 'schedule', policy }],
       parentClosePolicy: ParentClosePolicy.ABANDON,
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
     });
-    return `started ${disbursementWorkflowId(period)}`;
+    return `started ${workflowId}`;
   } catch (e) {
-    if (e instanceof WorkflowExecutionAlreadyStartedError) return `${disbursementWorkflowId(period)} exists already`;
+    if (e instanceof WorkflowExecutionAlreadyStartedError) return `${workflowId} exists already`;
     throw e;
   }
 }

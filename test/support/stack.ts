@@ -58,7 +58,7 @@ export async function startTestStack(opts: { worker?: boolean; serveConsole?: bo
   const database = await createTestDatabase();
   const taskQueue = `test-${randomBytes(4).toString('hex')}`;
   const address = inject('temporalAddress');
-  const env = loadEnv({ ...opts.env, DATABASE_URL: database.url, TEMPORAL_ADDRESS: address, SHEQU_TASK_QUEUE: taskQueue, SHEQU_PAYMENTS_TASK_QUEUE: `${taskQueue}-payments`, SHEQU_DISBURSEMENT_SCHEDULE_ID: `${taskQueue}-schedule`, NODE_ENV: 'test' });
+  const env = loadEnv({ ...opts.env, DATABASE_URL: database.url, TEMPORAL_ADDRESS: address, SHEQU_TASK_QUEUE: taskQueue, SHEQU_PAYMENTS_TASK_QUEUE: `${taskQueue}-payments`, SHEQU_DISBURSEMENT_SCHEDULE_ID: `${taskQueue}-schedule`, SHEQU_WORKFLOW_ID_PREFIX: `${taskQueue}-`, NODE_ENV: 'test' });
 
   let workers: Worker[] = [];
   let workerRun: Promise<unknown> | undefined;

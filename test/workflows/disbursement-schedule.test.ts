@@ -59,11 +59,11 @@ describe('monthly-disbursement schedule', () => {
     });
     for (const t of triggers) {
       const result = await stack.temporal.workflow.getHandle(t.action.workflow.workflowId, t.action.workflow.firstExecutionRunId).result();
-      expect(result).toBe(`${disbursementWorkflowId(period)} exists already`);
+      expect(result).toBe(`${disbursementWorkflowId(period, stack.env.SHEQU_WORKFLOW_ID_PREFIX)} exists already`);
     }
     expect(await stack.db('disbursement_runs').where({ period }).count().then((r) => Number(r[0].count))).toBe(1);
     const runs: string[] = [];
-    for await (const wf of stack.temporal.workflow.list({ query: `WorkflowId = '${disbursementWorkflowId(period)}'` })) runs.push(wf.runId);
+    for await (const wf of stack.temporal.workflow.list({ query: `WorkflowId = '${disbursementWorkflowId(period, stack.env.SHEQU_WORKFLOW_ID_PREFIX)}'` })) runs.push(wf.runId);
     expect(runs).toHaveLength(1);
   });
 });

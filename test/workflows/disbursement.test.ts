@@ -108,14 +108,14 @@ describe('monthly disbursement run', () => {
     const rejected = await finance.call('POST', `/api/disbursement-runs/${next.body.id}/reject`, { reason: '标准调整，重新计算' });
     expect(rejected.body.phase).toBe('rejected');
     expect(await stack.db('payments').where({ run_id: next.body.id }).whereNot({ status: 'cancelled' }).count().then((r) => Number(r[0].count))).toBe(0);
-    await recordHistory(stack, 'disbursement-2027-01', 'disbursement-reissued-carried-closed');
-    await recordHistory(stack, 'disbursement-2027-02', 'disbursement-rejected');
+    await recordHistory(stack, `${stack.env.SHEQU_WORKFLOW_ID_PREFIX}disbursement-2027-01`, 'disbursement-reissued-carried-closed');
+    await recordHistory(stack, `${stack.env.SHEQU_WORKFLOW_ID_PREFIX}disbursement-2027-02`, 'disbursement-rejected');
   });
 
   it('a run whose lines disagree with the enrollments stops for a supervisor, naming the difference', async () => {
     // A line written by something other than the run (a bad migration, a hand edit) with a wrong amount.
     const [e] = await seedEnrollments(stack.db, [{ from: '2027-01-01' }]);
-    const [runRow] = await stack.db('disbursement_runs').insert({ period: '2027-03', cutoff_date: '2027-03-01', workflow_id: 'disbursement-2027-03', trigger: 'manual' }).returning('id');
+    const [runRow] = await stack.db('disbursement_runs').insert({ period: '2027-03', cutoff_date: '2027-03-01', workflow_id: `${stack.env.SHEQU_WORKFLOW_ID_PREFIX}disbursement-2027-03`, trigger: 'manual' }).returning('id');
     const h = await stack.db('households').where({ id: e.householdId }).first();
     const c = await stack.db('org_units').where({ id: h.community_id }).first('parent_id');
     await stack.db('payments').insert({ run_id: runRow.id, period: '2027-03', enrollment_id: e.enrollmentId, household_id: e.householdId, community_id: h.community_id, street_id: c.parent_id, kind: 'regular', amount_fen: 1, standard_fen: 89000, floor_per_person_fen: 3000, total_income_fen: 40000, members: 2, account: h.bank_account, account_name: h.head_name });
@@ -130,6 +130,6 @@ describe('monthly disbursement run', () => {
     await stack.db('payments').where({ run_id: runRow.id, enrollment_id: e.enrollmentId }).update({ amount_fen: lineAmount(standard, { members: 2, totalIncomeFen: 40000 }) });
     expect((await supervisor.call('POST', `/api/disbursement-runs/${started.body.id}/recheck`, { reason: '已更正错误明细' })).status).toBe(200);
     await waitPhase(started.body.id, 'awaiting_signoff');
-    await recordHistory(stack, 'disbursement-2027-03', 'disbursement-stopped-rechecked');
+    await recordHistory(stack, `${stack.env.SHEQU_WORKFLOW_ID_PREFIX}disbursement-2027-03`, 'disbursement-stopped-rechecked');
   });
 });
