@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Context } from '@temporalio/activity';
 import type { Knex } from 'knex';
 import { writeAudit } from '../db/audit.js';
 import { bankFileCsv, type DisbursementPhase } from '../domain/disbursement.js';
@@ -81,6 +82,7 @@ export function createDisbursementPayActivities({ db, clock, bank }: ActivityDep
         const sha256 = createHash('sha256').update(content).digest('hex');
         const totalFen = rows.reduce((s, r) => s + Number(r.amount_fen), 0);
         await trx('bank_files').insert({ run_id: runId, seq, content, sha256, lines: rows.length, total_fen: totalFen });
+        Context.current().heartbeat(); // a million lines: reading and writing the file took a while, marking them takes a while more
         await trx('payments').whereRaw('id = ANY(?::bigint[])', [rows.map((r) => r.id)]).update({ status: 'submitted', bank_file_seq: seq, updated_at: clock() });
         await writeAudit(trx, { user: null }, { action: 'disbursement.bank_file', entityType: 'disbursement_run', entityId: runId, after: { seq, lines: rows.length, totalFen, sha256 } });
         return { lines: rows.length, sha256 };
@@ -104,6 +106,9 @@ export function createDisbursementPayActivities({ db, clock, bank }: ActivityDep
       if (answers.length) {
         await db.transaction(async (trx) => {
           for (let i = 0; i < answers.length; i += 5000) {
+            // A month's answers take tens of seconds to apply: say we are alive, or the
+            // heartbeat timeout hands the same answers to a second attempt meanwhile.
+            Context.current().heartbeat(i);
             const chunk = answers.slice(i, i + 5000);
             await trx.raw(
               `UPDATE payments p SET status = v.status, failure_reason = v.reason, updated_at = ?

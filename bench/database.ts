@@ -24,6 +24,8 @@ export async function benchDatabase(name: string): Promise<{ db: Knex; url: stri
     async stop() {
       await db.destroy();
       await pg?.stop();
+      // Throw-away data: a million households leave gigabytes behind otherwise.
+      if (pg) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

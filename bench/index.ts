@@ -1,3 +1,4 @@
+import { disbursementBench } from './disbursement.js';
 import { intakeBench } from './intake.js';
 import { listsBench } from './lists.js';
 import { printResult, type BenchResult } from './report.js';
@@ -8,20 +9,23 @@ import { printResult, type BenchResult } from './report.js';
 const benches: Record<string, (args: Record<string, number>) => Promise<BenchResult>> = {
   lists: listsBench,
   intake: intakeBench,
+  disbursement: disbursementBench,
 };
 
 const argv = process.argv.slice(2);
 const json = argv.includes('--json');
-const name = argv.find((a) => !a.startsWith('--'));
-const args = Object.fromEntries(
-  argv.filter((a) => /^--\w+=/.test(a)).map((a) => {
-    const [k, v] = a.slice(2).split('=');
-    return [k, Number(v)];
-  }),
-);
+const name = argv.find((a) => !a.startsWith('--') && !/^\d/.test(a));
+// Options as `--key=value` or `--key value`.
+const args: Record<string, number> = {};
+argv.forEach((a, i) => {
+  const m = /^--(\w+)(?:=(.*))?$/.exec(a);
+  if (!m || m[1] === 'json') return;
+  const value = m[2] ?? argv[i + 1];
+  if (value !== undefined && /^\d+(\.\d+)?$/.test(value)) args[m[1]] = Number(value);
+});
 
 if (!name || !benches[name]) {
-  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}> [--json] [--requests=N --applications=N --concurrency=C]`);
+  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}> [--json] [--requests=N --applications=N --concurrency=C --households=N]`);
   process.exit(2);
 }
 const result = await benches[name](args);

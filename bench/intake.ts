@@ -1,21 +1,19 @@
+import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
 import { createApp } from '../api/app.js';
 import { loadEnv } from '../config/env.js';
 import { idCheckChar } from '../domain/id-number.js';
 import { provisionTemporalCli } from '../scripts/temporal-cli.js';
 import { startDevServer } from '../scripts/temporal-dev-server.js';
-import { freePort } from '../scripts/processes.js';
-import { activityDeps } from '../worker/activity-deps.js';
-import { bundleWorkflows, createShequWorker } from '../worker/create-worker.js';
+import { freePort, stopChild } from '../scripts/processes.js';
 import { benchDatabase, loginToken } from './database.js';
 import { runLoad } from './load.js';
 import { round2, summarise, type BenchResult } from './report.js';
 
 // `npm run bench -- intake`: N applications through POST /api/applications at concurrency C,
 // each starting its benefit-<id> workflow on a real Temporal dev server with a real worker
-// running the cases meanwhile. The floor is the same API path writing the same rows without
+// process running the cases meanwhile. The floor is the same API path writing the same rows without
 // starting a workflow. Invariant: every application of the measured run has its workflow
 // running (its first activity has marked the row).
 
@@ -26,16 +24,18 @@ const idOf = (i: number) => {
 
 export async function intakeBench(args: { applications?: number; concurrency?: number }): Promise<BenchResult> {
   const params = { applications: args.applications ?? 2000, concurrency: args.concurrency ?? 32 };
-  Runtime.install({ logger: new DefaultLogger('WARN') });
   const { db, url, stop } = await benchDatabase('intake');
   const cli = await provisionTemporalCli(() => undefined);
   const temporalServer = await startDevServer({ cliPath: cli.path, port: await freePort(), namespace: 'default' }, 90_000);
   const env = loadEnv({ DATABASE_URL: url, TEMPORAL_ADDRESS: temporalServer.address });
   const connection = await Connection.connect({ address: temporalServer.address });
   const temporal = new Client({ connection });
-  const native = await NativeConnection.connect({ address: temporalServer.address });
-  const worker = await createShequWorker({ connection: native, namespace: 'default', taskQueue: env.SHEQU_TASK_QUEUE, deps: activityDeps(db, env), workflowBundle: await bundleWorkflows() });
-  const workerRun = worker.run();
+  // The worker is its own process, as in production: it competes for the two cores, not for
+  // the API's event loop.
+  const worker = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
+    env: { ...process.env, DATABASE_URL: url, TEMPORAL_ADDRESS: temporalServer.address, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 
   const serve = async (startWorkflows: boolean) => {
     const { app } = createApp({ db, temporal, env, version: 'bench', startWorkflows });
@@ -97,9 +97,7 @@ export async function intakeBench(args: { applications?: number; concurrency?: n
       s.closeAllConnections();
       s.close();
     }
-    worker.shutdown();
-    await workerRun;
-    await native.close();
+    await stopChild(worker);
     await connection.close();
     await temporalServer.stop();
     await stop();

@@ -1,4 +1,4 @@
-import { ActivityFailure, ApplicationFailure, allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, allHandlersFinished, condition, continueAsNew, patched, proxyActivities, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import type { DisbursementPhase } from '../domain/disbursement.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../domain/errors.js';
@@ -12,11 +12,10 @@ import { refuseWith } from './failures.js';
 // reconcile the answers, resolve failed lines (re-issue with a corrected account, or carry to
 // next month as arrears), and close with a report. Every phase is in the DB and in a query.
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '5 minutes',
-  heartbeatTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
+const retry = { initialInterval: '1 second', maximumInterval: '30 seconds' };
+const acts = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', heartbeatTimeout: '1 minute', retry });
+// A page is short: a worker that died in the middle is noticed in 20 s and the page redone.
+const pages = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', heartbeatTimeout: '20 seconds', retry });
 
 export async function disbursementRun(input: DisbursementInput): Promise<DisbursementState> {
   const { period, policy } = input;
@@ -36,6 +35,9 @@ export async function disbursementRun(input: DisbursementInput): Promise<Disburs
     checkFailures: 0,
   };
   let signoff: msg.SignoffRequest | undefined;
+  let signoffRecorded = false;
+  // Decided once per run, so a run keeps one way of recording its sign-off for its whole life.
+  const signoffByLoop = patched('signoff-recorded-by-main-loop');
   let closeRequested = false;
   let recheckRequested = false;
   let stoppedFrom: DisbursementPhase = 'checking';
@@ -45,9 +47,11 @@ export async function disbursementRun(input: DisbursementInput): Promise<Disburs
   let rollingOver = false;
 
   const inDays = (days: number) => new Date(Date.now() + policyDaysToMs(days, policy.daySeconds)).toISOString();
+  // The workflow takes the phase first and then tells the DB, so anyone who sees the phase in
+  // the DB finds the workflow ready for it (an approve never meets a run still "checking").
   async function phase(p: DisbursementPhase, deadlineAt: string | null = null) {
-    await acts.setPhase({ runId: state.runId, phase: p, deadlineAt });
     Object.assign(state, { phase: p, deadlineAt, overdue: false });
+    await acts.setPhase({ runId: state.runId, phase: p, deadlineAt });
   }
 
   const finance = (a: msg.SignoffRequest['actor'], what: string) => {
@@ -58,7 +62,10 @@ export async function disbursementRun(input: DisbursementInput): Promise<Disburs
     msg.signoffUpdate,
     async (r) => {
       signoff = r;
-      await acts.recordSignoff({ runId: state.runId, actor: r.actor, approve: r.approve, reason: r.reason });
+      // Runs started before this change record the sign-off here, as they always did.
+      if (!signoffByLoop) await acts.recordSignoff({ runId: state.runId, actor: r.actor, approve: r.approve, reason: r.reason });
+      // Newer runs let the main loop record it, after the phase has reached the DB: one writer, in order.
+      else await condition(() => signoffRecorded);
       return state;
     },
     {
@@ -196,7 +203,7 @@ export async function disbursementRun(input: DisbursementInput): Promise<Disburs
         // A few pages at a time, in order, so "pages done" is always a prefix to resume from.
         while (state.pagesDone < state.pages.length && !rolling()) {
           const wave = state.pages.slice(state.pagesDone, state.pagesDone + policy.parallelPages);
-          await Promise.all(wave.map((page, i) => acts.buildPage({ runId: state.runId, period, page, index: state.pagesDone + i })));
+          await Promise.all(wave.map((page, i) => pages.buildPage({ runId: state.runId, period, page, index: state.pagesDone + i })));
           state.pagesDone += wave.length;
         }
         if (state.pagesDone < state.pages.length) break; // continue as new first
@@ -226,8 +233,12 @@ export async function disbursementRun(input: DisbursementInput): Promise<Disburs
         break;
       }
       case 'awaiting_signoff': {
-        await waitWithDeadline(() => signoff !== undefined && allHandlersFinished());
+        if (signoffByLoop) {
+          await waitWithDeadline(() => signoff !== undefined);
+          await acts.recordSignoff({ runId: state.runId, actor: signoff!.actor, approve: signoff!.approve, reason: signoff!.reason });
+        } else await waitWithDeadline(() => signoff !== undefined && allHandlersFinished());
         Object.assign(state, { phase: signoff!.approve ? 'bank_file' : 'rejected', deadlineAt: null, overdue: false });
+        signoffRecorded = true;
         break;
       }
       case 'bank_file': {
