@@ -17,6 +17,7 @@ if (existsSync(report)) {
   const r = JSON.parse(readFileSync(report, 'utf8'));
   const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
   console.log(`\ntests: ${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
-  if (r.numTotalTests === 0) process.exit(1);
+  // The report decides, not only vitest's exit status (which has been seen at 0 with failures).
+  if (r.numTotalTests === 0 || r.numFailedTests > 0 || r.numFailedTestSuites > 0) process.exit(1);
 }
 process.exit(run.status ?? 1);

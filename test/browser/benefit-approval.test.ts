@@ -181,7 +181,7 @@ describe('dibao approval in the console', () => {
     mark('enrollment listed');
   });
 
-  it('supervisor1 checks a caseload CSV, reads the bad rows, then loads a good file', { timeout: 120_000 }, async () => {
+  it('supervisor1 checks a caseload CSV, reads the bad rows, then loads a good file', { timeout: 240_000 }, async () => {
     const household = (ref: string, amountFen: number) => ({ household_ref: ref, community_code: 'cd-01', address: `东风路${ref}号`, category: 'A', bank_account: '6222020000001234567', enrolled_from: '2025-07-01', amount_fen: amountFen });
     const lone = idNumber('19400101', 881);
     const rows = (spouseId: string) => [
@@ -209,7 +209,7 @@ describe('dibao approval in the console', () => {
     await expect.poll(() => sv.locator('.shequ-import-result').innerText(), { timeout: 20_000 }).toContain('2 户、3 人');
     await sv.getByRole('button', { name: '导入' }).click();
     await dialog(sv).getByRole('button', { name: '导入' }).click(); // the confirmation
-    await expect.poll(() => sv.locator('.shequ-import-result').innerText(), { timeout: 30_000 }).toContain('导入完成');
+    await expect.poll(() => sv.locator('.shequ-import-result').innerText(), { timeout: 90_000 }).toContain('导入完成');
     await sv.screenshot({ path: `${SHOTS}/benefit-8-import-loaded.png`, fullPage: true });
     await sv.getByRole('link', { name: '查看低保对象' }).click();
     const rowsText = () => sv.locator('.RaDatagrid-tbody').innerText().catch(() => '');
