@@ -45,3 +45,8 @@ export function maskIdNumber(id: string): string {
   if (id.length <= 7) return '*'.repeat(id.length);
   return id.slice(0, 3) + '*'.repeat(id.length - 7) + id.slice(-4);
 }
+
+/** A bank account shown by its last four digits only: enough to tell accounts apart. */
+export function maskAccount(account: string): string {
+  return `${'*'.repeat(Math.max(0, account.length - 4))}${account.slice(-4)}`;
+}

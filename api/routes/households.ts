@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { householdCategories } from '../../domain/benefit-stages.js';
 import { NotFoundError } from '../../domain/errors.js';
+import { maskAccount } from '../../domain/id-number.js';
 import type { RouteContext } from '../deps.js';
 import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
 import { memberSchema, membersOf, whereNameOrIdDigits } from '../read-models/members.js';
@@ -22,8 +23,6 @@ const household = z.object({
   stage: z.string().nullable(),
 });
 
-// A bank account is shown by its last four digits only: enough to tell accounts apart.
-const maskAccount = (a: string | null) => (a ? `${'*'.repeat(Math.max(0, a.length - 4))}${a.slice(-4)}` : null);
 
 interface HouseholdRow {
   id: number;
@@ -49,7 +48,7 @@ const toApi = (r: HouseholdRow) => ({
   communityName: r.community_name,
   streetId: r.street_id,
   streetName: r.street_name,
-  bankAccountMasked: maskAccount(r.bank_account),
+  bankAccountMasked: r.bank_account ? maskAccount(r.bank_account) : null,
   memberCount: Number(r.member_count),
   applicationId: r.application_id,
   stage: r.stage,

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { paymentKinds, paymentStatuses } from '../../domain/disbursement.js';
 import { NotFoundError } from '../../domain/errors.js';
+import { maskAccount } from '../../domain/id-number.js';
 import { carryUpdate, reissueUpdate } from '../../workflows/disbursement-messages.js';
 import { actorOf } from '../actor.js';
 import type { RouteContext } from '../deps.js';
@@ -66,7 +67,6 @@ const payment = z.object({
   updatedAt: z.string(),
 });
 
-const mask = (a: string) => (a ? `${'*'.repeat(Math.max(0, a.length - 4))}${a.slice(-4)}` : '');
 const num = (v: string | null) => (v === null ? null : Number(v));
 const toApi = (r: PaymentRow) => ({
   id: Number(r.id),
@@ -85,7 +85,7 @@ const toApi = (r: PaymentRow) => ({
   floorPerPersonFen: Number(r.floor_per_person_fen),
   totalIncomeFen: Number(r.total_income_fen),
   members: r.members,
-  accountMasked: mask(r.account),
+  accountMasked: r.account ? maskAccount(r.account) : '',
   status: r.status,
   failureReason: r.failure_reason,
   reissueOf: num(r.reissue_of),

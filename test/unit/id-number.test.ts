@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { birthDateFromId, idCheckChar, idNumberProblem, isValidIdNumber, maskIdNumber } from '../../domain/id-number.js';
+import { birthDateFromId, idCheckChar, idNumberProblem, isValidIdNumber, maskAccount, maskIdNumber } from '../../domain/id-number.js';
 
 describe('GB 11643 ID numbers', () => {
   it('computes the check character of the standard example', () => {
@@ -28,5 +28,12 @@ describe('GB 11643 ID numbers', () => {
   it('reads the birth date and masks all but the ends', () => {
     expect(birthDateFromId('11010519491231002X')).toBe('1949-12-31');
     expect(maskIdNumber('11010519491231002X')).toBe('110***********002X');
+  });
+});
+
+describe('maskAccount', () => {
+  it('shows the last four digits only', () => {
+    expect(maskAccount('6222020000001234567')).toBe('***************4567');
+    expect(maskAccount('123')).toBe('123');
   });
 });
