@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
+import { ConflictError } from '../domain/errors.js';
 import { ROLLING_OVER } from '../workflows/failures.js';
 
 const rollingOver = (e: unknown): boolean => {
@@ -11,7 +12,9 @@ const rollingOver = (e: unknown): boolean => {
 
 /**
  * Sends a Workflow Update to a case by its workflow id. A case refuses Updates for the moment
- * it continues as new; the request then goes to the new run, after a short pause.
+ * it continues as new, or while it finishes a step the database already shows (the page a
+ * person acts on may be a few milliseconds ahead of the workflow); the request is sent again
+ * after a short pause. A decision already taken is still a 409: the case answers that itself.
  */
 export async function updateCase<Arg>(temporal: Client, workflowId: string, def: UpdateDefinition<unknown, [Arg], string>, arg: Arg): Promise<void> {
   for (let attempt = 1; ; attempt++) {
@@ -19,7 +22,9 @@ export async function updateCase<Arg>(temporal: Client, workflowId: string, def:
       await temporal.workflow.getHandle(workflowId).executeUpdate(def, { args: [arg] });
       return;
     } catch (e) {
-      if (attempt >= 5 || !rollingOver(e)) throw e;
+      // Retried after the step it waited for closed the case: the case has answered already.
+      if (attempt > 1 && (e as Error).name === 'WorkflowNotFoundError') throw new ConflictError('案件已结束，不能再操作 (case is closed)');
+      if (attempt >= 8 || !rollingOver(e)) throw e;
       await new Promise((r) => setTimeout(r, 100 * attempt));
     }
   }

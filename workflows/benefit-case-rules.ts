@@ -16,7 +16,7 @@ export function checkAction(state: BenefitCaseState, actor: Actor, action: Benef
   if (!benefitActions.includes(action)) throw new ValidationError(`未知操作 ${action} (unknown action)`, { decision: '未知操作 (unknown action)' });
   if (!coversUnit(actor.role, actor.orgPath, state.communityPath)) throw new ForbiddenError('该案件不在您的辖区 (case outside your area)');
   if (!everPossible(action, actor)) throw new ForbiddenError(`您的角色不能执行「${action}」 (your role may not ${action})`);
-  if (busy) throw new ConflictError('另一操作正在处理中，请稍后刷新 (another decision is being recorded)');
+  if (busy) throw Object.assign(new ConflictError('另一操作正在处理中，请稍后刷新 (another decision is being recorded)'), { retrySoon: true });
   if (!allowedBenefitActions(state, actor.role).includes(action)) {
     throw new ConflictError(`案件当前处于「${state.stage}」，不能执行「${action}」(already decided or not at this stage)`);
   }

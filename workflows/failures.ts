@@ -1,7 +1,10 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import { DomainError } from '../domain/errors.js';
 
-/** Marks a refusal the caller should simply retry: the case is moving to a new run. */
+/**
+ * Marks a refusal the caller should simply retry in a moment: the case is moving to a new run, or
+ * is still finishing a step whose result the database already shows.
+ */
 export const ROLLING_OVER = 'rollingOver';
 
 /**
@@ -17,7 +20,8 @@ export function refuseWith(rollingOver: boolean, check: () => void): void {
   } catch (e) {
     if (e instanceof DomainError) {
       const errors = (e as { errors?: Record<string, string> }).errors;
-      throw ApplicationFailure.create({ type: e.type, message: e.message, nonRetryable: true, details: errors ? [{ errors }] : [] });
+      const retrySoon = (e as { retrySoon?: boolean }).retrySoon;
+      throw ApplicationFailure.create({ type: e.type, message: e.message, nonRetryable: true, details: errors ? [{ errors }] : retrySoon ? [{ [ROLLING_OVER]: true }] : [] });
     }
     throw e;
   }

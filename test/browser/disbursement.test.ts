@@ -260,7 +260,15 @@ describe('monthly disbursement in the console', () => {
     await fin.locator('[data-filter="status-carried"]').click();
     const rows = fin.locator('.RaDatagrid-tbody tr');
     const carriedCount = lines.filter((l) => l.status === 'carried').length;
-    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(carriedCount);
+    await fin.waitForURL(/carried/);
+    // Both filters in the URL, then count; a list fetched before the last filter landed is reloaded.
+    await expect
+      .poll(async () => {
+        const n = await rows.count();
+        if (n !== carriedCount) await fin.reload();
+        return n;
+      }, { timeout: 30_000, interval: 1000 })
+      .toBe(carriedCount);
     expect(await text(fin, '.RaDatagrid-tbody')).toContain('已转下月补发');
     await expect.poll(() => fin.locator('input[name="status"]').inputValue()).toBe('carried'); // the status picker follows the sidebar
     await fin.screenshot({ path: `${SHOTS}/disbursement-7-payments-carried.png`, fullPage: true });
