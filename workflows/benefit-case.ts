@@ -17,7 +17,7 @@ import { firstOfNextMonth } from '../domain/shanghai-date.js';
 import * as msg from './benefit-case-messages.js';
 import type { Actor, BenefitCaseInput, BenefitCaseState } from './benefit-case-messages.js';
 import { checkAction, checkDecision, checkEnrollmentChange, requireText } from './benefit-case-rules.js';
-import { refuseWith } from './failures.js';
+import { refuseWith, ROLLING_OVER } from './failures.js';
 import { sa } from './search-attributes.js';
 
 // The dibao case `benefit-<applicationId>`: the workflow owns the state; activities echo each
@@ -154,6 +154,10 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
 
   /** Hands a step to the loop and waits for it; a refusal found on the way fails the Update only. */
   async function perform(run: () => Promise<void>): Promise<BenefitCaseState> {
+    // Two Updates delivered in one activation both pass their validators before either handler
+    // starts: the second finds the first's step and steps back (the API asks again, then gets
+    // the case's own answer).
+    if (step) throw ApplicationFailure.create({ type: 'ConflictError', message: '另一操作正在处理中 (another decision is being recorded)', nonRetryable: true, details: [{ [ROLLING_OVER]: true }] });
     const s: Step = { run, done: false };
     step = s;
     await condition(() => s.done);

@@ -85,7 +85,12 @@ export async function disbursementRun(input: DisbursementInput): Promise<Disburs
     if (state.phase !== 'resolving') throw new ConflictError(`发放批次当前为「${state.phase}」(not resolving failed lines)`);
     if (!state.failedLineIds.includes(r.paymentId)) throw new ConflictError(`明细 ${r.paymentId} 不是待处理的失败明细 (line is not a failed line waiting for a decision)`);
   };
-  const release = (id: number) => state.failedLineIds.splice(state.failedLineIds.indexOf(id), 1);
+  // Validators of two Updates in one activation can both pass: the second to take a line finds it gone.
+  const release = (id: number) => {
+    const i = state.failedLineIds.indexOf(id);
+    if (i < 0) throw ApplicationFailure.create({ type: 'ConflictError', message: `明细 ${id} 已在处理 (line already being handled)`, nonRetryable: true });
+    state.failedLineIds.splice(i, 1);
+  };
   setHandler(
     msg.reissueUpdate,
     async (r) => {
