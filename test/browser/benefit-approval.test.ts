@@ -205,6 +205,8 @@ describe('dibao approval in the console', () => {
     await sv.screenshot({ path: `${SHOTS}/benefit-7-import-errors.png`, fullPage: true });
 
     await sv.locator('input[type="file"]').setInputFiles(file(caseloadCsv(rows(spouse))));
+    // The page reads the file asynchronously and then clears the old result: check only after that.
+    await expect.poll(() => sv.locator('.shequ-import-errors').count(), { timeout: 20_000 }).toBe(0);
     await sv.getByRole('button', { name: '检查' }).click();
     await expect.poll(() => sv.locator('.shequ-import-result').innerText(), { timeout: 20_000 }).toContain('2 户、3 人');
     await sv.getByRole('button', { name: '导入' }).click();
