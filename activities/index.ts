@@ -4,6 +4,9 @@ import { createDisbursementBuildActivities } from './disbursement-build.js';
 import { createDisbursementCheckActivities } from './disbursement-check.js';
 import { createDisbursementPayActivities } from './disbursement-pay.js';
 import { createEnrollmentActivities } from './enrollments.js';
+import { createMatchingActivities } from './matching.js';
+import { createPlacementActivities } from './placements.js';
+import { createReferralActivities } from './referrals.js';
 
 export type { ActivityDeps } from './deps.js';
 
@@ -14,6 +17,9 @@ export function createActivities(deps: ActivityDeps) {
     ...createDisbursementBuildActivities(deps),
     ...createDisbursementCheckActivities(deps),
     ...createDisbursementPayActivities(deps),
+    ...createReferralActivities(deps),
+    ...createPlacementActivities(deps),
+    ...createMatchingActivities(deps),
   };
 }
 

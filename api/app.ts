@@ -25,6 +25,15 @@ import { healthRoutes } from './routes/health.js';
 import { IMPORT_BODY_LIMIT, importRoutes } from './routes/imports.js';
 import { orgUnitRoutes } from './routes/org-units.js';
 import { userRoutes } from './routes/users.js';
+import { employerRoutes } from './routes/employers.js';
+import { enterpriseRoutes } from './routes/enterprises.js';
+import { helperRoutes } from './routes/helpers.js';
+import { jobOpeningRoutes } from './routes/job-openings.js';
+import { jobSeekerRoutes } from './routes/job-seekers.js';
+import { placementRoutes } from './routes/placements.js';
+import { referralActionRoutes } from './routes/referral-actions.js';
+import { referralBatchRoutes } from './routes/referral-batches.js';
+import { referralRoutes } from './routes/referrals.js';
 
 export const ADMIN_DIST = resolve(import.meta.dirname, '../admin/dist');
 
@@ -44,7 +53,13 @@ export function createApp(deps: ApiDeps, opts: { serveConsole?: boolean } = {}) 
   app.use('/api', idempotency(deps.db));
 
   const api = express.Router();
-  for (const routes of [healthRoutes, authRoutes, orgUnitRoutes, userRoutes, auditEventRoutes, applicationRoutes, applicationActionRoutes, householdRoutes, enrollmentRoutes, allowanceStandardRoutes, notificationRoutes, importRoutes, disbursementRunRoutes, paymentRoutes, disbursementScheduleRoutes]) api.use(routes(ctx));
+  const routeGroups = [
+    [healthRoutes, authRoutes, orgUnitRoutes, userRoutes, auditEventRoutes, notificationRoutes],
+    [applicationRoutes, applicationActionRoutes, householdRoutes, enrollmentRoutes, allowanceStandardRoutes, importRoutes],
+    [disbursementRunRoutes, paymentRoutes, disbursementScheduleRoutes],
+    [referralRoutes, referralActionRoutes, referralBatchRoutes, enterpriseRoutes, helperRoutes, jobSeekerRoutes, employerRoutes, jobOpeningRoutes, placementRoutes],
+  ];
+  for (const routes of routeGroups.flat()) api.use(routes(ctx));
   registry.add(api, { method: 'get', path: '/api/openapi.json', tag: 'system', summary: 'This document' }, async () => openApiDocument(registry, { version: deps.version }));
   app.use(api);
   app.use('/api', notFoundHandler);

@@ -6,6 +6,7 @@ import { createDb } from '../db/knexfile.js';
 import { createApp } from './app.js';
 import { startUnstartedApplications } from './benefit-start.js';
 import { ensureDisbursementSchedule } from './disbursements.js';
+import { startUnstartedReferrals } from './referral-start.js';
 
 // The API process: `tsx api/server.ts`. Started by the launcher, or on its own in production
 // with DATABASE_URL and TEMPORAL_ADDRESS set.
@@ -28,6 +29,10 @@ ensureDisbursementSchedule(temporal, env)
 startUnstartedApplications(db, temporal, env)
   .then((n) => n && console.warn(`[api] started ${n} case workflow(s) that were not running (crash, import or seed)`))
   .catch((e) => console.error('[api] could not restart unstarted workflows', e));
+
+startUnstartedReferrals(db, temporal, env)
+  .then((n) => n && console.warn(`[api] started ${n} referral workflow(s) that were not running (crash or seed)`))
+  .catch((e) => console.error('[api] could not restart unstarted referral workflows', e));
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -50,3 +50,10 @@ export function maskIdNumber(id: string): string {
 export function maskAccount(account: string): string {
   return `${'*'.repeat(Math.max(0, account.length - 4))}${account.slice(-4)}`;
 }
+
+/** Whole years between a YYYY-MM-DD birth date and a YYYY-MM-DD day. */
+export function ageOn(birthDate: string, day: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [y, m, d] = day.split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}

@@ -5,6 +5,7 @@ import * as m003 from './003_idempotency_keys.js';
 import * as m004 from './004_benefit_applications.js';
 import * as m005 from './005_benefit_case.js';
 import * as m006 from './006_disbursement.js';
+import * as m007 from './007_referrals.js';
 
 // Add each new migration here, in order. Names are what knex records in knex_migrations.
 const migrations: Record<string, Knex.Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Knex.Migration> = {
   '004_benefit_applications': m004,
   '005_benefit_case': m005,
   '006_disbursement': m006,
+  '007_referrals': m007,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { hashPassword } from '../../api/auth/passwords.js';
 import { demoUsers, district, type SeedUnit } from './org-structure.js';
+import { seedReferralBase } from './referral-base.js';
 
 // Idempotent: a second run (every `npm start`) adds what is missing and changes nothing else,
 // so data a user created and passwords a user changed survive restarts.
@@ -52,6 +53,7 @@ export async function seedDemo(db: Knex, opts: { password: string }): Promise<Se
         .returning('username');
       if (inserted.length) usersCreated.push(u.username);
     }
+    await seedReferralBase(trx);
     const [{ count }] = await trx('org_units').count<{ count: string }[]>('* as count');
     return { orgUnits: Number(count), usersCreated };
   });

@@ -1,0 +1,48 @@
+import { writeAudit } from '../db/audit.js';
+import { rankOpenings, type OpeningProfile } from '../domain/matching.js';
+import type { ActivityDeps } from './deps.js';
+
+// Ranks the open openings for a seeker and keeps the top ten with their reasons; a re-run
+// replaces the list. The run is one timeline entry (keyed by seq) that leaves the stage and its
+// clock alone.
+
+export function createMatchingActivities({ db, clock }: ActivityDeps) {
+  return {
+    async rankReferral({ referralId, seq, excluded }: { referralId: number; seq: number; excluded: number[] }): Promise<{ matches: number }> {
+      return db.transaction(async (trx) => {
+        const done = await trx('referral_events').where({ referral_id: referralId, seq }).first('details');
+        if (done) return { matches: Number(done.details?.matches ?? 0) };
+        const r = await trx('referrals as r').join('job_seekers as s', 's.id', 'r.seeker_id').where('r.id', referralId).forUpdate('r').first('r.stage', 'r.community_id', 'r.street_id', 's.*');
+        // Distance is counted in streets, in the district's order of streets.
+        const streets: number[] = await trx('org_units').where({ kind: 'street' }).orderBy('id').pluck('id');
+        const order = (id: number) => Math.max(0, streets.indexOf(id));
+        const rows = await trx('job_openings').where({ status: 'open' }).where('places_left', '>', 0);
+        const openings: OpeningProfile[] = rows.map((o) => ({
+          id: o.id,
+          requiredSkills: o.required_skills,
+          preferredSkills: o.preferred_skills,
+          streetOrder: order(o.street_id),
+          wageMinFen: Number(o.wage_min_fen),
+          wageMaxFen: Number(o.wage_max_fen),
+          hoursPerWeek: o.hours_per_week,
+          physical: o.physical,
+          placesLeft: o.places_left,
+          open: true,
+        }));
+        const ranked = rankOpenings(
+          { skills: r.skills, streetOrder: order(r.street_id), expectedWageFen: r.expected_wage_fen === null ? null : Number(r.expected_wage_fen), maxHoursPerWeek: r.max_hours_per_week, noPhysicalWork: r.no_physical_work },
+          openings,
+          excluded,
+        );
+        const now = clock();
+        await trx('referral_matches').where({ referral_id: referralId }).delete();
+        if (ranked.length) await trx('referral_matches').insert(ranked.map((m, i) => ({ referral_id: referralId, rank: i + 1, opening_id: m.openingId, score: m.score, reasons: JSON.stringify(m.reasons) })));
+        const details = { matches: ranked.length, best: ranked[0]?.score ?? null, openings: openings.length };
+        await trx('referrals').where({ id: referralId }).update({ matched_at: now, updated_at: now });
+        await trx('referral_events').insert({ referral_id: referralId, seq, from_stage: r.stage, to_stage: r.stage, decision: 'matched', details: JSON.stringify(details), at: now });
+        await writeAudit(trx, { user: null }, { action: 'referral.matched', entityType: 'referral', entityId: referralId, orgUnitId: r.community_id, after: details });
+        return { matches: ranked.length };
+      });
+    },
+  };
+}

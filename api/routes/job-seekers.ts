@@ -1,0 +1,77 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { NotFoundError } from '../../domain/errors.js';
+import { ageOn, maskIdNumber } from '../../domain/id-number.js';
+import { educationLevels, referralStages } from '../../domain/referral-stages.js';
+import { shanghaiDate } from '../../domain/shanghai-date.js';
+import type { RouteContext } from '../deps.js';
+import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
+import { whereSeekerMatches } from '../read-models/referrals.js';
+import { scopeToUser } from '../scope.js';
+
+// Laid-off and unemployed people referred to the communities, each with her latest referral.
+
+const seeker = z.object({
+  id: z.number(),
+  name: z.string(),
+  idNumberMasked: z.string(),
+  age: z.number(),
+  communityId: z.number(),
+  communityName: z.string(),
+  streetName: z.string(),
+  education: z.enum(educationLevels),
+  skills: z.array(z.string()),
+  referralId: z.number().nullable(),
+  stage: z.enum(referralStages).nullable(),
+});
+type Row = Record<string, any>;
+const toApi = (r: Row) => ({
+  id: r.id,
+  name: r.name,
+  idNumberMasked: maskIdNumber(r.id_number),
+  age: ageOn(String(r.birth_date), shanghaiDate(new Date())),
+  communityId: r.community_id,
+  communityName: r.community_name,
+  streetName: r.street_name,
+  education: r.education,
+  skills: r.skills,
+  referralId: r.referral_id,
+  stage: r.stage,
+});
+const spec: ListSpec<Row> = {
+  resource: 'job-seekers',
+  idColumn: 'js.id',
+  sortable: { id: 'js.id', name: 'js.name', communityName: 'c.name' },
+  defaultSort: ['id', 'DESC'],
+  filters: {
+    communityId: filter(z.coerce.number().int(), (qb, v) => qb.where('js.community_id', v)),
+    streetId: filter(z.coerce.number().int(), (qb, v) => qb.where('js.street_id', v)),
+    stage: filter(z.enum(referralStages), (qb, v) => qb.where('lr.stage', v)),
+    q: filter(z.string().trim().max(50), (qb, v) => whereSeekerMatches(qb, v)),
+  },
+  toApi,
+};
+
+export function jobSeekerRoutes({ registry, db }: RouteContext): Router {
+  const router = Router();
+  const base = () =>
+    db('job_seekers as js')
+      .join('org_units as c', 'c.id', 'js.community_id')
+      .join('org_units as s', 's.id', 'js.street_id')
+      .leftJoin(db.raw('LATERAL (SELECT id AS referral_id, stage FROM referrals r WHERE r.seeker_id = js.id ORDER BY r.id DESC LIMIT 1) lr ON true'))
+      .select('js.*', 'c.name as community_name', 's.name as street_name', 'lr.referral_id', 'lr.stage');
+  registry.add(router, { method: 'get', path: '/api/job-seekers', tag: 'referrals', summary: 'Job seekers in your area, with their latest referral (filters: communityId, streetId, stage, q)', query: listQuery, list: true, response: z.array(seeker) }, async ({ res, user, query }) =>
+    sendList(res, spec, scopeToUser(db, base(), user, 'js.community_id'), query),
+  );
+  registry.add(
+    router,
+    { method: 'get', path: '/api/job-seekers/:id', tag: 'referrals', summary: 'One job seeker (ID number masked) and her referrals', response: seeker.extend({ referrals: z.array(z.object({ id: z.number(), stage: z.enum(referralStages), createdAt: z.string() })) }) },
+    async ({ user, params }) => {
+      const row = await scopeToUser(db, base().where('js.id', idParam(params.id)), user, 'js.community_id').first();
+      if (!row) throw new NotFoundError('求职者不存在或不在您的辖区 (no such job seeker in your area)');
+      const referrals = await db('referrals').where({ seeker_id: row.id }).orderBy('id', 'desc').select('id', 'stage', 'created_at');
+      return { ...toApi(row), referrals: referrals.map((r) => ({ id: r.id, stage: r.stage, createdAt: r.created_at.toISOString() })) };
+    },
+  );
+  return router;
+}
