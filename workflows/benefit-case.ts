@@ -4,6 +4,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -215,6 +216,10 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
   }
 
   const rollOver = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > policy.historyLimit;
+  // Runs recorded before this patch also looked at the history length while waiting. That is
+  // not replay-safe: a refused Update's workflow task is dropped from history, yet its length
+  // could tip the check. New runs check only where the loop resumes after a step or a timer.
+  const rollOverWhileWaiting = !patched('rollover-checked-after-steps');
 
   // The next durable timer: the notice ending, the re-check coming due, or a deadline passing.
   function nextTimer(): { at: number; fire: () => Promise<void> } | undefined {
@@ -266,7 +271,7 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
       await continueAsNew<typeof benefitCase>({ applicationId, policy, resume: state });
     }
     const timer = nextTimer();
-    const woke = await condition(() => step !== undefined || rollOver(), timer ? Math.max(1, timer.at - Date.now()) : undefined);
+    const woke = await condition(() => step !== undefined || (rollOverWhileWaiting && rollOver()), timer ? Math.max(1, timer.at - Date.now()) : undefined);
     if (step) {
       const s = step;
       await exclusively(async () => {

@@ -191,6 +191,9 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
     } else publish();
   }
 
+  // Checked only where the loop resumes after a step, a ranking or a timer: those are events
+  // every replay sees. A refused Update's workflow task is dropped from history, so its history
+  // length must not decide anything (a predicate checked while waiting would).
   const rollOver = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > policy.historyLimit;
 
   // The next durable timer: the placement deadline, the interview reminder or a follow-up.
@@ -258,7 +261,7 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
       await continueAsNew<typeof referral>({ referralId, policy, resume: state });
     }
     const timer = nextTimer();
-    const woke = await condition(() => steps.pending || rollOver() || (state.stage === 'matching' && state.rankAgain), timer ? Math.max(1, timer.at - Date.now()) : undefined);
+    const woke = await condition(() => steps.pending || (state.stage === 'matching' && state.rankAgain), timer ? Math.max(1, timer.at - Date.now()) : undefined);
     if (steps.pending) await exclusively(() => steps.runPending());
     else if (!woke && timer) await exclusively(timer.fire);
   }

@@ -41,7 +41,7 @@ const createBatch = z
   .object({
     enterpriseId: z.number().int().positive(),
     reference: z.string().trim().min(1, '请输入名单编号 (list reference required)').max(100),
-    receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式 YYYY-MM-DD (date)'),
+    receivedOn: z.iso.date('日期格式 YYYY-MM-DD (date)'),
     seekers: z.array(seeker).min(1, '名单至少一人 (at least one person)').max(500),
   })
   .superRefine((v, ctx) => {

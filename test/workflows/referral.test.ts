@@ -1,16 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOpening, helperOf, hire, refer, referral, seekerBody, step, toInterview, toMatching, waitReferral } from '../support/referrals.js';
+import { recordHistory } from '../support/histories.js';
 import { login, startTestStack, waitFor, type ApiClient, type TestStack } from '../support/stack.js';
 
 // The referral's paths end to end with a real worker and the real dev server. A policy day is
 // one second: the interview reminder comes a second before the interview, the follow-ups 2, 4
 // and 6 seconds after the start; the placement deadline is far away (its own test elsewhere).
+// A short history limit makes the longer paths continue as new on the way, carrying their state.
 
 describe('referral workflow: paths to a placement and its follow-ups', () => {
   let stack: TestStack;
   let caseworker: ApiClient;
   beforeAll(async () => {
-    stack = await startTestStack({ env: { SHEQU_DAY_SECONDS: '1', SHEQU_PLACEMENT_DAYS: '100000', SHEQU_FOLLOW_UP_DAYS: '2,4,6' } });
+    stack = await startTestStack({ env: { SHEQU_DAY_SECONDS: '1', SHEQU_PLACEMENT_DAYS: '100000', SHEQU_FOLLOW_UP_DAYS: '2,4,6', SHEQU_HISTORY_LIMIT: '40' } });
     caseworker = await login(stack, 'caseworker1');
   });
   afterAll(() => stack.stop());
@@ -49,6 +51,9 @@ describe('referral workflow: paths to a placement and its follow-ups', () => {
     expect(audit).toEqual(['referral.refer', 'referral.received', 'referral.assess', 'referral.matched', 'referral.propose', 'referral.accept', 'referral.interview_reminder', 'referral.hired', 'referral.follow_up_due', 'referral.follow_up_retained', 'referral.follow_up_due', 'referral.follow_up_retained', 'referral.follow_up_due', 'referral.follow_up_retained']);
     const desc = await stack.temporal.workflow.getHandle(`referral-${m.id}`).describe();
     expect(desc.status.name).toBe('COMPLETED');
+    const lastRun = await stack.temporal.workflow.getHandle(`referral-${m.id}`).fetchHistory();
+    expect(lastRun.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId).toBeTruthy();
+    await recordHistory(stack, `referral-${m.id}`, 'referral-placed-retained-closed');
 
     const report = await caseworker.call('GET', `/api/placement-report?filter=${encodeURIComponent(JSON.stringify({ streetId: 2 }))}`);
     expect(report.status).toBe(200);
@@ -72,6 +77,7 @@ describe('referral workflow: paths to a placement and its follow-ups', () => {
     expect((await hire(caseworker, m.id)).body.stage).toBe('placed');
     expect(await placesLeft(first.id)).toBe(3);
     expect(await placesLeft(second.id)).toBe(2);
+    await recordHistory(stack, `referral-${m.id}`, 'referral-not-hired-then-placed');
   });
 
   it('declined proposals go back to matching with the reason, and a decline needs a reason', async () => {
@@ -91,6 +97,7 @@ describe('referral workflow: paths to a placement and its follow-ups', () => {
     expect(ranked.decisions.filter((d: { decision: string }) => d.decision === 'decline').map((d: { comment: string }) => d.comment)).toEqual(['离家太远', '离家太远']);
     const row = await stack.db('referrals').where({ id: m.id }).first('declined_opening_ids');
     expect(row.declined_opening_ids).toEqual([a.id, b.id]);
+    await recordHistory(stack, `referral-${m.id}`, 'referral-declined-twice');
   });
 
   it('a seeker who left at the first follow-up is matched again, with a new deadline; the other follow-ups never open', async () => {
@@ -108,6 +115,7 @@ describe('referral workflow: paths to a placement and its follow-ups', () => {
     expect(Date.parse(left.body.deadlineAt)).toBeGreaterThan(Date.now());
     await new Promise((r) => setTimeout(r, 5000)); // past the 3-month follow-up's time
     expect((await referral(caseworker, m.id)).followUps.map((f: { month: number; status: string }) => [f.month, f.status])).toEqual([[1, 'left']]);
+    await recordHistory(stack, `referral-${m.id}`, 'referral-left-rematched');
   });
 
   it('withdrawal at any stage needs a reason and closes the referral; then every step is refused', async () => {
@@ -119,6 +127,7 @@ describe('referral workflow: paths to a placement and its follow-ups', () => {
     expect(withdrawn.body).toMatchObject({ stage: 'withdrawn', closedReason: '已自行找到工作', allowedActions: [] });
     expect((await hire(caseworker, m.id)).status).toBe(409);
     expect(await placesLeft(opening.id)).toBe(3);
+    await recordHistory(stack, `referral-${m.id}`, 'referral-withdrawn');
     // The person may be referred again once the old referral is closed.
     const again = await refer(caseworker, [seekerBody(3, { idNumber: (await stack.db('job_seekers').where({ id: m.seekerId }).first('id_number')).id_number })]);
     expect(again.referralIds).toHaveLength(1);
