@@ -7,12 +7,19 @@ import { Dashboard } from './Dashboard';
 import disbursementRuns from './disbursement-runs';
 import disbursementSchedule from './disbursement-schedule';
 import { dataProvider } from './dataProvider';
+import employers from './employers';
 import enrollments from './enrollments';
 import households from './households';
 import { i18nProvider } from './i18n';
 import imports from './imports';
+import jobOpenings from './job-openings';
+import jobSeekers from './job-seekers';
 import orgUnits from './org-units';
 import payments from './payments';
+import placementReport from './placement-report';
+import placements from './placements';
+import referralBatches from './referral-batches';
+import referrals from './referrals';
 import { darkTheme, lightTheme } from './theme';
 import users from './users';
 
@@ -37,6 +44,13 @@ export const App = () => (
     <Resource name="disbursement-schedule" {...disbursementSchedule} />
     <Resource name="allowance-standards" {...allowanceStandards} />
     <Resource name="imports" {...imports} />
+    <Resource name="referrals" {...referrals} />
+    <Resource name="referral-batches" {...referralBatches} />
+    <Resource name="job-seekers" {...jobSeekers} />
+    <Resource name="job-openings" {...jobOpenings} />
+    <Resource name="employers" {...employers} />
+    <Resource name="placements" {...placements} />
+    <Resource name="placement-report" {...placementReport} />
     <Resource name="org-units" {...orgUnits} />
     <Resource name="audit-events" {...auditEvents} />
     <Resource name="users" {...users} />

@@ -15,6 +15,11 @@ const importers: readonly Role[] = ['supervisor', 'admin', 'district_approver'];
 const districtRoles: readonly Role[] = ['finance', 'supervisor', 'district_approver', 'admin'];
 const runStarters: readonly Role[] = ['finance', 'supervisor'];
 const scheduleKeepers: readonly Role[] = ['finance', 'supervisor', 'admin'];
+// Job placement: caseworkers and supervisors run referrals; openings are kept by whoever
+// meets the employers (community, street, supervisor).
+const referralWorkers: readonly Role[] = ['caseworker', 'supervisor'];
+const openingKeepers: readonly Role[] = ['caseworker', 'street_reviewer', 'supervisor'];
+const keptBy = (keepers: readonly Role[]): Rule => (role, action) => readOnly.has(action) || ((action === 'create' || action === 'edit') && keepers.includes(role));
 
 const policy: Record<string, Rule> = {
   users: (role) => role === 'admin',
@@ -33,6 +38,15 @@ const policy: Record<string, Rule> = {
   payments: (role, action) => readOnly.has(action) || ((action === 'reissue' || action === 'carry') && role === 'finance'),
   // The schedule page is the resource's list route.
   'disbursement-schedule': (role, action) => (action === 'list' && districtRoles.includes(role)) || ((action === 'pause' || action === 'resume') && scheduleKeepers.includes(role)),
+  // A referral's steps follow its `allowedActions`; referrals arrive with a batch.
+  referrals: readable,
+  'referral-batches': (role, action) => readOnly.has(action) || (action === 'create' && referralWorkers.includes(role)),
+  'job-seekers': readable,
+  employers: keptBy(openingKeepers),
+  'job-openings': keptBy(openingKeepers),
+  placements: readable,
+  // The report page is the resource's list route.
+  'placement-report': (_role, action) => action === 'list',
 };
 
 export function isAllowed(role: Role | undefined, resource: string, action: string): boolean {

@@ -5,6 +5,7 @@ import { applicationFormField } from './applications/payload';
 import { toFormError, type FieldRename } from './formErrors';
 import { httpClient } from './httpClient';
 import type { ImportResult } from './imports/types';
+import type { AssessBody, FollowUpBody, OutcomeBody, ProposeBody, RespondBody } from './referrals/types';
 import { getToken } from './session';
 
 export interface MemberFigures {
@@ -71,6 +72,13 @@ export interface ShequDataProvider extends DataProvider {
   carryPayment: (id: Identifier) => Promise<{ data: RaRecord }>;
   getDisbursementSchedule: () => Promise<ScheduleStatus>;
   setSchedulePaused: (paused: boolean, note: string) => Promise<ScheduleStatus>;
+  assessReferral: (id: Identifier, body: AssessBody) => Promise<{ data: RaRecord }>;
+  rematchReferral: (id: Identifier) => Promise<{ data: RaRecord }>;
+  proposeOpening: (id: Identifier, body: ProposeBody) => Promise<{ data: RaRecord }>;
+  respondToProposal: (id: Identifier, body: RespondBody) => Promise<{ data: RaRecord }>;
+  recordInterviewOutcome: (id: Identifier, body: OutcomeBody) => Promise<{ data: RaRecord }>;
+  recordFollowUp: (id: Identifier, body: FollowUpBody) => Promise<{ data: RaRecord }>;
+  withdrawReferral: (id: Identifier, reason: string) => Promise<{ data: RaRecord }>;
 }
 
 const rest = simpleRestProvider('/api', httpClient);
@@ -129,4 +137,11 @@ export const dataProvider: ShequDataProvider = {
     const { json } = await httpClient(`/api/disbursement-schedule/${paused ? 'pause' : 'resume'}`, { method: 'POST', body: JSON.stringify({ note }) });
     return json as ScheduleStatus;
   },
+  assessReferral: (id, body) => post(path('referrals', id, 'assess'), body),
+  rematchReferral: (id) => post(path('referrals', id, 'rematch'), {}),
+  proposeOpening: (id, body) => post(path('referrals', id, 'propose'), body),
+  respondToProposal: (id, body) => post(path('referrals', id, 'respond'), body),
+  recordInterviewOutcome: (id, body) => post(path('referrals', id, 'outcome'), body),
+  recordFollowUp: (id, body) => post(path('referrals', id, 'follow-ups'), body),
+  withdrawReferral: (id, reason) => post(path('referrals', id, 'withdraw'), { reason }),
 };

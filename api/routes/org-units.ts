@@ -4,7 +4,9 @@ import { NotFoundError } from '../../domain/errors.js';
 import { orgUnitKinds } from '../../domain/roles.js';
 import type { RouteContext } from '../deps.js';
 import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
-import { scopeToUser } from '../scope.js';
+import type { Knex } from 'knex';
+import type { AuthUser } from '../http/types.js';
+import { seesWholeDistrict } from '../scope.js';
 
 interface OrgUnitRow {
   id: number;
@@ -49,20 +51,28 @@ const spec: ListSpec<OrgUnitRow> = {
   toApi,
 };
 
+// Everyone sees her own subtree, and the district's streets and towns: the map is not private,
+// and a caseworker records employers and openings in any street. Other communities stay hidden.
+const visible = (db: Knex, user: AuthUser) => {
+  const q = db('org_units');
+  if (!seesWholeDistrict(user)) q.where((w) => w.where('path', 'like', `${user.orgPath}%`).orWhereIn('kind', ['district', 'street', 'town']));
+  return q;
+};
+
 export function orgUnitRoutes({ registry, db }: RouteContext): Router {
   const router = Router();
   registry.add(
     router,
-    { method: 'get', path: '/api/org-units', tag: 'org-units', summary: 'District, streets, towns and communities in your area', query: listQuery, list: true, response: z.array(orgUnit) },
+    { method: 'get', path: '/api/org-units', tag: 'org-units', summary: 'The district, its streets and towns, and the communities in your area', query: listQuery, list: true, response: z.array(orgUnit) },
     async ({ res, user, query }) => {
-      await sendList(res, spec, scopeToUser(db, db('org_units').select('*'), user, 'id'), query);
+      await sendList(res, spec, visible(db, user).select('*'), query);
     },
   );
   registry.add(
     router,
     { method: 'get', path: '/api/org-units/:id', tag: 'org-units', summary: 'One org unit', response: orgUnit },
     async ({ user, params }) => {
-      const row = await scopeToUser(db, db('org_units').where({ id: idParam(params.id) }), user, 'id').first();
+      const row = await visible(db, user).where({ id: idParam(params.id) }).first();
       if (!row) throw new NotFoundError();
       return toApi(row);
     },

@@ -94,6 +94,11 @@ describe('referral workflow: deadline, last place, scoping, refusals', () => {
     expect((await outsider.call('GET', '/api/job-seekers')).body).toEqual([]);
     expect((await outsider.call('GET', '/api/placements')).body).toEqual([]);
     expect((await outsider.call('GET', `/api/referral-batches/${m.batchId}`)).body.referralIds).toEqual([]);
+    // She sees every street (to record employers and openings there) but no other community.
+    const units = (await outsider.call('GET', `/api/org-units?range=${encodeURIComponent('[0,199]')}`)).body as { kind: string; code: string }[];
+    expect(units.filter((u) => u.kind === 'street')).toHaveLength(6);
+    expect(units.filter((u) => u.kind === 'community').map((u) => u.code)).toEqual(['cx-01']);
+    expect((await outsider.call('GET', '/api/org-units/3')).status).toBe(404);
     // And she may not refer someone into another street's community.
     expect((await outsider.call('POST', '/api/referral-batches', { enterpriseId: 1, reference: 'x-1', receivedOn: '2026-11-20', seekers: [seekerBody(3)] })).status).toBe(403);
 

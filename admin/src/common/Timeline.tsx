@@ -6,21 +6,28 @@ import { StageChip } from './StageChip';
 import { useFormatInstant } from './time';
 import type { Decision } from './types';
 
-/** Money in fen reads as yuan; flags as yes / no; the rest as it is. */
-function show(key: string, value: unknown, translate: (k: string) => string): string {
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** Money in fen reads as yuan; flags as yes / no; instants in Beijing time; lists joined; the rest as it is. */
+function show(key: string, value: unknown, translate: (k: string, o?: object) => string, format: (iso: string) => string): string {
   if (key.endsWith('Fen') && typeof value === 'number') return formatFen(value);
   if (typeof value === 'boolean') return translate(value ? 'ra.boolean.true' : 'ra.boolean.false');
-  if (key === 'outcome' && typeof value === 'string') return translate(`shequ.outcome.${value}`);
+  if (key === 'outcome' && typeof value === 'string') return translate(`shequ.outcome.${value}`, { _: value });
   if (key === 'changeKind' && typeof value === 'string') return translate(`shequ.change_kind.${value}`);
+  if (key.endsWith('At') && typeof value === 'string' && ISO_INSTANT.test(value)) return format(value);
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) return value.join('、');
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-/** The label of a transition; an approval reads as what it was at its level. */
-const decisionKey = (d: Decision) => (d.decision === 'approve' && d.fromStage ? `shequ.decision.approve_at.${d.fromStage}` : `shequ.decision.${d.decision}`);
+/** The label of a transition; an approval reads as what it was at its level. Another process
+ * (referrals) names its decisions under its own prefix, falling back to the shared labels. */
+const decisionKey = (d: Decision, prefix: string) =>
+  d.decision === 'approve' && d.fromStage ? `${prefix}.approve_at.${d.fromStage}` : `${prefix}.${d.decision}`;
 
 /** Small key: value lines for a transition's details (objection, home visit, outcome…). */
 const Details = ({ details, comment }: { details: unknown; comment: string }) => {
   const translate = useTranslate();
+  const format = useFormatInstant();
   if (details === null || details === undefined) return null;
   if (typeof details !== 'object' || Array.isArray(details)) {
     return <Typography variant="caption" component="div">{JSON.stringify(details)}</Typography>;
@@ -33,7 +40,7 @@ const Details = ({ details, comment }: { details: unknown; comment: string }) =>
         <Box key={k} sx={{ display: 'contents' }}>
           <Box component="dt">{translate(`shequ.detail.${k}`, { _: k })}</Box>
           <Box component="dd" sx={{ m: 0, wordBreak: 'break-word' }}>
-            {show(k, v, translate)}
+            {show(k, v, translate, format)}
           </Box>
         </Box>
       ))}
@@ -42,7 +49,7 @@ const Details = ({ details, comment }: { details: unknown; comment: string }) =>
 };
 
 /** Every transition of a case, oldest first: when (Beijing time), who, from → to, comment. */
-export const Timeline = ({ decisions }: { decisions: Decision[] | undefined }) => {
+export const Timeline = ({ decisions, decisionPrefix = 'shequ.decision' }: { decisions: Decision[] | undefined; decisionPrefix?: string }) => {
   const translate = useTranslate();
   const format = useFormatInstant();
   if (!decisions || decisions.length === 0) {
@@ -65,7 +72,7 @@ export const Timeline = ({ decisions }: { decisions: Decision[] | undefined }) =
               {format(d.at)}
             </Typography>
             <Typography variant="body2" fontWeight={500}>
-              {translate(decisionKey(d), { _: translate(`shequ.decision.${d.decision}`, { _: d.decision }) })}
+              {translate(decisionKey(d, decisionPrefix), { _: translate(`shequ.decision.${d.decision}`, { _: d.decision }) })}
             </Typography>
             {d.fromStage && <StageChip stage={d.fromStage} />}
             {d.fromStage && <ArrowForwardIcon fontSize="small" color="action" />}

@@ -9,3 +9,7 @@ export function formatFen(fen: number): string {
 
 /** What the caseworker typed in yuan → the integer fen the API stores. */
 export const yuanToFen = (yuan: number): number => Math.round(yuan * 100);
+
+/** A monthly wage range: "¥3,000.00–¥4,500.00", or one amount when both ends agree. */
+export const formatFenRange = (minFen: number, maxFen: number): string =>
+  minFen === maxFen ? formatFen(minFen) : `${formatFen(minFen)}–${formatFen(maxFen)}`;

@@ -35,3 +35,16 @@ export function useFormatInstant(): (iso: string | null | undefined, withTime?: 
 
 /** Today's calendar date in Asia/Shanghai (YYYY-MM-DD). */
 export const shanghaiToday = (): string => shanghaiDate(new Date());
+
+// A datetime-local input holds no zone; the bureau types Beijing time (UTC+8, no daylight saving).
+const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+/** "2026-03-01T09:30" typed in Beijing time → ISO instant; undefined when incomplete. */
+export function shanghaiLocalToIso(local: string): string | undefined {
+  if (!LOCAL.test(local)) return undefined;
+  const d = new Date(`${local}:00+08:00`);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
+/** An instant → "YYYY-MM-DDTHH:mm" in Beijing time, for a datetime-local input. */
+export const shanghaiLocal = (at: Date): string => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16);

@@ -1,7 +1,7 @@
 import type { AllowanceCalculation } from '../../../domain/allowance';
 import type { BenefitAction } from '../../../domain/benefit-actions';
 import type { Category, Relation } from '../applications/choices';
-import type { Stage } from './stages';
+import type { CaseStage, Stage } from './stages';
 
 // Shapes the API returns that more than one resource shows.
 
@@ -24,8 +24,8 @@ export interface Member {
 export interface Decision {
   id: number;
   seq: number;
-  fromStage: Stage | null;
-  toStage: Stage;
+  fromStage: CaseStage | null;
+  toStage: CaseStage;
   decision: string;
   actorName: string | null;
   actorRole: string | null;
