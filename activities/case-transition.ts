@@ -35,6 +35,8 @@ export interface CaseTransition {
   patch?: Record<string, unknown>;
   /** A deadline that spans stages (a referral's placement deadline) stays overdue once passed. */
   overdue?: boolean;
+  /** An event within the stage (hours logged, a sign-up): the timeline only, the stage and its clock stay. */
+  stay?: boolean;
 }
 
 export interface Recorded {
@@ -51,7 +53,7 @@ export async function recordCaseTransition(trx: Knex.Transaction, tables: CaseTa
 
   await trx(tables.cases)
     .where({ id: caseId })
-    .update({ ...t.patch, stage: t.to, stage_since: now, deadline_at: t.deadlineAt, overdue: t.overdue ?? false, updated_at: now });
+    .update(t.stay ? { ...t.patch, updated_at: now } : { ...t.patch, stage: t.to, stage_since: now, deadline_at: t.deadlineAt, overdue: t.overdue ?? false, updated_at: now });
   await trx(tables.events).insert({
     [tables.caseColumn]: caseId,
     seq: t.seq,

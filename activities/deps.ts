@@ -1,9 +1,11 @@
 import type { Knex } from 'knex';
 import type { BankGateway } from './bank/gateway.js';
+import type { SuitabilityChecker } from './suitability/checker.js';
 
 // What activities may touch, handed in by the worker (or a test) rather than imported.
 export interface ActivityDeps {
   db: Knex;
   clock: () => Date;
   bank: BankGateway;
+  suitability: SuitabilityChecker;
 }

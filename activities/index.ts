@@ -7,6 +7,8 @@ import { createEnrollmentActivities } from './enrollments.js';
 import { createMatchingActivities } from './matching.js';
 import { createPlacementActivities } from './placements.js';
 import { createReferralActivities } from './referrals.js';
+import { createVolunteerServiceActivities } from './volunteer-service.js';
+import { createVolunteerActivities } from './volunteers.js';
 
 export type { ActivityDeps } from './deps.js';
 
@@ -20,6 +22,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createReferralActivities(deps),
     ...createPlacementActivities(deps),
     ...createMatchingActivities(deps),
+    ...createVolunteerActivities(deps),
+    ...createVolunteerServiceActivities(deps),
   };
 }
 

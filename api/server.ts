@@ -6,7 +6,9 @@ import { createDb } from '../db/knexfile.js';
 import { createApp } from './app.js';
 import { startUnstartedApplications } from './benefit-start.js';
 import { ensureDisbursementSchedule } from './disbursements.js';
-import { startUnstartedReferrals } from './referral-start.js';
+import { startUnstartedCases } from './case-start.js';
+import { referralKind } from './referral-start.js';
+import { volunteerKind } from './volunteer-start.js';
 
 // The API process: `tsx api/server.ts`. Started by the launcher, or on its own in production
 // with DATABASE_URL and TEMPORAL_ADDRESS set.
@@ -30,9 +32,11 @@ startUnstartedApplications(db, temporal, env)
   .then((n) => n && console.warn(`[api] started ${n} case workflow(s) that were not running (crash, import or seed)`))
   .catch((e) => console.error('[api] could not restart unstarted workflows', e));
 
-startUnstartedReferrals(db, temporal, env)
-  .then((n) => n && console.warn(`[api] started ${n} referral workflow(s) that were not running (crash or seed)`))
-  .catch((e) => console.error('[api] could not restart unstarted referral workflows', e));
+for (const kind of [referralKind, volunteerKind]) {
+  startUnstartedCases(db, temporal, env, kind)
+    .then((n) => n && console.warn(`[api] started ${n} ${kind.kind} workflow(s) that were not running (crash or seed)`))
+    .catch((e) => console.error(`[api] could not start unstarted ${kind.kind} workflows`, e));
+}
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -1,5 +1,5 @@
 // Who does what in the bureau: caseworkers sit in communities, reviewers in streets,
-// approvers, finance and supervisors in the district.
+// approvers, finance and supervisors in the district; volunteer team leaders in communities.
 export const roles = [
   'caseworker',
   'street_reviewer',
@@ -7,6 +7,7 @@ export const roles = [
   'finance',
   'supervisor',
   'admin',
+  'team_leader',
 ] as const;
 export type Role = (typeof roles)[number];
 

@@ -4,3 +4,4 @@ export { benefitCase } from './benefit-case.js';
 export { disbursementRun } from './disbursement-run.js';
 export { monthlyDisbursement } from './monthly-disbursement.js';
 export { referral } from './referral.js';
+export { volunteer } from './volunteer.js';

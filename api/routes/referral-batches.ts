@@ -8,7 +8,8 @@ import { educationLevels } from '../../domain/referral-stages.js';
 import { writeAudit } from '../../db/audit.js';
 import type { RouteContext } from '../deps.js';
 import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
-import { startReferrals } from '../referral-start.js';
+import { startCaseWorkflows } from '../case-start.js';
+import { referralKind } from '../referral-start.js';
 import { seesWholeDistrict } from '../scope.js';
 import type { AuthUser } from '../http/types.js';
 
@@ -120,7 +121,7 @@ export function referralBatchRoutes({ registry, db, temporal, env, startWorkflow
         await writeAudit(trx, { user, requestId: req.requestId }, { action: 'referral_batch.create', entityType: 'referral_batch', entityId: batch.id, after: { enterpriseId: body.enterpriseId, reference: body.reference, people: ids.length } });
         return { batchId: batch.id as number, ids };
       });
-      if (startWorkflows) await startReferrals(db, temporal, env, created.ids);
+      if (startWorkflows) await startCaseWorkflows(db, temporal, env, referralKind, created.ids);
       return toApi(await base(user).where('b.id', created.batchId).first());
     },
   );

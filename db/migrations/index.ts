@@ -6,6 +6,7 @@ import * as m004 from './004_benefit_applications.js';
 import * as m005 from './005_benefit_case.js';
 import * as m006 from './006_disbursement.js';
 import * as m007 from './007_referrals.js';
+import * as m008 from './008_volunteers.js';
 
 // Add each new migration here, in order. Names are what knex records in knex_migrations.
 const migrations: Record<string, Knex.Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Knex.Migration> = {
   '005_benefit_case': m005,
   '006_disbursement': m006,
   '007_referrals': m007,
+  '008_volunteers': m008,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -60,4 +60,5 @@ export const demoUsers = [
   { username: 'finance1', displayName: '陈静（财务）', role: 'finance', orgUnitCode: 'hl' },
   { username: 'supervisor1', displayName: '刘洋（督导）', role: 'supervisor', orgUnitCode: 'hl' },
   { username: 'admin1', displayName: '系统管理员', role: 'admin', orgUnitCode: 'hl' },
+  { username: 'leader1', displayName: '孙丽（志愿服务队队长）', role: 'team_leader', orgUnitCode: 'cd-01' },
 ] as const;

@@ -8,6 +8,7 @@ import { createApp } from '../../api/app.js';
 import { loadEnv, type Env } from '../../config/env.js';
 import { createDb } from '../../db/knexfile.js';
 import { dropDatabase, ensureDatabase, withDatabase } from '../../scripts/postgres.js';
+import type { SuitabilityChecker } from '../../activities/suitability/checker.js';
 import { activityDeps } from '../../worker/activity-deps.js';
 import { createShequWorker } from '../../worker/create-worker.js';
 
@@ -54,7 +55,7 @@ export async function createTestDatabase(): Promise<{ db: Knex; url: string; dro
   };
 }
 
-export async function startTestStack(opts: { worker?: boolean; serveConsole?: boolean; env?: Record<string, string> } = {}): Promise<TestStack> {
+export async function startTestStack(opts: { worker?: boolean; serveConsole?: boolean; env?: Record<string, string>; suitability?: SuitabilityChecker } = {}): Promise<TestStack> {
   const database = await createTestDatabase();
   const taskQueue = `test-${randomBytes(4).toString('hex')}`;
   const address = inject('temporalAddress');
@@ -71,7 +72,7 @@ export async function startTestStack(opts: { worker?: boolean; serveConsole?: bo
           connection: native!,
           namespace: env.TEMPORAL_NAMESPACE,
           taskQueue: queue,
-          deps: activityDeps(database.db, env),
+          deps: activityDeps(database.db, env, { suitability: opts.suitability }),
           workflowBundle: { codePath: inject('workflowBundlePath') },
         }),
       ),

@@ -1,0 +1,155 @@
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { NotFoundError } from '../../domain/errors.js';
+import { ageOn, maskIdNumber } from '../../domain/id-number.js';
+import { shanghaiDate } from '../../domain/shanghai-date.js';
+import { hoursOf } from '../../domain/stars.js';
+import { allowedVolunteerActions, volunteerActions } from '../../domain/volunteer-rules.js';
+import { hoursStatuses, suitabilityStates, teamKinds, volunteerStages, type Suitability, type VolunteerStage } from '../../domain/volunteer-stages.js';
+import type { AuthUser } from '../http/types.js';
+import { filter, type ListSpec } from '../http/simple-rest.js';
+import { scopeToUser } from '../scope.js';
+import { decisionSchema, timelineOf } from './decisions.js';
+
+// The volunteer as lists and pages read her: the projection her workflow keeps, scoped to the
+// reader's area (a team leader sees his community).
+
+export type VolunteerRow = Record<string, any> & { id: number; stage: VolunteerStage; suitability: Suitability };
+
+export const volunteerSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  idNumberMasked: z.string(),
+  age: z.number(),
+  phone: z.string(),
+  communityId: z.number(),
+  communityName: z.string(),
+  streetId: z.number(),
+  streetName: z.string(),
+  skills: z.array(z.string()),
+  availability: z.string(),
+  partyMember: z.boolean(),
+  minor: z.boolean(),
+  guardianName: z.string().nullable(),
+  servesVulnerable: z.boolean(),
+  suitability: z.enum(suitabilityStates),
+  stage: z.enum(volunteerStages),
+  stageSince: z.string(),
+  confirmedHours: z.number(),
+  starLevel: z.number(),
+  lastHoursAt: z.string().nullable(),
+  reconfirmDueAt: z.string().nullable(),
+  reminderDue: z.boolean(),
+  workflowId: z.string(),
+  createdAt: z.string(),
+});
+
+export const volunteerDetailSchema = volunteerSchema.extend({
+  teams: z.array(z.object({ id: z.number(), name: z.string(), kind: z.enum(teamKinds) })),
+  assignments: z.array(
+    z.object({ id: z.number(), activityId: z.number(), title: z.string(), teamName: z.string(), startsAt: z.string(), endsAt: z.string(), place: z.string(), status: z.enum(['assigned', 'cancelled']), hoursId: z.number().nullable(), hoursStatus: z.enum(hoursStatuses).nullable(), minutes: z.number().nullable() }),
+  ),
+  hours: z.array(z.object({ id: z.number(), activityId: z.number(), title: z.string(), minutes: z.number(), status: z.enum(hoursStatuses), loggedAt: z.string(), decidedBy: z.string().nullable(), decidedAt: z.string().nullable(), reason: z.string().nullable() })),
+  recognitions: z.array(z.object({ level: z.number(), reachedAt: z.string(), confirmedHours: z.number() })),
+  decisions: z.array(decisionSchema),
+  closedReason: z.string().nullable(),
+  allowedActions: z.array(z.enum(volunteerActions)),
+});
+export type VolunteerDetail = z.infer<typeof volunteerDetailSchema>;
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export const toApi = (r: VolunteerRow) => {
+  const age = ageOn(String(r.birth_date), shanghaiDate(new Date()));
+  return {
+    id: r.id,
+    name: r.name,
+    idNumberMasked: maskIdNumber(r.id_number),
+    age,
+    phone: r.phone,
+    communityId: r.community_id,
+    communityName: r.community_name,
+    streetId: r.street_id,
+    streetName: r.street_name,
+    skills: r.skills,
+    availability: r.availability,
+    partyMember: r.party_member,
+    minor: age < 18,
+    guardianName: r.guardian_name,
+    servesVulnerable: r.serves_vulnerable,
+    suitability: r.suitability,
+    stage: r.stage,
+    stageSince: r.stage_since.toISOString(),
+    confirmedHours: hoursOf(Number(r.confirmed_minutes)),
+    starLevel: r.star_level,
+    lastHoursAt: iso(r.last_hours_at),
+    reconfirmDueAt: iso(r.reconfirm_due_at),
+    reminderDue: r.reminder_due,
+    workflowId: r.workflow_id,
+    createdAt: r.created_at.toISOString(),
+  };
+};
+
+const id = z.coerce.number().int();
+const stageFilter = z.union([z.enum(volunteerStages), z.array(z.enum(volunteerStages))]);
+
+export function volunteerListSpec(user: AuthUser): ListSpec<VolunteerRow> {
+  return {
+    resource: 'volunteers',
+    idColumn: 'v.id',
+    sortable: { id: 'v.id', name: 'v.name', createdAt: 'v.created_at', stage: 'v.stage', confirmedHours: 'v.confirmed_minutes', starLevel: 'v.star_level' },
+    defaultSort: ['id', 'DESC'],
+    filters: {
+      stage: filter(stageFilter, (qb, v) => qb.whereIn('v.stage', ([] as string[]).concat(v))),
+      communityId: filter(id, (qb, v) => qb.where('v.community_id', v)),
+      streetId: filter(id, (qb, v) => qb.where('v.street_id', v)),
+      starLevel: filter(z.coerce.number().int().min(0).max(5), (qb, v) => qb.where('v.star_level', v)),
+      suitability: filter(z.enum(suitabilityStates), (qb, v) => qb.where('v.suitability', v)),
+      // Waiting on a caseworker: approval, a registry that did not answer, a re-confirmation.
+      myQueue: filter(z.boolean(), (qb, v) => {
+        if (!v) return;
+        if (user.role === 'team_leader') qb.whereExists((e) => e.select(1).from('volunteer_hours as h').join('volunteer_activities as a', 'a.id', 'h.activity_id').join('volunteer_teams as t', 't.id', 'a.team_id').whereRaw('h.volunteer_id = v.id').where({ 'h.status': 'pending', 't.leader_user_id': user.id }));
+        else qb.where((w) => w.whereIn('v.stage', ['approval', 'reconfirm_due']).orWhere((s) => s.where('v.stage', 'screening').where('v.suitability', 'error')));
+      }),
+      q: filter(z.string().trim().max(50), (qb, v) => qb.where((w) => w.whereILike('v.name', `%${v}%`).orWhere('v.id_number', 'like', `%${v.toUpperCase()}`))),
+    },
+    toApi,
+  };
+}
+
+export function volunteerBaseQuery(db: Knex) {
+  return db('volunteers as v').join('org_units as c', 'c.id', 'v.community_id').join('org_units as s', 's.id', 'v.street_id').select('v.*', 'c.name as community_name', 's.name as street_name');
+}
+
+export async function findVolunteer(db: Knex, user: AuthUser, volunteerId: number): Promise<VolunteerRow> {
+  const row = await scopeToUser(db, volunteerBaseQuery(db).where('v.id', volunteerId), user, 'v.community_id').first();
+  if (!row) throw new NotFoundError('志愿者不存在或不在您的辖区 (no such volunteer in your area)');
+  return row;
+}
+
+export async function volunteerDetail(db: Knex, user: AuthUser, idOrRow: number | VolunteerRow): Promise<VolunteerDetail> {
+  const row = typeof idOrRow === 'number' ? await findVolunteer(db, user, idOrRow) : idOrRow;
+  const [teams, assignments, hours, recognitions, decisions] = await Promise.all([
+    db('team_members as m').join('volunteer_teams as t', 't.id', 'm.team_id').where('m.volunteer_id', row.id).orderBy('t.id').select('t.id', 't.name', 't.kind'),
+    db('volunteer_assignments as s')
+      .join('volunteer_activities as a', 'a.id', 's.activity_id')
+      .join('volunteer_teams as t', 't.id', 'a.team_id')
+      .leftJoin('volunteer_hours as h', 'h.assignment_id', 's.id')
+      .where('s.volunteer_id', row.id)
+      .orderBy('a.starts_at', 'desc')
+      .select('s.id', 's.activity_id', 's.status', 'a.title', 'a.starts_at', 'a.ends_at', 'a.place', 't.name as team_name', 'h.id as hours_id', 'h.status as hours_status', 'h.minutes'),
+    db('volunteer_hours as h').join('volunteer_activities as a', 'a.id', 'h.activity_id').leftJoin('users as u', 'u.id', 'h.decided_by').where('h.volunteer_id', row.id).orderBy('h.id', 'desc').select('h.*', 'a.title', 'u.display_name as decided_by_name'),
+    db('volunteer_recognitions').where({ volunteer_id: row.id }).orderBy('level'),
+    timelineOf(db, row.id, 'volunteer_events', 'volunteer_id'),
+  ]);
+  return {
+    ...toApi(row),
+    teams,
+    assignments: assignments.map((s) => ({ id: s.id, activityId: s.activity_id, title: s.title, teamName: s.team_name, startsAt: s.starts_at.toISOString(), endsAt: s.ends_at.toISOString(), place: s.place, status: s.status, hoursId: s.hours_id, hoursStatus: s.hours_status, minutes: s.minutes })),
+    hours: hours.map((h) => ({ id: h.id, activityId: h.activity_id, title: h.title, minutes: h.minutes, status: h.status, loggedAt: h.logged_at.toISOString(), decidedBy: h.decided_by_name ?? null, decidedAt: iso(h.decided_at), reason: h.reason })),
+    recognitions: recognitions.map((r) => ({ level: r.level, reachedAt: r.reached_at.toISOString(), confirmedHours: hoursOf(Number(r.confirmed_minutes)) })),
+    decisions,
+    closedReason: row.closed_reason,
+    allowedActions: allowedVolunteerActions(row, user.role),
+  };
+}
