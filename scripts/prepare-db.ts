@@ -2,6 +2,7 @@ import { createDb, migrateLatest } from '../db/knexfile.js';
 import { seedDemoCaseload, type DemoCaseloadResult } from '../db/seeds/demo-caseload.js';
 import { seedDemo, type SeedResult } from '../db/seeds/demo.js';
 import { seedDemoReferrals } from '../db/seeds/demo-referrals.js';
+import { seedDemoVolunteers } from '../db/seeds/demo-volunteers.js';
 import { defaultBenefitPolicy, type BenefitPolicy } from '../domain/benefit-policy.js';
 
 export interface PrepareOptions {
@@ -22,7 +23,10 @@ export async function prepareDatabase(
     const applied = await migrateLatest(db);
     const seed = await seedDemo(db, { password: demoPassword });
     const caseload = opts.demoCaseload ? await seedDemoCaseload(db, { now: opts.now ?? new Date(), policy: opts.policy ?? defaultBenefitPolicy }) : undefined;
-    if (opts.demoCaseload) await seedDemoReferrals(db, opts.now ?? new Date());
+    if (opts.demoCaseload) {
+      await seedDemoReferrals(db, opts.now ?? new Date());
+      await seedDemoVolunteers(db, opts.now ?? new Date());
+    }
     return { applied, seed, ...(caseload ? { caseload } : {}) };
   } finally {
     await db.destroy();
