@@ -2,22 +2,16 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { householdCategories, memberRelations } from '../../domain/benefit-stages.js';
 import { ForbiddenError, ValidationError } from '../../domain/errors.js';
-import { birthDateFromId, idNumberMessages, idNumberProblem } from '../../domain/id-number.js';
+import { birthDateFromId } from '../../domain/id-number.js';
 import { writeAudit } from '../../db/audit.js';
 import { startBenefitWorkflow } from '../benefit-start.js';
 import type { RouteContext } from '../deps.js';
+import { idNumberField } from '../http/fields.js';
 import { idParam, listQuery, sendList } from '../http/simple-rest.js';
 import { applicationBaseQuery, applicationDetail, applicationDetailSchema, applicationListSpec, applicationSchema, findApplication } from '../read-models/applications.js';
 import { scopeToUser, unitInScope } from '../scope.js';
 
-const idNumber = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .superRefine((v, ctx) => {
-    const problem = idNumberProblem(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: idNumberMessages[problem] });
-  });
+const idNumber = idNumberField;
 
 const member = z.object({
   name: z.string().trim().min(1, '请输入姓名 (name required)').max(50),

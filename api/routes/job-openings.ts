@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import { writeAudit } from '../../db/audit.js';
 import type { RouteContext } from '../deps.js';
+import { skillList } from '../http/fields.js';
 import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
 import { signalOpeningsChanged } from '../referral-start.js';
 import { openingKeepers } from './employers.js';
-import { skillList } from './referral-batches.js';
 
 // Job openings with their places. Places are taken only by placements (in the placement's
 // transaction); an edit of the total moves what is left by the same amount and never below

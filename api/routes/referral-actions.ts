@@ -7,10 +7,10 @@ import * as msg from '../../workflows/referral-messages.js';
 import { actorOf } from '../actor.js';
 import { updateCase } from '../case-updates.js';
 import type { RouteContext } from '../deps.js';
+import { skillList } from '../http/fields.js';
 import { idParam } from '../http/simple-rest.js';
 import { referralDetail, referralDetailSchema, findReferral } from '../read-models/referrals.js';
 import { signalOpeningsChanged } from '../referral-start.js';
-import { skillList } from './referral-batches.js';
 
 // The human steps of a referral. Each is a Workflow Update: the workflow's validator decides
 // whether this person may take this step now (403 / 409 / 400); the answer is the referral as

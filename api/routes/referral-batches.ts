@@ -2,11 +2,12 @@ import { Router } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.js';
-import { birthDateFromId, idNumberMessages, idNumberProblem } from '../../domain/id-number.js';
+import { birthDateFromId } from '../../domain/id-number.js';
 import { referralWorkers } from '../../domain/referral-actions.js';
 import { educationLevels } from '../../domain/referral-stages.js';
 import { writeAudit } from '../../db/audit.js';
 import type { RouteContext } from '../deps.js';
+import { idNumberField, skillList } from '../http/fields.js';
 import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
 import { startCaseWorkflows } from '../case-start.js';
 import { referralKind } from '../referral-start.js';
@@ -17,16 +18,7 @@ import type { AuthUser } from '../http/types.js';
 // is checked first (ID check digit, community, not already in an open referral), then the whole
 // list is recorded or nothing is, and each referral's workflow starts.
 
-const idNumber = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .superRefine((v, ctx) => {
-    const problem = idNumberProblem(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: idNumberMessages[problem] });
-  });
-
-export const skillList = z.array(z.string().trim().min(1).max(30)).max(30);
+const idNumber = idNumberField;
 
 const seeker = z.object({
   name: z.string().trim().min(1, '请输入姓名 (name required)').max(50),

@@ -5,9 +5,9 @@ import { volunteerKeepers } from '../../domain/volunteer-rules.js';
 import { hoursStatuses } from '../../domain/volunteer-stages.js';
 import { writeAudit } from '../../db/audit.js';
 import type { RouteContext } from '../deps.js';
+import { skillList } from '../http/fields.js';
 import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
 import { scopeToUser } from '../scope.js';
-import { skillList } from './referral-batches.js';
 
 // Activities of the teams, with their places, and who is assigned to them. Places are taken
 // only by sign-ups (in the volunteer workflow's activity, guarded by places_left > 0).

@@ -1,26 +1,19 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { ConflictError, ForbiddenError, ValidationError } from '../../domain/errors.js';
-import { birthDateFromId, idNumberMessages, idNumberProblem } from '../../domain/id-number.js';
+import { birthDateFromId } from '../../domain/id-number.js';
 import { shanghaiDate } from '../../domain/shanghai-date.js';
 import { ageProblem, volunteerKeepers } from '../../domain/volunteer-rules.js';
 import { writeAudit } from '../../db/audit.js';
 import { startCaseWorkflows } from '../case-start.js';
 import type { RouteContext } from '../deps.js';
+import { idNumberField, skillList } from '../http/fields.js';
 import { idParam, listQuery, sendList } from '../http/simple-rest.js';
 import { findVolunteer, volunteerBaseQuery, volunteerDetail, volunteerDetailSchema, volunteerListSpec, volunteerSchema } from '../read-models/volunteers.js';
 import { scopeToUser, unitInScope } from '../scope.js';
 import { volunteerKind } from '../volunteer-start.js';
-import { skillList } from './referral-batches.js';
 
-const idNumber = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .superRefine((v, ctx) => {
-    const problem = idNumberProblem(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: idNumberMessages[problem] });
-  });
+const idNumber = idNumberField;
 
 const registerBody = z.object({
   name: z.string().trim().min(1, '请输入姓名 (name required)').max(50),
