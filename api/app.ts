@@ -38,7 +38,7 @@ import { volunteerActionRoutes } from './routes/volunteer-actions.js';
 import { volunteerActivityRoutes } from './routes/volunteer-activities.js';
 import { volunteerCoverageRoutes } from './routes/volunteer-coverage.js';
 import { volunteerHoursRoutes } from './routes/volunteer-hours.js';
-import { volunteerTeamRoutes } from './routes/volunteer-teams.js';
+import { teamLeaderRoutes, volunteerTeamRoutes } from './routes/volunteer-teams.js';
 import { volunteerRoutes } from './routes/volunteers.js';
 
 export const ADMIN_DIST = resolve(import.meta.dirname, '../admin/dist');
@@ -64,7 +64,7 @@ export function createApp(deps: ApiDeps, opts: { serveConsole?: boolean } = {}) 
     [applicationRoutes, applicationActionRoutes, householdRoutes, enrollmentRoutes, allowanceStandardRoutes, importRoutes],
     [disbursementRunRoutes, paymentRoutes, disbursementScheduleRoutes],
     [referralRoutes, referralActionRoutes, referralBatchRoutes, enterpriseRoutes, helperRoutes, jobSeekerRoutes, employerRoutes, jobOpeningRoutes, placementRoutes],
-    [volunteerRoutes, volunteerActionRoutes, volunteerHoursRoutes, volunteerTeamRoutes, volunteerActivityRoutes, volunteerCoverageRoutes],
+    [volunteerRoutes, volunteerActionRoutes, volunteerHoursRoutes, volunteerTeamRoutes, teamLeaderRoutes, volunteerActivityRoutes, volunteerCoverageRoutes],
   ];
   for (const routes of routeGroups.flat()) api.use(routes(ctx));
   registry.add(api, { method: 'get', path: '/api/openapi.json', tag: 'system', summary: 'This document' }, async () => openApiDocument(registry, { version: deps.version }));

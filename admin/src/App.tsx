@@ -22,6 +22,11 @@ import referralBatches from './referral-batches';
 import referrals from './referrals';
 import { darkTheme, lightTheme } from './theme';
 import users from './users';
+import volunteerActivities from './volunteer-activities';
+import volunteerCoverage from './volunteer-coverage';
+import volunteerHours from './volunteer-hours';
+import volunteerTeams from './volunteer-teams';
+import volunteers from './volunteers';
 
 // Menu entries follow authProvider.canAccess: a resource the role may not list is not shown.
 export const App = () => (
@@ -51,6 +56,11 @@ export const App = () => (
     <Resource name="employers" {...employers} />
     <Resource name="placements" {...placements} />
     <Resource name="placement-report" {...placementReport} />
+    <Resource name="volunteers" {...volunteers} />
+    <Resource name="volunteer-teams" {...volunteerTeams} />
+    <Resource name="volunteer-activities" {...volunteerActivities} />
+    <Resource name="volunteer-hours" {...volunteerHours} />
+    <Resource name="volunteer-coverage" {...volunteerCoverage} />
     <Resource name="org-units" {...orgUnits} />
     <Resource name="audit-events" {...auditEvents} />
     <Resource name="users" {...users} />

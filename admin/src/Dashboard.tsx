@@ -1,6 +1,7 @@
 import { Card, CardContent, CardHeader, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { Title, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
 import { MyQueueCard } from './MyQueueCard';
+import { PendingHoursCard } from './PendingHoursCard';
 import { roles, type Role } from './roles';
 
 // Kept plain on purpose: the work queue count, then who does what. Charts come later.
@@ -12,6 +13,7 @@ export const Dashboard = () => {
   return (
     <>
       <MyQueueCard role={role} />
+      <PendingHoursCard role={role} />
       <Card sx={{ mt: 2 }}>
         <Title title="ra.page.dashboard" />
         <CardHeader

@@ -19,6 +19,13 @@ const scheduleKeepers: readonly Role[] = ['finance', 'supervisor', 'admin'];
 // meets the employers (community, street, supervisor).
 const referralWorkers: readonly Role[] = ['caseworker', 'supervisor'];
 const openingKeepers: readonly Role[] = ['caseworker', 'street_reviewer', 'supervisor'];
+// Volunteers: caseworkers and supervisors register them and keep teams and activities (the
+// volunteer's own steps follow her `allowedActions`); a team leader confirms the hours of his
+// teams' activities, as caseworkers and supervisors may too.
+const volunteerWorkers: readonly Role[] = ['caseworker', 'supervisor'];
+const hoursConfirmers: readonly Role[] = ['team_leader', 'caseworker', 'supervisor'];
+// A team leader is not bureau staff: he sees the volunteer pages only (and the org units they name).
+const teamLeaderResources = new Set(['volunteers', 'volunteer-teams', 'volunteer-activities', 'volunteer-hours', 'volunteer-coverage', 'org-units']);
 const keptBy = (keepers: readonly Role[]): Rule => (role, action) => readOnly.has(action) || ((action === 'create' || action === 'edit') && keepers.includes(role));
 
 const policy: Record<string, Rule> = {
@@ -47,9 +54,16 @@ const policy: Record<string, Rule> = {
   placements: readable,
   // The report page is the resource's list route.
   'placement-report': (_role, action) => action === 'list',
+  volunteers: (role, action) => readOnly.has(action) || (action === 'create' && volunteerWorkers.includes(role)),
+  'volunteer-teams': (role, action) => readOnly.has(action) || ((action === 'create' || action === 'add_member') && volunteerWorkers.includes(role)),
+  'volunteer-activities': (role, action) => readOnly.has(action) || (action === 'create' && volunteerWorkers.includes(role)),
+  'volunteer-hours': (role, action) => readOnly.has(action) || ((action === 'confirm' || action === 'reject') && hoursConfirmers.includes(role)),
+  // The coverage page is the resource's list route.
+  'volunteer-coverage': (_role, action) => action === 'list',
 };
 
 export function isAllowed(role: Role | undefined, resource: string, action: string): boolean {
   const rule = policy[resource];
+  if (role === 'team_leader' && !teamLeaderResources.has(resource)) return false;
   return !!role && !!rule && rule(role, action);
 }

@@ -7,6 +7,8 @@ import { httpClient } from './httpClient';
 import type { ImportResult } from './imports/types';
 import type { AssessBody, FollowUpBody, OutcomeBody, ProposeBody, RespondBody } from './referrals/types';
 import { getToken } from './session';
+import type { BulkConfirmResult } from './volunteer-hours/types';
+import type { ActiveToggle, LogHoursBody } from './volunteers/types';
 
 export interface MemberFigures {
   memberId: number;
@@ -79,6 +81,20 @@ export interface ShequDataProvider extends DataProvider {
   recordInterviewOutcome: (id: Identifier, body: OutcomeBody) => Promise<{ data: RaRecord }>;
   recordFollowUp: (id: Identifier, body: FollowUpBody) => Promise<{ data: RaRecord }>;
   withdrawReferral: (id: Identifier, reason: string) => Promise<{ data: RaRecord }>;
+  approveVolunteer: (id: Identifier, comment: string) => Promise<{ data: RaRecord }>;
+  rejectVolunteer: (id: Identifier, reason: string) => Promise<{ data: RaRecord }>;
+  rescreenVolunteer: (id: Identifier) => Promise<{ data: RaRecord }>;
+  signUpVolunteer: (id: Identifier, activityId: number) => Promise<{ data: RaRecord }>;
+  logVolunteerHours: (id: Identifier, body: LogHoursBody) => Promise<{ data: RaRecord }>;
+  reconfirmVolunteer: (id: Identifier, comment: string) => Promise<{ data: RaRecord }>;
+  setVolunteerActive: (id: Identifier, action: ActiveToggle, reason: string) => Promise<{ data: RaRecord }>;
+  /** Answers with the hours row. */
+  confirmVolunteerHours: (id: Identifier) => Promise<{ data: RaRecord }>;
+  rejectVolunteerHours: (id: Identifier, reason: string) => Promise<{ data: RaRecord }>;
+  /** One result per id (200 confirmed, 409 already decided, 403, 404); at most 200 ids. */
+  confirmVolunteerHoursBulk: (ids: number[]) => Promise<BulkConfirmResult>;
+  /** Answers with the team detail. */
+  addTeamMember: (teamId: Identifier, volunteerId: number) => Promise<{ data: RaRecord }>;
 }
 
 const rest = simpleRestProvider('/api', httpClient);
@@ -144,4 +160,18 @@ export const dataProvider: ShequDataProvider = {
   recordInterviewOutcome: (id, body) => post(path('referrals', id, 'outcome'), body),
   recordFollowUp: (id, body) => post(path('referrals', id, 'follow-ups'), body),
   withdrawReferral: (id, reason) => post(path('referrals', id, 'withdraw'), { reason }),
+  approveVolunteer: (id, comment) => post(path('volunteers', id, 'approve'), { comment }),
+  rejectVolunteer: (id, reason) => post(path('volunteers', id, 'reject'), { reason }),
+  rescreenVolunteer: (id) => post(path('volunteers', id, 'rescreen'), {}),
+  signUpVolunteer: (id, activityId) => post(path('volunteers', id, 'sign-ups'), { activityId }),
+  logVolunteerHours: (id, body) => post(path('volunteers', id, 'hours'), body),
+  reconfirmVolunteer: (id, comment) => post(path('volunteers', id, 'reconfirm'), { comment }),
+  setVolunteerActive: (id, action, reason) => post(path('volunteers', id, action), { reason }),
+  confirmVolunteerHours: (id) => post(path('volunteer-hours', id, 'confirm'), {}),
+  rejectVolunteerHours: (id, reason) => post(path('volunteer-hours', id, 'reject'), { reason }),
+  async confirmVolunteerHoursBulk(ids) {
+    const { json } = await httpClient('/api/volunteer-hours/confirm', { method: 'POST', body: JSON.stringify({ ids }) });
+    return json as BulkConfirmResult;
+  },
+  addTeamMember: (teamId, volunteerId) => post(path('volunteer-teams', teamId, 'members'), { volunteerId }),
 };

@@ -91,3 +91,23 @@ export function volunteerTeamRoutes({ registry, db }: RouteContext): Router {
   );
   return router;
 }
+
+const leader = z.object({ id: z.number(), username: z.string(), displayName: z.string(), orgUnitId: z.number(), orgUnitName: z.string() });
+type LeaderRow = { id: number; username: string; display_name: string; org_unit_id: number; org_unit_name: string };
+const leaderSpec: ListSpec<LeaderRow> = {
+  resource: 'team-leaders',
+  idColumn: 'u.id',
+  sortable: { id: 'u.id', displayName: 'u.display_name' },
+  defaultSort: ['id', 'ASC'],
+  filters: { orgUnitId: filter(z.coerce.number().int(), (qb, v) => qb.where('u.org_unit_id', v)) },
+  toApi: (r) => ({ id: r.id, username: r.username, displayName: r.display_name, orgUnitId: r.org_unit_id, orgUnitName: r.org_unit_name }),
+};
+
+/** Team leader accounts of your area, to name a team's leader (user accounts are otherwise for admins). */
+export function teamLeaderRoutes({ registry, db }: RouteContext): Router {
+  const router = Router();
+  registry.add(router, { method: 'get', path: '/api/team-leaders', tag: 'volunteers', summary: 'Active team leader accounts in your area (filter: orgUnitId)', query: listQuery, list: true, response: z.array(leader) }, async ({ res, user, query }) =>
+    sendList(res, leaderSpec, scopeToUser(db, db('users as u').join('org_units as o', 'o.id', 'u.org_unit_id').where({ 'u.role': 'team_leader', 'u.active': true }).select('u.id', 'u.username', 'u.display_name', 'u.org_unit_id', 'o.name as org_unit_name'), user, 'u.org_unit_id'), query),
+  );
+  return router;
+}

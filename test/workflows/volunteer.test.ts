@@ -149,6 +149,8 @@ describe('volunteer workflow: screening, sign-ups, hours and stars', () => {
       { username: 'leader-2', display_name: '另一队长', role: 'team_leader', org_unit_id: 3, password_hash: hash },
     ]);
     const outsider = await login(stack, 'caseworker-cx');
+    expect((await caseworker.call('GET', '/api/team-leaders')).body.map((l: { username: string }) => l.username).sort()).toEqual(['leader-2', 'leader1']);
+    expect((await outsider.call('GET', '/api/team-leaders')).body).toEqual([]);
     expect((await outsider.call('GET', `/api/volunteers/${v.id}`)).status).toBe(404);
     expect((await act(outsider, v.id, 'approve')).status).toBe(404);
     expect((await outsider.call('GET', '/api/volunteers')).headers.get('content-range')).toMatch(/\/0$/);

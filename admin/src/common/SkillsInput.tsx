@@ -2,11 +2,15 @@ import { FieldTitle, useInput, useResourceContext, useTranslate, type InputProps
 import { SkillsPicker } from './SkillsPicker';
 import { useSkillSuggestions } from './useSkillSuggestions';
 
-/** A react-admin input for a `string[]` of skills (an opening's, a seeker's). */
-export const SkillsInput = (props: InputProps & { label?: string }) => {
+/**
+ * A react-admin input for a `string[]` of skills (an opening's, a seeker's). Suggestions are the
+ * open openings' skills unless the form passes its own (volunteers and their activities).
+ */
+export const SkillsInput = ({ suggestions: own, ...props }: InputProps & { label?: string; suggestions?: readonly string[] }) => {
   const translate = useTranslate();
   const resource = useResourceContext(props);
-  const suggestions = useSkillSuggestions();
+  const fromOpenings = useSkillSuggestions(!own);
+  const suggestions = own ?? fromOpenings;
   const { field, fieldState, isRequired } = useInput({ defaultValue: [], ...props });
   const error = fieldState.invalid && fieldState.error?.message ? translate(fieldState.error.message, { _: fieldState.error.message }) : undefined;
   return (

@@ -14,6 +14,9 @@ function show(key: string, value: unknown, translate: (k: string, o?: object) =>
   if (typeof value === 'boolean') return translate(value ? 'ra.boolean.true' : 'ra.boolean.false');
   if (key === 'outcome' && typeof value === 'string') return translate(`shequ.outcome.${value}`, { _: value });
   if (key === 'changeKind' && typeof value === 'string') return translate(`shequ.change_kind.${value}`);
+  if (key === 'suitability' && typeof value === 'string') return translate(`shequ.suitability.${value}`, { _: value });
+  if (key === 'hours' && typeof value === 'number') return String(Math.round(value * 10) / 10);
+  if (key === 'level' && typeof value === 'number' && value >= 1 && value <= 5) return '★'.repeat(value);
   if (key.endsWith('At') && typeof value === 'string' && ISO_INSTANT.test(value)) return format(value);
   if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) return value.join('、');
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
@@ -25,7 +28,7 @@ const decisionKey = (d: Decision, prefix: string) =>
   d.decision === 'approve' && d.fromStage ? `${prefix}.approve_at.${d.fromStage}` : `${prefix}.${d.decision}`;
 
 /** Small key: value lines for a transition's details (objection, home visit, outcome…). */
-const Details = ({ details, comment }: { details: unknown; comment: string }) => {
+const Details = ({ details, comment, prefix }: { details: unknown; comment: string; prefix?: string }) => {
   const translate = useTranslate();
   const format = useFormatInstant();
   if (details === null || details === undefined) return null;
@@ -38,7 +41,7 @@ const Details = ({ details, comment }: { details: unknown; comment: string }) =>
     <Box component="dl" sx={{ m: 0, mt: 0.5, display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 1, typography: 'caption', color: 'text.secondary' }}>
       {entries.map(([k, v]) => (
         <Box key={k} sx={{ display: 'contents' }}>
-          <Box component="dt">{translate(`shequ.detail.${k}`, { _: k })}</Box>
+          <Box component="dt">{translate(prefix ? `${prefix}.${k}` : `shequ.detail.${k}`, { _: translate(`shequ.detail.${k}`, { _: k }) })}</Box>
           <Box component="dd" sx={{ m: 0, wordBreak: 'break-word' }}>
             {show(k, v, translate, format)}
           </Box>
@@ -48,8 +51,11 @@ const Details = ({ details, comment }: { details: unknown; comment: string }) =>
   );
 };
 
-/** Every transition of a case, oldest first: when (Beijing time), who, from → to, comment. */
-export const Timeline = ({ decisions, decisionPrefix = 'shequ.decision' }: { decisions: Decision[] | undefined; decisionPrefix?: string }) => {
+/**
+ * Every transition of a case, oldest first: when (Beijing time), who, from → to, comment.
+ * `detailPrefix`: where a process names its details' keys first (falling back to the shared labels).
+ */
+export const Timeline = ({ decisions, decisionPrefix = 'shequ.decision', detailPrefix }: { decisions: Decision[] | undefined; decisionPrefix?: string; detailPrefix?: string }) => {
   const translate = useTranslate();
   const format = useFormatInstant();
   if (!decisions || decisions.length === 0) {
@@ -92,7 +98,7 @@ export const Timeline = ({ decisions, decisionPrefix = 'shequ.decision' }: { dec
               “{d.comment}”
             </Typography>
           )}
-          <Details details={d.details} comment={d.comment} />
+          <Details details={d.details} comment={d.comment} prefix={detailPrefix} />
         </Box>
       ))}
     </Box>

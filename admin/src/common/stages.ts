@@ -2,17 +2,20 @@ import type { ChipProps } from '@mui/material';
 
 import { benefitStages as stages, closedBenefitStages, type BenefitStage } from '../../../domain/benefit-stages';
 import { referralStages, type ReferralStage } from '../../../domain/referral-stages';
+import { volunteerStages, type VolunteerStage } from '../../../domain/volunteer-stages';
 
 // Stages are the domain's own list; the console adds only labels and colours.
-export { stages, referralStages };
+export { stages, referralStages, volunteerStages };
 export type Stage = BenefitStage;
-export type { ReferralStage };
-/** Any case's stage: a dibao case or a referral (they share `withdrawn`). */
-export type CaseStage = BenefitStage | ReferralStage;
+export type { ReferralStage, VolunteerStage };
+
+/** Any case's stage: a dibao case, a referral or a volunteer (a name may be shared: `withdrawn`, `rejected`). */
+export type CaseStage = BenefitStage | ReferralStage | VolunteerStage;
 export const closedStages = closedBenefitStages;
 
 export const stageChoices = stages.map((id) => ({ id, name: `shequ.stage.${id}` }));
 export const referralStageChoices = referralStages.map((id) => ({ id, name: `shequ.stage.${id}` }));
+export const volunteerStageChoices = volunteerStages.map((id) => ({ id, name: `shequ.stage.${id}` }));
 
 export const stageColor: Record<CaseStage, ChipProps['color']> = {
   submitted: 'info',
@@ -36,6 +39,13 @@ export const stageColor: Record<CaseStage, ChipProps['color']> = {
   interview: 'secondary',
   placed: 'success',
   closed: 'default',
+  // volunteers
+  registered: 'info',
+  screening: 'info',
+  approval: 'primary',
+  active: 'success',
+  reconfirm_due: 'warning',
+  inactive: 'default',
 };
 
 /** Stages the workflow leaves by itself (verification runs, the notice period passes). */

@@ -48,3 +48,14 @@ export function shanghaiLocalToIso(local: string): string | undefined {
 
 /** An instant → "YYYY-MM-DDTHH:mm" in Beijing time, for a datetime-local input. */
 export const shanghaiLocal = (at: Date): string => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
+
+/** A span of time in Beijing time: "2026/03/01 09:00–11:30", the end's date only when it differs. */
+export function useFormatSpan(): (startsAt: string, endsAt: string) => string {
+  const [locale] = useLocaleState();
+  return (startsAt, endsAt) => {
+    const start = formatInstant(startsAt, locale);
+    const end = formatInstant(endsAt, locale);
+    const sameDay = formatInstant(startsAt, locale, false) === formatInstant(endsAt, locale, false);
+    return `${start}–${sameDay ? end.replace(formatInstant(endsAt, locale, false), '').replace(/^[,\s]+/, '') : end}`;
+  };
+}
