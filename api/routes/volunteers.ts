@@ -55,6 +55,8 @@ export function volunteerRoutes({ registry, db, temporal, env, startWorkflows = 
         throw new ValidationError('未满18周岁须有监护人同意 (a minor needs a guardian’s consent)', errors);
       }
       const created = await db.transaction(async (trx) => {
+        // Two registrations of one person at once: the partial unique index lets one in.
+        await trx.raw('SELECT pg_advisory_xact_lock(7423008)');
         const other = await trx('volunteers').where({ id_number: body.idNumber }).whereNot({ stage: 'rejected' }).first('id');
         if (other) throw new ConflictError(`此人已登记为志愿者 #${other.id} (already registered)`);
         const { rows } = await trx.raw(`SELECT nextval('volunteers_id_seq')::int AS id`);

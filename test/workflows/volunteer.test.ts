@@ -49,6 +49,9 @@ describe('volunteer workflow: screening, sign-ups, hours and stars', () => {
     await waitVolunteer(caseworker, ok.id, (x) => x.stage === 'approval', 'approval');
     expect((await volunteerOf(caseworker, ok.id))).toMatchObject({ minor: true, guardianName: '监护人' });
     expect((await caseworker.call('POST', '/api/volunteers', body)).status).toBe(409);
+    const adult = volunteerBody();
+    const both = await Promise.all([caseworker.call('POST', '/api/volunteers', adult), caseworker.call('POST', '/api/volunteers', adult)]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
   });
 
   it('a suitability registry that does not answer leaves her waiting in screening; a rescreen once it is back moves her on', async () => {
