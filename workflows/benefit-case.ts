@@ -208,11 +208,13 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
   if (!input.resume) {
     const loaded = await acts.loadCase({ applicationId });
     Object.assign(state, loaded, { needsVerification: loaded.stage === 'verifying' });
-    busy = false;
     if (state.stage === 'submitted') {
       await move('verifying', 'received', null);
       state.needsVerification = true;
     } else publish();
+    // Busy until the first transition is recorded: an Update arriving meanwhile is asked to
+    // retry (the page may already show the next stage), not refused.
+    busy = false;
   }
 
   const rollOver = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > policy.historyLimit;

@@ -184,11 +184,13 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
   if (!input.resume) {
     const loaded = await acts.loadReferral({ referralId });
     Object.assign(state, loaded);
-    busy = false;
     if (state.stage === 'referred') {
       state.deadlineAt = inDays(policy.placementDays);
       await move('intake', 'received', null);
     } else publish();
+    // Busy until the first transition is recorded: an Update arriving meanwhile is asked to
+    // retry (the page may already show the next stage), not refused.
+    busy = false;
   }
 
   // Checked only where the loop resumes after a step, a ranking or a timer: those are events

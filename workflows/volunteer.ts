@@ -152,7 +152,6 @@ export async function volunteer(input: VolunteerInput): Promise<VolunteerState> 
 
   if (!input.resume) {
     Object.assign(state, await acts.loadVolunteer({ volunteerId }));
-    busy = false;
     if (state.stage === 'registered') {
       await move('screening', 'received', null);
       state.needsScreening = true;
@@ -160,6 +159,9 @@ export async function volunteer(input: VolunteerInput): Promise<VolunteerState> 
       state.needsScreening = state.stage === 'screening' && state.suitability !== 'error';
       publish();
     }
+    // Busy until the first transition is recorded: an Update arriving meanwhile is asked to
+    // retry (the page may already show the next stage), not refused.
+    busy = false;
   }
 
   // Checked only where the loop resumes after a step or a timer (see the referral workflow).
