@@ -38,8 +38,7 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
     rankAgain: false,
     seq: 0,
   };
-  const steps = new StepQueue();
-  let busy = !input.resume; // until the referral is loaded
+  const steps = new StepQueue({ busy: !input.resume }); // busy until loaded
   let rollingOver = false;
   const days = (n: number) => policyDaysToMs(n, policy.daySeconds);
   const inDays = (n: number) => new Date(Date.now() + days(n)).toISOString();
@@ -66,7 +65,7 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
 
   const perform = (run: () => Promise<void>) => steps.perform(run, () => state);
   const guard = (check: () => void) => refuseWith(rollingOver, check);
-  const isBusy = () => busy || steps.pending;
+  const isBusy = () => steps.occupied;
 
   setHandler(msg.referralStateQuery, () => state);
   setHandler(
@@ -190,7 +189,7 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
     } else publish();
     // Busy until the first transition is recorded: an Update arriving meanwhile is asked to
     // retry (the page may already show the next stage), not refused.
-    busy = false;
+    steps.busy = false;
   }
 
   // Checked only where the loop resumes after a step, a ranking or a timer: those are events
@@ -236,15 +235,6 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
     return timers.sort((a, b) => a.at - b.at)[0];
   }
 
-  async function exclusively(run: () => Promise<void>) {
-    busy = true;
-    try {
-      await run();
-    } finally {
-      busy = false;
-    }
-  }
-
   async function rank() {
     state.rankAgain = false;
     const seq = state.seq + 1;
@@ -254,18 +244,18 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
 
   while (!closedReferralStages.includes(state.stage)) {
     if (state.stage === 'matching' && state.rankAgain && !steps.pending) {
-      await exclusively(rank);
+      await steps.exclusively(rank);
       continue;
     }
     if (rollOver() && !steps.pending) {
-      busy = rollingOver = true;
+      steps.busy = rollingOver = true;
       await condition(allHandlersFinished);
       await continueAsNew<typeof referral>({ referralId, policy, resume: state });
     }
     const timer = nextTimer();
     const woke = await condition(() => steps.pending || (state.stage === 'matching' && state.rankAgain), timer ? Math.max(1, timer.at - Date.now()) : undefined);
-    if (steps.pending) await exclusively(() => steps.runPending());
-    else if (!woke && timer) await exclusively(timer.fire);
+    if (steps.pending) await steps.exclusively(() => steps.runPending());
+    else if (!woke && timer) await steps.exclusively(timer.fire);
   }
   await condition(allHandlersFinished);
   return state;

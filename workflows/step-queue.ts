@@ -14,6 +14,31 @@ interface Step {
 export class StepQueue {
   private step: Step | undefined;
 
+  /**
+   * Set while the loop records something (the first load, a step, a timer, a ranking) and while
+   * it rolls over: validators then ask the caller to retry rather than judge a stage the
+   * database may already have left.
+   */
+  busy: boolean;
+
+  constructor(opts: { busy: boolean }) {
+    this.busy = opts.busy;
+  }
+
+  /** Validators' view: recording something, or a step already queued. */
+  get occupied(): boolean {
+    return this.busy || this.step !== undefined;
+  }
+
+  async exclusively(run: () => Promise<void>): Promise<void> {
+    this.busy = true;
+    try {
+      await run();
+    } finally {
+      this.busy = false;
+    }
+  }
+
   get pending(): boolean {
     return this.step !== undefined;
   }

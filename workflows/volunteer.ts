@@ -40,8 +40,7 @@ export async function volunteer(input: VolunteerInput): Promise<VolunteerState> 
     reconfirmDueAt: null,
     seq: 0,
   };
-  const steps = new StepQueue();
-  let busy = !input.resume;
+  const steps = new StepQueue({ busy: !input.resume }); // busy until loaded
   let rollingOver = false;
   const inDays = (n: number) => new Date(Date.now() + policyDaysToMs(n, policy.daySeconds)).toISOString();
 
@@ -115,7 +114,7 @@ export async function volunteer(input: VolunteerInput): Promise<VolunteerState> 
 
   const perform = (run: () => Promise<void>) => steps.perform(run, () => state);
   const guard = (check: () => void) => refuseWith(rollingOver, check);
-  const isBusy = () => busy || steps.pending;
+  const isBusy = () => steps.occupied;
 
   setHandler(msg.volunteerStateQuery, () => state);
   setHandler(msg.volunteerStepUpdate, (r) => perform(() => stepsByName[r.step](r)), { validator: (r) => guard(() => checkStep(state, r, isBusy())) });
@@ -161,7 +160,7 @@ export async function volunteer(input: VolunteerInput): Promise<VolunteerState> 
     }
     // Busy until the first transition is recorded: an Update arriving meanwhile is asked to
     // retry (the page may already show the next stage), not refused.
-    busy = false;
+    steps.busy = false;
   }
 
   // Checked only where the loop resumes after a step or a timer (see the referral workflow).
@@ -185,29 +184,20 @@ export async function volunteer(input: VolunteerInput): Promise<VolunteerState> 
     return timers.sort((a, b) => a.at - b.at)[0];
   }
 
-  async function exclusively(run: () => Promise<void>) {
-    busy = true;
-    try {
-      await run();
-    } finally {
-      busy = false;
-    }
-  }
-
   while (!closedVolunteerStages.includes(state.stage)) {
     if (state.needsScreening) {
-      await exclusively(screen);
+      await steps.exclusively(screen);
       continue;
     }
     if (rollOver() && !steps.pending) {
-      busy = rollingOver = true;
+      steps.busy = rollingOver = true;
       await condition(allHandlersFinished);
       await continueAsNew<typeof volunteer>({ volunteerId, policy, resume: state });
     }
     const timer = nextTimer();
     const woke = await condition(() => steps.pending, timer ? Math.max(1, timer.at - Date.now()) : undefined);
-    if (steps.pending) await exclusively(() => steps.runPending());
-    else if (!woke && timer) await exclusively(timer.fire);
+    if (steps.pending) await steps.exclusively(() => steps.runPending());
+    else if (!woke && timer) await steps.exclusively(timer.fire);
   }
   await condition(allHandlersFinished);
   return state;
