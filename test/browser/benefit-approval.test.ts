@@ -1,15 +1,15 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseloadCsv } from '../../domain/caseload-csv.js';
 import { idNumber } from '../support/fixtures.js';
+import { launchChromium, signInAs } from '../support/browser.js';
 import { login, startTestStack, waitFor, type TestStack } from '../support/stack.js';
 
 // The dibao approval path through the console, by the four roles, in Chromium: caseworker1
 // submits and records the home visit, the 7-day notice passes (one policy day = 0.3 s here),
 // reviewer1 and approver1 approve, and the household appears among the enrolled.
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = 'test-results';
 const HEAD = '周浏览';
 
@@ -20,7 +20,6 @@ describe('dibao approval in the console', () => {
   const mark = (what: string) => console.log(`[benefit browser test] ${what} after ${Date.now() - t0} ms`);
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run .ci/run once, or apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH`);
     stack = await startTestStack({
       serveConsole: true,
       env: {
@@ -30,10 +29,7 @@ describe('dibao approval in the console', () => {
         SHEQU_RECHECK_DAYS: 'A=100000,B=100000,C=100000',
       },
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(async () => {
@@ -41,19 +37,8 @@ describe('dibao approval in the console', () => {
     await stack?.stop();
   });
 
-  /** A fresh browser context per user (own localStorage), signed in, console in Chinese (or English). */
-  async function signIn(username: string, locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', timezoneId: 'Europe/London' });
-    await context.addInitScript((l) => localStorage.setItem('RaStore.locale', JSON.stringify(l)), locale);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => mark(`${username} page error: ${e.message}`));
-    await page.goto(`${stack.baseUrl}/`);
-    await page.locator('input[name="username"]').fill(username);
-    await page.locator('input[name="password"]').fill(stack.password);
-    await page.getByRole('button', { name: locale === 'en' ? 'Sign in' : '登录' }).click();
-    await expect.poll(() => page.locator('[class*="RaMenu"]').first().innerText(), { timeout: 20_000 }).toContain(locale === 'en' ? 'Dibao applications' : '低保申请');
-    return page;
-  }
+  /** A fresh browser context per user, signed in, console in Chinese (or English). */
+  const signIn = (username: string, locale: 'zh-CN' | 'en' = 'zh-CN') => signInAs(browser, stack, username, { locale, menuShows: locale === 'en' ? 'Dibao applications' : '低保申请', onPageError: mark });
 
   /** A SelectInput's clickable box: MUI keeps the value in a hidden input beside it. */
   const selectOf = (page: Page, name: string) => page.locator(`input[name="${name}"]`).locator('..').locator('[role="combobox"]');

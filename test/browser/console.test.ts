@@ -1,23 +1,19 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationBody } from '../support/fixtures.js';
+import { launchChromium } from '../support/browser.js';
 import { login, startTestStack, waitFor, type TestStack } from '../support/stack.js';
 
 // The built console served by the real API, driven in Debian's Chromium (installed by .ci/run).
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 describe('console in a browser', () => {
   let stack: TestStack;
   let browser: Browser;
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run .ci/run once, or apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH`);
     stack = await startTestStack({ serveConsole: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDisbursementSchedule } from '../../api/disbursements.js';
 import { lineAmount, simulatedBankOutcome } from '../../domain/disbursement.js';
 import { seedEnrollments, type SeededEnrollment } from '../support/enrollments.js';
+import { launchChromium, signInAs } from '../support/browser.js';
 import { login, startTestStack, waitFor, type TestStack } from '../support/stack.js';
 
 // A month paid through the console, in Chromium: finance1 starts the 2027-01 run and watches it
@@ -15,7 +16,6 @@ import { login, startTestStack, waitFor, type TestStack } from '../support/stack
 // month, street and status. Then the schedule page (next run time, pause / resume with a note),
 // a rejection with a reason, and a supervisor's re-check of a run stopped by the invariant check.
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = 'test-results';
 const RATE = 0.3;
 const PERIOD = '2027-01';
@@ -32,7 +32,6 @@ describe('monthly disbursement in the console', () => {
   const scheduleId = () => stack.env.SHEQU_DISBURSEMENT_SCHEDULE_ID;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run .ci/run once, or apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH`);
     stack = await startTestStack({
       serveConsole: true,
       env: {
@@ -60,10 +59,7 @@ describe('monthly disbursement in the console', () => {
     const seeded = await seedEnrollments(stack.db, rows);
     households = seeded.map((e, i) => ({ ...e, streetId: picked[i % 4].streetId }));
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(async () => {
@@ -72,18 +68,8 @@ describe('monthly disbursement in the console', () => {
     await stack?.stop();
   });
 
-  async function signIn(username: string, locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', timezoneId: 'Europe/London', acceptDownloads: true });
-    await context.addInitScript((l) => localStorage.setItem('RaStore.locale', JSON.stringify(l)), locale);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => mark(`${username} page error: ${e.message}`));
-    await page.goto(`${stack.baseUrl}/`);
-    await page.locator('input[name="username"]').fill(username);
-    await page.locator('input[name="password"]').fill(stack.password);
-    await page.getByRole('button', { name: locale === 'en' ? 'Sign in' : '登录' }).click();
-    await expect.poll(() => page.locator('[class*="RaMenu"]').first().innerText(), { timeout: 20_000 }).toContain(locale === 'en' ? 'Dibao applications' : '低保申请');
-    return page;
-  }
+  const signIn = (username: string, locale: 'zh-CN' | 'en' = 'zh-CN') =>
+    signInAs(browser, stack, username, { locale, menuShows: locale === 'en' ? 'Dibao applications' : '低保申请', acceptDownloads: true, onPageError: mark });
 
   const dialog = (page: Page) => page.getByRole('dialog');
   const text = (page: Page, selector: string) => page.locator(selector).first().innerText().catch(() => '');

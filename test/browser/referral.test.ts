@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../../domain/shanghai-date.js';
 import { idNumber } from '../support/fixtures.js';
+import { launchChromium, signInAs } from '../support/browser.js';
 import { login, startTestStack, waitFor, type ApiClient, type TestStack } from '../support/stack.js';
 
 // Process 2 through the console, in Chromium: an enterprise's list names one laid-off worker of
@@ -12,7 +13,6 @@ import { login, startTestStack, waitFor, type ApiClient, type TestStack } from '
 // so the 1-month follow-up falls due ~30 s after the hire; once recorded, the placement report
 // shows the street's month at 100 % retained.
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = 'test-results';
 const SEEKER = '钱浏览';
 const COMMUNITY_ID = 3; // cd-01 东风社区, caseworker1's community
@@ -30,12 +30,8 @@ describe('job referral in the console', () => {
   const mark = (what: string) => console.log(`[referral browser test] ${what} after ${Date.now() - t0} ms`);
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run .ci/run once, or apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH`);
     stack = await startTestStack({ serveConsole: true, env: { SHEQU_DAY_SECONDS: '1' } });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(async () => {
@@ -43,19 +39,8 @@ describe('job referral in the console', () => {
     await stack?.stop();
   });
 
-  /** A fresh browser context per user (own localStorage), signed in, console in Chinese. */
-  async function signIn(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', timezoneId: 'Europe/London' });
-    await context.addInitScript(() => localStorage.setItem('RaStore.locale', JSON.stringify('zh-CN')));
-    const page = await context.newPage();
-    page.on('pageerror', (e) => mark(`${username} page error: ${e.message}`));
-    await page.goto(`${stack.baseUrl}/`);
-    await page.locator('input[name="username"]').fill(username);
-    await page.locator('input[name="password"]').fill(stack.password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await expect.poll(() => page.locator('[class*="RaMenu"]').first().innerText(), { timeout: 30_000 }).toContain('就业推荐');
-    return page;
-  }
+  /** A fresh browser context per user, signed in, console in Chinese. */
+  const signIn = (username: string) => signInAs(browser, stack, username, { menuShows: '就业推荐', timeoutMs: 30_000, onPageError: mark });
 
   const header = (page: Page) => page.locator('.shequ-case-header').innerText();
   const dialog = (page: Page) => page.getByRole('dialog');

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumber } from '../support/fixtures.js';
+import { launchChromium, signInAs } from '../support/browser.js';
 import { login, startTestStack, waitFor, type ApiClient, type TestStack } from '../support/stack.js';
 
 // Process 3 through the console, in Chromium: caseworker1 registers an adult volunteer of
@@ -14,7 +15,6 @@ import { login, startTestStack, waitFor, type ApiClient, type TestStack } from '
 // least as long as the hours: the activity is planned for later, and once she is signed up its
 // times are moved into the past in the database (standing in for the wait).
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = 'test-results';
 const VOLUNTEER = '周志愿';
 const COMMUNITY_ID = 3; // cd-01 东风社区, caseworker1's and leader1's community
@@ -38,12 +38,8 @@ describe('volunteers in the console', () => {
   const mark = (what: string) => console.log(`[volunteer browser test] ${what} after ${Date.now() - t0} ms`);
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run .ci/run once, or apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH`);
     stack = await startTestStack({ serveConsole: true, env: { SHEQU_DAY_SECONDS: '1' } });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(async () => {
@@ -51,19 +47,8 @@ describe('volunteers in the console', () => {
     await stack?.stop();
   });
 
-  /** A fresh browser context per user (own localStorage), signed in, console in Chinese. */
-  async function signIn(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', timezoneId: 'Europe/London' });
-    await context.addInitScript(() => localStorage.setItem('RaStore.locale', JSON.stringify('zh-CN')));
-    const page = await context.newPage();
-    page.on('pageerror', (e) => mark(`${username} page error: ${e.message}`));
-    await page.goto(`${stack.baseUrl}/`);
-    await page.locator('input[name="username"]').fill(username);
-    await page.locator('input[name="password"]').fill(stack.password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await expect.poll(() => page.locator('[class*="RaMenu"]').first().innerText(), { timeout: 30_000 }).toContain('志愿工时');
-    return page;
-  }
+  /** A fresh browser context per user, signed in, console in Chinese. */
+  const signIn = (username: string) => signInAs(browser, stack, username, { menuShows: '志愿工时', timeoutMs: 30_000, onPageError: mark });
 
   const header = (page: Page) => page.locator('.shequ-case-header').innerText();
   const dialog = (page: Page) => page.getByRole('dialog');
