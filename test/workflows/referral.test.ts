@@ -69,7 +69,7 @@ describe('referral workflow: paths to a placement and its follow-ups', () => {
     expect(notHired.status).toBe(200);
     expect(notHired.body.stage).toBe('matching');
     expect(notHired.body.interviews[0]).toMatchObject({ outcome: 'not_hired', reason: '需要夜班，求职者身体不允许' });
-    const ranked = await waitReferral(caseworker, m.id, (r) => r.decisions.filter((d: { decision: string }) => d.decision === 'matched').length === 2, 'ranked again');
+    const ranked = await waitReferral(caseworker, m.id, (r) => r.decisions.filter((d: { decision: string }) => d.decision === 'matched').length >= 2, 'ranked again');
     expect(ranked.matches.map((x: { openingId: number }) => x.openingId)).not.toContain(first.id);
     expect((await step(caseworker, m.id, 'propose', { openingId: first.id })).status).toBe(409);
 
@@ -92,7 +92,7 @@ describe('referral workflow: paths to a placement and its follow-ups', () => {
       const declined = await step(caseworker, m.id, 'respond', { accepted: false, reason: '离家太远' });
       expect(declined.body).toMatchObject({ stage: 'matching', proposal: null });
     }
-    const ranked = await waitReferral(caseworker, m.id, (r) => r.decisions.filter((d: { decision: string }) => d.decision === 'matched').length === 3, 'ranked after two declines');
+    const ranked = await waitReferral(caseworker, m.id, (r) => r.decisions.filter((d: { decision: string }) => d.decision === 'matched').length >= 3, 'ranked after two declines');
     expect(ranked.matches.map((x: { openingId: number }) => x.openingId)).not.toEqual(expect.arrayContaining([a.id]));
     expect(ranked.decisions.filter((d: { decision: string }) => d.decision === 'decline').map((d: { comment: string }) => d.comment)).toEqual(['离家太远', '离家太远']);
     const row = await stack.db('referrals').where({ id: m.id }).first('declined_opening_ids');
