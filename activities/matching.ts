@@ -1,10 +1,10 @@
-import { writeAudit } from '../db/audit.js';
 import { rankOpenings, type OpeningProfile } from '../domain/matching.js';
 import type { ActivityDeps } from './deps.js';
+import { recordReferralTransition } from './referrals.js';
 
 // Ranks the open openings for a seeker and keeps the top ten with their reasons; a re-run
-// replaces the list. The run is one timeline entry (keyed by seq) that leaves the stage and its
-// clock alone.
+// replaces the list. The run is one timeline entry (keyed by seq, recorded like any transition
+// that stays in its stage), so the stage and its clock are left alone.
 
 export function createMatchingActivities({ db, clock }: ActivityDeps) {
   return {
@@ -38,9 +38,7 @@ export function createMatchingActivities({ db, clock }: ActivityDeps) {
         await trx('referral_matches').where({ referral_id: referralId }).delete();
         if (ranked.length) await trx('referral_matches').insert(ranked.map((m, i) => ({ referral_id: referralId, rank: i + 1, opening_id: m.openingId, score: m.score, reasons: JSON.stringify(m.reasons) })));
         const details = { matches: ranked.length, best: ranked[0]?.score ?? null, openings: openings.length };
-        await trx('referrals').where({ id: referralId }).update({ matched_at: now, updated_at: now });
-        await trx('referral_events').insert({ referral_id: referralId, seq, from_stage: r.stage, to_stage: r.stage, decision: 'matched', details: JSON.stringify(details), at: now });
-        await writeAudit(trx, { user: null }, { action: 'referral.matched', entityType: 'referral', entityId: referralId, orgUnitId: r.community_id, after: details });
+        await recordReferralTransition(trx, { referralId, seq, from: r.stage, to: r.stage, decision: 'matched', actor: null, deadlineAt: null, stay: true, details, patch: { matched_at: now } }, now);
         return { matches: ranked.length };
       });
     },

@@ -4,6 +4,7 @@ import { benefitPolicy } from '../config/benefit-policy.js';
 import type { Env } from '../config/env.js';
 import type { benefitCase } from '../workflows/benefit-case.js';
 import { caseAttributes } from '../workflows/search-attributes.js';
+import { inLanes } from './case-start.js';
 
 export interface StartableCase {
   id: number;
@@ -59,20 +60,15 @@ export interface StartReport {
  */
 export async function startCases(temporal: Client, env: Env, cases: readonly StartableCase[], concurrency = 16, onProgress?: (done: number) => void): Promise<StartReport> {
   const report: StartReport = { started: 0, failed: [] };
-  let next = 0;
   let done = 0;
-  const lane = async () => {
-    while (next < cases.length) {
-      const c = cases[next++];
-      try {
-        await startBenefitWorkflow(temporal, env, c);
-        report.started++;
-      } catch (e) {
-        report.failed.push({ id: c.id, error: (e as Error).message });
-      }
-      onProgress?.(++done);
+  await inLanes(cases, concurrency, async (c) => {
+    try {
+      await startBenefitWorkflow(temporal, env, c);
+      report.started++;
+    } catch (e) {
+      report.failed.push({ id: c.id, error: (e as Error).message });
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, cases.length) }, lane));
+    onProgress?.(++done);
+  });
   return report;
 }
