@@ -1,4 +1,5 @@
 import { writeAudit } from '../db/audit.js';
+import { notify } from '../db/notifications.js';
 import { computeAllowance, type AllowanceCalculation } from '../domain/allowance.js';
 import { closedBenefitStages } from '../domain/benefit-stages.js';
 import { maskIdNumber } from '../domain/id-number.js';
@@ -120,18 +121,15 @@ export function createBenefitCaseActivities({ db, clock }: ActivityDeps) {
       await db.transaction(async (trx) => {
         const changed = await trx('applications').where({ id: applicationId, stage, overdue: false }).update({ overdue: true, updated_at: clock() }).returning(['community_id']);
         if (!changed.length) return;
-        await trx('notifications')
-          .insert({
-            dedupe_key: `overdue:benefit-${applicationId}:${stage}:${deadlineAt}`,
-            kind: 'overdue',
-            audience_role: 'supervisor',
-            org_unit_id: changed[0].community_id,
-            entity_type: 'application',
-            entity_id: String(applicationId),
-            message: `低保申请 #${applicationId} 在「${stage}」阶段已超过期限 ${deadlineAt} (case overdue at ${stage})`,
-          })
-          .onConflict('dedupe_key')
-          .ignore();
+        await notify(trx, {
+          dedupeKey: `overdue:benefit-${applicationId}:${stage}:${deadlineAt}`,
+          kind: 'overdue',
+          audienceRole: 'supervisor',
+          orgUnitId: changed[0].community_id,
+          entityType: 'application',
+          entityId: applicationId,
+          message: `低保申请 #${applicationId} 在「${stage}」阶段已超过期限 ${deadlineAt} (case overdue at ${stage})`,
+        });
         await writeAudit(trx, { user: null }, { action: 'application.overdue', entityType: 'application', entityId: applicationId, orgUnitId: changed[0].community_id, after: { stage, deadlineAt } });
       });
     },

@@ -65,6 +65,7 @@ export async function recordCaseTransition(trx: Knex.Transaction, tables: CaseTa
     actor_role: t.actor?.role ?? null,
     comment: t.comment ?? '',
     details: t.details ? JSON.stringify(t.details) : null,
+    deadline_at: t.stay ? null : t.deadlineAt,
     at: now,
   });
   await writeAudit(trx, { user: t.actor }, {

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { BankGateway } from './bank/gateway.js';
 import type { SuitabilityChecker } from './suitability/checker.js';
+import type { WatchTarget } from './reconcile.js';
 
 // What activities may touch, handed in by the worker (or a test) rather than imported.
 export interface ActivityDeps {
@@ -8,4 +9,6 @@ export interface ActivityDeps {
   clock: () => Date;
   bank: BankGateway;
   suitability: SuitabilityChecker;
+  /** Temporal, for the watcher that compares the projection with the workflows. */
+  watch?: WatchTarget;
 }

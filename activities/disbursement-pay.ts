@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Context } from '@temporalio/activity';
 import type { Knex } from 'knex';
 import { writeAudit } from '../db/audit.js';
+import { notify } from '../db/notifications.js';
 import { bankFileCsv, type DisbursementPhase } from '../domain/disbursement.js';
 import type { Actor } from '../workflows/benefit-case-messages.js';
 import type { ActivityDeps } from './deps.js';
@@ -30,6 +31,11 @@ export function createDisbursementPayActivities({ db, clock, bank }: ActivityDep
       await db.transaction(async (trx) => {
         const n = await trx('disbursement_runs').where({ id: runId }).whereNot({ phase }).update({ phase, phase_since: clock(), signoff_deadline_at: deadlineAt, overdue: false, ...(phase === 'completed' ? { completed_at: clock() } : {}) });
         if (n) await writeAudit(trx, { user: null }, { action: `disbursement.${phase}`, entityType: 'disbursement_run', entityId: runId, after: { phase, deadlineAt } });
+        // A run whose checks failed waits for a supervisor: tell them.
+        if (n && phase === 'stopped') {
+          const run = await trx('disbursement_runs').where({ id: runId }).first('period');
+          await notify(trx, { dedupeKey: `stopped:disbursement-${run.period}:${clock().toISOString()}`, kind: 'run_failed', audienceRole: 'supervisor', orgUnitId: null, entityType: 'disbursement_run', entityId: runId, message: `${run.period} 发放批次核对未通过，已停止 (run stopped: checks failed)` });
+        }
       });
     },
 
@@ -39,18 +45,15 @@ export function createDisbursementPayActivities({ db, clock, bank }: ActivityDep
         if (!n) return;
         const run = await trx('disbursement_runs').where({ id: runId }).first('period');
         const district = await trx('org_units').where({ kind: 'district' }).first('id');
-        await trx('notifications')
-          .insert({
-            dedupe_key: `overdue:disbursement-${run.period}:${phase}:${deadlineAt}`,
-            kind: phase === 'awaiting_signoff' ? 'signoff_overdue' : 'failed_lines_unresolved',
-            audience_role: 'supervisor',
-            org_unit_id: district?.id ?? null,
-            entity_type: 'disbursement_run',
-            entity_id: String(runId),
-            message: phase === 'awaiting_signoff' ? `${run.period} 发放批次待财务审核已超期 (sign-off overdue)` : `${run.period} 发放批次有失败明细未处理，已超期 (failed lines unresolved)`,
-          })
-          .onConflict('dedupe_key')
-          .ignore();
+        await notify(trx, {
+          dedupeKey: `overdue:disbursement-${run.period}:${phase}:${deadlineAt}`,
+          kind: phase === 'awaiting_signoff' ? 'signoff_overdue' : 'failed_lines_unresolved',
+          audienceRole: 'supervisor',
+          orgUnitId: district?.id ?? null,
+          entityType: 'disbursement_run',
+          entityId: runId,
+          message: phase === 'awaiting_signoff' ? `${run.period} 发放批次待财务审核已超期 (sign-off overdue)` : `${run.period} 发放批次有失败明细未处理，已超期 (failed lines unresolved)`,
+        });
         await writeAudit(trx, { user: null }, { action: 'disbursement.overdue', entityType: 'disbursement_run', entityId: runId, after: { phase, deadlineAt } });
       });
     },

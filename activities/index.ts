@@ -7,8 +7,10 @@ import { createEnrollmentActivities } from './enrollments.js';
 import { createMatchingActivities } from './matching.js';
 import { createPlacementActivities } from './placements.js';
 import { createReferralActivities } from './referrals.js';
+import { createSupervisionActivities } from './supervision.js';
 import { createVolunteerServiceActivities } from './volunteer-service.js';
 import { createVolunteerActivities } from './volunteers.js';
+import { createWatchActivities } from './watch.js';
 
 export type { ActivityDeps } from './deps.js';
 
@@ -24,6 +26,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createMatchingActivities(deps),
     ...createVolunteerActivities(deps),
     ...createVolunteerServiceActivities(deps),
+    ...createSupervisionActivities(deps),
+    ...createWatchActivities(deps),
   };
 }
 

@@ -40,6 +40,8 @@ import { volunteerCoverageRoutes } from './routes/volunteer-coverage.js';
 import { volunteerHoursRoutes } from './routes/volunteer-hours.js';
 import { teamLeaderRoutes, volunteerTeamRoutes } from './routes/volunteer-teams.js';
 import { volunteerRoutes } from './routes/volunteers.js';
+import { dashboardRoutes } from './routes/dashboard.js';
+import { workflowRoutes } from './routes/workflows.js';
 
 export const ADMIN_DIST = resolve(import.meta.dirname, '../admin/dist');
 
@@ -65,6 +67,7 @@ export function createApp(deps: ApiDeps, opts: { serveConsole?: boolean } = {}) 
     [disbursementRunRoutes, paymentRoutes, disbursementScheduleRoutes],
     [referralRoutes, referralActionRoutes, referralBatchRoutes, enterpriseRoutes, helperRoutes, jobSeekerRoutes, employerRoutes, jobOpeningRoutes, placementRoutes],
     [volunteerRoutes, volunteerActionRoutes, volunteerHoursRoutes, volunteerTeamRoutes, teamLeaderRoutes, volunteerActivityRoutes, volunteerCoverageRoutes],
+    [workflowRoutes, dashboardRoutes],
   ];
   for (const routes of routeGroups.flat()) api.use(routes(ctx));
   registry.add(api, { method: 'get', path: '/api/openapi.json', tag: 'system', summary: 'This document' }, async () => openApiDocument(registry, { version: deps.version }));

@@ -6,6 +6,7 @@ import { createDb } from '../db/knexfile.js';
 import { createApp } from './app.js';
 import { startUnstartedApplications } from './benefit-start.js';
 import { ensureDisbursementSchedule } from './disbursements.js';
+import { ensureWatchSchedule } from './watch-schedule.js';
 import { startUnstartedCases } from './case-start.js';
 import { referralKind } from './referral-start.js';
 import { volunteerKind } from './volunteer-start.js';
@@ -27,6 +28,10 @@ const server = app.listen(env.PORT, env.HOST, () => console.log(`[api] listening
 ensureDisbursementSchedule(temporal, env)
   .then((how) => console.log(`[api] schedule monthly-disbursement ${how}`))
   .catch((e) => console.error('!!! [api] could not create or update the monthly-disbursement schedule', e));
+
+ensureWatchSchedule(temporal, env)
+  .then((how) => console.log(`[api] schedule watch-workflows ${how} (every ${env.SHEQU_WATCH_SECONDS} s)`))
+  .catch((e) => console.error('!!! [api] could not create or update the watch-workflows schedule', e));
 
 startUnstartedApplications(db, temporal, env)
   .then((n) => n && console.warn(`[api] started ${n} case workflow(s) that were not running (crash, import or seed)`))

@@ -41,6 +41,8 @@ export const envSchema = z.object({
   SHEQU_RESOLVE_DAYS: z.coerce.number().positive().default(10),
   SHEQU_WORKFLOW_ID_PREFIX: z.string().regex(/^[a-z0-9-]*$/).default(''),
   SHEQU_DISBURSEMENT_SCHEDULE_ID: z.string().min(1).default('monthly-disbursement'),
+  SHEQU_WATCH_SCHEDULE_ID: z.string().min(1).default('watch-workflows'),
+  SHEQU_WATCH_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   SHEQU_DISBURSEMENT_DAY: z.coerce.number().int().min(1).max(28).default(5),
   SHEQU_DISBURSEMENT_HOUR: z.coerce.number().int().min(0).max(23).default(9),
   SHEQU_DISBURSEMENT_PAGE_SIZE: z.coerce.number().int().min(10).max(20_000).default(1000),

@@ -118,7 +118,7 @@ try {
   }
 
   // 5. Worker and API
-  const childEnv = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, NODE_ENV: process.env.NODE_ENV ?? 'production' };
+  const childEnv = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, ...(temporalUi ? { TEMPORAL_UI_URL: temporalUi } : {}), NODE_ENV: process.env.NODE_ENV ?? 'production' };
   const tsx = ['--import', 'tsx'];
   supervised.push(supervise('worker', process.execPath, [...tsx, join(root, 'worker/main.ts')], childEnv));
   supervised.push(supervise('api', process.execPath, [...tsx, join(root, 'api/server.ts')], childEnv));

@@ -1,3 +1,4 @@
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import { loadEnv } from '../config/env.js';
 import { temporalTarget } from '../config/temporal.js';
@@ -26,14 +27,18 @@ const started = Date.now();
 const bundle = await bundleWorkflows();
 console.log(`[worker] workflows bundled in ${Date.now() - started} ms`);
 
-const deps = activityDeps(db, env);
+// The watcher's activity asks Temporal about workflows (visibility, describe, query).
+const clientConnection = await Connection.connect({ address: target.address, tls: target.tls, apiKey: target.apiKey });
+const watch = { client: new Client({ connection: clientConnection, namespace: target.namespace }), idPrefix: env.SHEQU_WORKFLOW_ID_PREFIX, taskQueues: [env.SHEQU_TASK_QUEUE, env.SHEQU_PAYMENTS_TASK_QUEUE] };
+const deps = activityDeps(db, env, { watch });
 const workers = await Promise.all(
   [env.SHEQU_TASK_QUEUE, env.SHEQU_PAYMENTS_TASK_QUEUE].map((taskQueue) =>
-    createShequWorker({ connection, namespace: target.namespace, taskQueue, deps, workflowBundle: { code: bundle.code } }),
+    createShequWorker({ connection, namespace: target.namespace, taskQueue, deps, workflowBundle: { code: bundle.code }, idPrefix: env.SHEQU_WORKFLOW_ID_PREFIX }),
   ),
 );
 console.log(`[worker] polling ${env.SHEQU_TASK_QUEUE}, ${env.SHEQU_PAYMENTS_TASK_QUEUE} on ${target.address} (${target.namespace})`);
 await Promise.all(workers.map((w) => w.run()));
 await db.destroy();
 await connection.close();
+await clientConnection.close();
 console.log('[worker] stopped');

@@ -20,6 +20,8 @@ import type { Actor, BenefitCaseInput, BenefitCaseState } from './benefit-case-m
 import { checkAction, checkDecision, checkEnrollmentChange, requireText } from './benefit-case-rules.js';
 import { refuseWith, ROLLING_OVER } from './failures.js';
 import { sa } from './search-attributes.js';
+import * as sup from './supervision-messages.js';
+import { checkExtend, checkReassign } from './supervision-rules.js';
 
 // The dibao case `benefit-<applicationId>`: the workflow owns the state; activities echo each
 // transition into the database. One loop does all the work, so transitions never interleave:
@@ -204,6 +206,42 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
         requireText(r.reason, 'reason', '原因');
       }),
   });
+
+  // A supervisor's new assignee or later deadline: a timeline step like any other.
+  const answer = (): sup.SupervisionAnswer => ({ stage: state.stage, deadlineAt: state.deadlineAt, overdue: state.overdue });
+  async function supervise(actor: Actor, reason: string, change: { assigneeId: number } | { deadlineAt: string }) {
+    const seq = state.seq + 1;
+    await acts.recordSupervision({ kind: 'benefit', caseId: applicationId, seq, stage: state.stage, actor, reason, change });
+    state.seq = seq;
+  }
+  setHandler(
+    sup.reassignUpdate,
+    async (r) => {
+      await perform(async () => {
+        await supervise(r.actor, r.reason, { assigneeId: r.assigneeId });
+        upsertSearchAttributes([{ key: sa.assignee, value: String(r.assigneeId) }]);
+      });
+      return answer();
+    },
+    { validator: (r) => refuseWith(rollingOver, () => checkReassign(r, { closed: closedBenefitStages.includes(state.stage), busy: busy || !!step })) },
+  );
+  setHandler(
+    sup.extendDeadlineUpdate,
+    async (r) => {
+      await perform(async () => {
+        await supervise(r.actor, r.reason, { deadlineAt: r.deadlineAt });
+        Object.assign(state, { deadlineAt: r.deadlineAt, overdue: false });
+        publish();
+      });
+      return answer();
+    },
+    {
+      validator: (r) =>
+        refuseWith(rollingOver, () =>
+          checkExtend(r, { extendable: state.deadlineAt !== null && state.stage !== 'public_notice' && state.stage !== 'enrolled', busy: busy || !!step, now: Date.now() }),
+        ),
+    },
+  );
 
   if (!input.resume) {
     const loaded = await acts.loadCase({ applicationId });

@@ -5,3 +5,4 @@ export { disbursementRun } from './disbursement-run.js';
 export { monthlyDisbursement } from './monthly-disbursement.js';
 export { referral } from './referral.js';
 export { volunteer } from './volunteer.js';
+export { watchWorkflows } from './watch.js';

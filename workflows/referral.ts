@@ -9,6 +9,8 @@ import { checkAssess, checkFollowUp, checkOutcome, checkPropose, checkReferralAc
 import { requireText } from './benefit-case-rules.js';
 import { sa } from './search-attributes.js';
 import { StepQueue } from './step-queue.js';
+import * as sup from './supervision-messages.js';
+import { checkExtend, checkReassign } from './supervision-rules.js';
 
 // A laid-off worker's referral `referral-<id>`: intake → matching → proposed → interview →
 // placed → follow-ups at 1, 3 and 6 months → closed. The workflow owns the state; activities
@@ -175,6 +177,32 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
           requireText(r.reason, 'reason', '撤回原因');
         }),
     },
+  );
+  // A supervisor's new assignee or later placement deadline: a timeline step like any other.
+  const answer = (): sup.SupervisionAnswer => ({ stage: state.stage, deadlineAt: state.deadlineAt, overdue: state.overdue });
+  async function supervise(actor: Actor, reason: string, change: { assigneeId: number } | { deadlineAt: string }) {
+    const seq = state.seq + 1;
+    await acts.recordSupervision({ kind: 'referral', caseId: referralId, seq, stage: state.stage, actor, reason, change });
+    state.seq = seq;
+  }
+  setHandler(
+    sup.reassignUpdate,
+    (r) =>
+      steps.perform(async () => {
+        await supervise(r.actor, r.reason, { assigneeId: r.assigneeId });
+        upsertSearchAttributes([{ key: sa.assignee, value: String(r.assigneeId) }]);
+      }, answer),
+    { validator: (r) => guard(() => checkReassign(r, { closed: closedReferralStages.includes(state.stage), busy: isBusy() })) },
+  );
+  setHandler(
+    sup.extendDeadlineUpdate,
+    (r) =>
+      steps.perform(async () => {
+        await supervise(r.actor, r.reason, { deadlineAt: r.deadlineAt });
+        Object.assign(state, { deadlineAt: r.deadlineAt, overdue: false });
+        publish();
+      }, answer),
+    { validator: (r) => guard(() => checkExtend(r, { extendable: state.deadlineAt !== null && searchingStages.includes(state.stage), busy: isBusy(), now: Date.now() })) },
   );
   setHandler(msg.openingsChangedSignal, () => {
     if (state.stage === 'matching') state.rankAgain = true;

@@ -51,6 +51,8 @@ export interface ListSpec<Row> {
   defaultSort: [string, 'ASC' | 'DESC'];
   filters: Record<string, { schema: z.ZodType; apply: FilterFn }>;
   toApi: (row: Row) => unknown;
+  /** Adds what only the rows shown need (a call per row to another system), after paging. */
+  enrich?: (rows: Row[]) => Promise<Row[]>;
 }
 
 export const ids = z.array(z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)])).max(MAX_PAGE);
@@ -93,7 +95,8 @@ export async function sendList<Row>(res: Response, spec: ListSpec<Row>, base: Kn
   const total = Number(count);
   const last = rows.length ? start + rows.length - 1 : start;
   res.set('Content-Range', `${spec.resource} ${start}-${last}/${total}`);
-  res.json(rows.map((r: Row) => spec.toApi(r)));
+  const shown: Row[] = spec.enrich ? await spec.enrich(rows) : rows;
+  res.json(shown.map((r: Row) => spec.toApi(r)));
 }
 
 /** A path id that is not a positive integer names no record: 404, like any unknown id. */

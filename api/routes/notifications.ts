@@ -7,8 +7,8 @@ import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/sim
 import type { AuthUser } from '../http/types.js';
 import { scopeToUser } from '../scope.js';
 
-// What workflows tell people: an overdue case for supervisors, for now. Each user sees the
-// notifications addressed to her role inside her area.
+// What workflows and supervisors tell people (overdue stages, failed runs, drift, reminders).
+// Each user sees the notifications addressed to her role inside her area.
 
 interface NotificationRow {
   id: string;
@@ -52,5 +52,13 @@ export function notificationRoutes({ registry, db }: RouteContext): Router {
       return toApi(updated);
     });
   });
+  registry.add(router, { method: 'post', path: '/api/notifications/read-all', tag: 'notifications', summary: 'Mark every unread notification of yours read', response: z.object({ updated: z.number() }) }, async ({ user, req }) =>
+    db.transaction(async (trx) => {
+      const ids = mine(user).whereNull('n.read_at').clearSelect().select('n.id');
+      const updated = await trx('notifications').whereIn('id', ids).update({ read_at: trx.fn.now() });
+      if (updated) await writeAudit(trx, { user, requestId: req.requestId }, { action: 'notification.read_all', entityType: 'notification', entityId: 'all', after: { updated } });
+      return { updated };
+    }),
+  );
   return router;
 }

@@ -7,6 +7,7 @@ import * as m005 from './005_benefit_case.js';
 import * as m006 from './006_disbursement.js';
 import * as m007 from './007_referrals.js';
 import * as m008 from './008_volunteers.js';
+import * as m009 from './009_supervision.js';
 
 // Add each new migration here, in order. Names are what knex records in knex_migrations.
 const migrations: Record<string, Knex.Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Knex.Migration> = {
   '006_disbursement': m006,
   '007_referrals': m007,
   '008_volunteers': m008,
+  '009_supervision': m009,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -183,6 +183,7 @@ export async function seedInFlightApplications(trx: Knex.Transaction, rng: Rng, 
             comment: s.comment ?? (s.homeVisit ? rng.pick(visitComments) : s.to === 'district_approval' ? rng.pick(streetApprovals) : ''),
             details: JSON.stringify(s.decision === 'verified' ? { amountFen: calculation.amountFen, eligible: calculation.eligible } : (s.details ?? null)),
             at: new Date(times[i]),
+            deadline_at: stageDays(s.to) ? new Date(times[i] + stageDays(s.to)! * day) : null,
           };
           from = s.to;
           return row;

@@ -55,6 +55,7 @@ export const district: SeedUnit = {
 
 export const demoUsers = [
   { username: 'caseworker1', displayName: '王芳（社区专干）', role: 'caseworker', orgUnitCode: 'cd-01' },
+  { username: 'caseworker2', displayName: '赵敏（社区专干）', role: 'caseworker', orgUnitCode: 'cd-01' },
   { username: 'reviewer1', displayName: '李强（街道审核）', role: 'street_reviewer', orgUnitCode: 'cd' },
   { username: 'approver1', displayName: '张伟（区民政局审批）', role: 'district_approver', orgUnitCode: 'hl' },
   { username: 'finance1', displayName: '陈静（财务）', role: 'finance', orgUnitCode: 'hl' },

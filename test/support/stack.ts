@@ -59,8 +59,10 @@ export async function startTestStack(opts: { worker?: boolean; serveConsole?: bo
   const database = await createTestDatabase();
   const taskQueue = `test-${randomBytes(4).toString('hex')}`;
   const address = inject('temporalAddress');
-  const env = loadEnv({ ...opts.env, DATABASE_URL: database.url, TEMPORAL_ADDRESS: address, SHEQU_TASK_QUEUE: taskQueue, SHEQU_PAYMENTS_TASK_QUEUE: `${taskQueue}-payments`, SHEQU_DISBURSEMENT_SCHEDULE_ID: `${taskQueue}-schedule`, SHEQU_WORKFLOW_ID_PREFIX: `${taskQueue}-`, NODE_ENV: 'test' });
+  const env = loadEnv({ ...opts.env, DATABASE_URL: database.url, TEMPORAL_ADDRESS: address, SHEQU_TASK_QUEUE: taskQueue, SHEQU_PAYMENTS_TASK_QUEUE: `${taskQueue}-payments`, SHEQU_DISBURSEMENT_SCHEDULE_ID: `${taskQueue}-schedule`, SHEQU_WATCH_SCHEDULE_ID: `${taskQueue}-watch`, SHEQU_WORKFLOW_ID_PREFIX: `${taskQueue}-`, NODE_ENV: 'test' });
 
+  const connection = await Connection.connect({ address });
+  const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
   let workers: Worker[] = [];
   let workerRun: Promise<unknown> | undefined;
   let native: NativeConnection | undefined;
@@ -72,16 +74,15 @@ export async function startTestStack(opts: { worker?: boolean; serveConsole?: bo
           connection: native!,
           namespace: env.TEMPORAL_NAMESPACE,
           taskQueue: queue,
-          deps: activityDeps(database.db, env, { suitability: opts.suitability }),
+          deps: activityDeps(database.db, env, { suitability: opts.suitability, watch: { client: temporal, idPrefix: env.SHEQU_WORKFLOW_ID_PREFIX, taskQueues: [env.SHEQU_TASK_QUEUE, env.SHEQU_PAYMENTS_TASK_QUEUE] } }),
           workflowBundle: { codePath: inject('workflowBundlePath') },
+          idPrefix: env.SHEQU_WORKFLOW_ID_PREFIX,
         }),
       ),
     );
     workerRun = Promise.all(workers.map((w) => w.run()));
   }
 
-  const connection = await Connection.connect({ address });
-  const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
   const { app } = createApp({ db: database.db, temporal, env, version: 'test' }, { serveConsole: opts.serveConsole });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
