@@ -1,4 +1,5 @@
 import { Admin, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
 import allowanceStandards from './allowance-standards';
 import applications from './applications';
 import auditEvents from './audit-events';
@@ -14,6 +15,8 @@ import { i18nProvider } from './i18n';
 import imports from './imports';
 import jobOpenings from './job-openings';
 import jobSeekers from './job-seekers';
+import { ShequLayout } from './layout/ShequLayout';
+import notifications from './notifications';
 import orgUnits from './org-units';
 import payments from './payments';
 import placementReport from './placement-report';
@@ -27,6 +30,7 @@ import volunteerCoverage from './volunteer-coverage';
 import volunteerHours from './volunteer-hours';
 import volunteerTeams from './volunteer-teams';
 import volunteers from './volunteers';
+import workflows from './workflows';
 
 // Menu entries follow authProvider.canAccess: a resource the role may not list is not shown.
 export const App = () => (
@@ -38,6 +42,7 @@ export const App = () => (
     theme={lightTheme}
     darkTheme={darkTheme}
     dashboard={Dashboard}
+    layout={ShequLayout}
     requireAuth
     disableTelemetry
   >
@@ -61,8 +66,13 @@ export const App = () => (
     <Resource name="volunteer-activities" {...volunteerActivities} />
     <Resource name="volunteer-hours" {...volunteerHours} />
     <Resource name="volunteer-coverage" {...volunteerCoverage} />
+    <Resource name="workflows" {...workflows} />
     <Resource name="org-units" {...orgUnits} />
     <Resource name="audit-events" {...auditEvents} />
     <Resource name="users" {...users} />
+    {/* the bell's "see all": a route of the resource, not its `list`, so no menu entry */}
+    <Resource name="notifications" icon={notifications.icon}>
+      <Route path="/" element={<notifications.list />} />
+    </Resource>
   </Admin>
 );

@@ -1,10 +1,12 @@
 import { Card, CardContent, CardHeader, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { Title, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
+import { DistrictOverview } from './dashboard/DistrictOverview';
 import { MyQueueCard } from './MyQueueCard';
 import { PendingHoursCard } from './PendingHoursCard';
 import { roles, type Role } from './roles';
 
-// Kept plain on purpose: the work queue count, then who does what. Charts come later.
+// The district overview for the roles that watch the whole district (what is late or stuck,
+// the load, the trends), then for everyone the work queue count and who does what.
 export const Dashboard = () => {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
@@ -12,6 +14,7 @@ export const Dashboard = () => {
 
   return (
     <>
+      <DistrictOverview role={role} />
       <MyQueueCard role={role} />
       <PendingHoursCard role={role} />
       <Card sx={{ mt: 2 }}>

@@ -24,8 +24,11 @@ const openingKeepers: readonly Role[] = ['caseworker', 'street_reviewer', 'super
 // teams' activities, as caseworkers and supervisors may too.
 const volunteerWorkers: readonly Role[] = ['caseworker', 'supervisor'];
 const hoursConfirmers: readonly Role[] = ['team_leader', 'caseworker', 'supervisor'];
-// A team leader is not bureau staff: he sees the volunteer pages only (and the org units they name).
-const teamLeaderResources = new Set(['volunteers', 'volunteer-teams', 'volunteer-activities', 'volunteer-hours', 'volunteer-coverage', 'org-units']);
+// A team leader is not bureau staff: he sees the volunteer pages only (and the org units they name, and his bell).
+const teamLeaderResources = new Set(['volunteers', 'volunteer-teams', 'volunteer-activities', 'volunteer-hours', 'volunteer-coverage', 'org-units', 'notifications']);
+// Stuck workflows: the supervisor acts on them; the district approver and the admin only look.
+const workflowReaders: readonly Role[] = ['supervisor', 'district_approver', 'admin'];
+const workflowActions = new Set(['reassign', 'extend', 'remind', 'retry', 'terminate']);
 const keptBy = (keepers: readonly Role[]): Rule => (role, action) => readOnly.has(action) || ((action === 'create' || action === 'edit') && keepers.includes(role));
 
 const policy: Record<string, Rule> = {
@@ -60,6 +63,10 @@ const policy: Record<string, Rule> = {
   'volunteer-hours': (role, action) => readOnly.has(action) || ((action === 'confirm' || action === 'reject') && hoursConfirmers.includes(role)),
   // The coverage page is the resource's list route.
   'volunteer-coverage': (_role, action) => action === 'list',
+  // Which of the actions a given workflow offers follows its `allowedActions`.
+  workflows: (role, action) => (readOnly.has(action) && workflowReaders.includes(role)) || (workflowActions.has(action) && role === 'supervisor'),
+  // Each user reads what was addressed to her role (the bell); not a menu entry.
+  notifications: (_role, action) => action === 'list',
 };
 
 export function isAllowed(role: Role | undefined, resource: string, action: string): boolean {

@@ -2,6 +2,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { HttpError, type DataProvider, type Identifier, type RaRecord } from 'react-admin';
 import { standardFormField } from './allowance-standards/payload';
 import { applicationFormField } from './applications/payload';
+import type { DistrictOverview } from './dashboard/types';
 import { toFormError, type FieldRename } from './formErrors';
 import { httpClient } from './httpClient';
 import type { ImportResult } from './imports/types';
@@ -9,6 +10,7 @@ import type { AssessBody, FollowUpBody, OutcomeBody, ProposeBody, RespondBody } 
 import { getToken } from './session';
 import type { BulkConfirmResult } from './volunteer-hours/types';
 import type { ActiveToggle, LogHoursBody } from './volunteers/types';
+import type { Assignee, ExtendBody, ReassignBody } from './workflows/types';
 
 export interface MemberFigures {
   memberId: number;
@@ -95,6 +97,17 @@ export interface ShequDataProvider extends DataProvider {
   confirmVolunteerHoursBulk: (ids: number[]) => Promise<BulkConfirmResult>;
   /** Answers with the team detail. */
   addTeamMember: (teamId: Identifier, volunteerId: number) => Promise<{ data: RaRecord }>;
+  /** Who a stuck workflow's case may be handed to. */
+  getWorkflowAssignees: (id: Identifier) => Promise<Assignee[]>;
+  /** Each answers with the updated row ({ id, status } after terminate). */
+  reassignWorkflow: (id: Identifier, body: ReassignBody) => Promise<{ data: RaRecord }>;
+  extendWorkflow: (id: Identifier, body: ExtendBody) => Promise<{ data: RaRecord }>;
+  remindWorkflow: (id: Identifier, reason: string) => Promise<{ data: RaRecord }>;
+  retryWorkflow: (id: Identifier, reason: string) => Promise<{ data: RaRecord }>;
+  terminateWorkflow: (id: Identifier, reason: string) => Promise<{ data: RaRecord }>;
+  getDashboard: () => Promise<DistrictOverview>;
+  markNotificationRead: (id: Identifier) => Promise<{ data: RaRecord }>;
+  markAllNotificationsRead: () => Promise<{ updated: number }>;
 }
 
 const rest = simpleRestProvider('/api', httpClient);
@@ -174,4 +187,22 @@ export const dataProvider: ShequDataProvider = {
     return json as BulkConfirmResult;
   },
   addTeamMember: (teamId, volunteerId) => post(path('volunteer-teams', teamId, 'members'), { volunteerId }),
+  async getWorkflowAssignees(id) {
+    const { json } = await httpClient(path('workflows', id, 'assignees'));
+    return json as Assignee[];
+  },
+  reassignWorkflow: (id, body) => post(path('workflows', id, 'reassign'), body),
+  extendWorkflow: (id, body) => post(path('workflows', id, 'extend'), body),
+  remindWorkflow: (id, reason) => post(path('workflows', id, 'remind'), { reason }),
+  retryWorkflow: (id, reason) => post(path('workflows', id, 'retry'), { reason }),
+  terminateWorkflow: (id, reason) => post(path('workflows', id, 'terminate'), { reason }),
+  async getDashboard() {
+    const { json } = await httpClient('/api/dashboard');
+    return json as DistrictOverview;
+  },
+  markNotificationRead: (id) => post(path('notifications', id, 'read'), {}),
+  async markAllNotificationsRead() {
+    const { json } = await httpClient('/api/notifications/read-all', { method: 'POST', body: JSON.stringify({}) });
+    return json as { updated: number };
+  },
 };

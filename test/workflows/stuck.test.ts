@@ -7,6 +7,7 @@ import { activityDeps } from '../../worker/activity-deps.js';
 import { bundleWorkflows, createShequWorker } from '../../worker/create-worker.js';
 import { createCase, detail } from '../support/benefit.js';
 import { seedEnrollments } from '../support/enrollments.js';
+import { refer } from '../support/referrals.js';
 import { register, volunteerBody, waitVolunteer } from '../support/volunteers.js';
 import { login, startTestStack, waitFor, type ApiClient, type TestStack } from '../support/stack.js';
 
@@ -31,6 +32,7 @@ describe('stuck workflows', () => {
         SHEQU_DAY_SECONDS: '1',
         SHEQU_DEADLINE_DAYS: 'verifying=1000,community_review=3,street_review=1000,district_approval=1000,returned=1000',
         SHEQU_SIGNOFF_DAYS: '2',
+        SHEQU_PLACEMENT_DAYS: '3',
         SHEQU_SUITABILITY_ATTEMPTS: '20',
         SHEQU_BANK_FAILURE_RATE: '0',
         SHEQU_BANK_LATENCY_MS: '50',
@@ -127,6 +129,24 @@ describe('stuck workflows', () => {
     // The workflow holds the new deadline: it is not flagged again before it.
     await new Promise((r) => setTimeout(r, 4000));
     expect((await detail(caseworker, overdueCase.id)).overdue).toBe(false);
+  });
+
+  it('an overdue referral is extended and reassigned through its own workflow', async () => {
+    const batch = await refer(caseworker);
+    const referralId = batch.referralIds[0];
+    const wf = (await stack.db('referrals').where({ id: referralId }).first('workflow_id')).workflow_id;
+    const r = await waitListed(wf, 'overdue', 30_000);
+    expect(r).toMatchObject({ kind: 'referral', caseLink: `/referrals/${referralId}/show`, stage: 'intake', allowedActions: ['reassign', 'remind', 'extend', 'terminate'] });
+    const until = new Date(Date.now() + 7200_000).toISOString();
+    const extended = await supervisor.call('POST', `/api/workflows/${encodeURIComponent(wf)}/extend`, { deadlineAt: until, reason: '企业延期发放安置名单' });
+    expect(extended.status).toBe(200);
+    expect(extended.body).toMatchObject({ reasons: [], deadlineAt: until });
+    const cw2 = (await supervisor.call('GET', `/api/workflows/${encodeURIComponent(wf)}/assignees`)).body.find((c: { username: string }) => c.username === 'caseworker2');
+    expect((await supervisor.call('POST', `/api/workflows/${encodeURIComponent(wf)}/reassign`, { assigneeId: cw2.id, reason: '分片调整' })).status).toBe(200);
+    expect(await stack.db('referrals').where({ id: referralId }).first('assignee_id', 'overdue', 'deadline_at')).toEqual({ assignee_id: cw2.id, overdue: false, deadline_at: new Date(until) });
+    const events = await stack.db('referral_events').where({ referral_id: referralId }).orderBy('seq').pluck('decision');
+    expect(events.slice(-2)).toEqual(['extend_deadline', 'reassign']);
+    expect((await supervisor.call('POST', `/api/workflows/${encodeURIComponent(wf)}/reassign`, { assigneeId: cw2.id, reason: '再次' })).status).toBe(409);
   });
 
   it('a failing activity shows from its 3rd attempt with the error; retry now runs it at once once the registry is back', { timeout: 150_000 }, async () => {
