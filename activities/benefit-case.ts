@@ -3,7 +3,7 @@ import { notify } from '../db/notifications.js';
 import { computeAllowance, type AllowanceCalculation } from '../domain/allowance.js';
 import { closedBenefitStages } from '../domain/benefit-stages.js';
 import { maskIdNumber } from '../domain/id-number.js';
-import { shanghaiDate } from '../domain/shanghai-date.js';
+import { shanghaiDate, shanghaiDateTime } from '../domain/shanghai-date.js';
 import type { Actor, MemberFigures } from '../workflows/benefit-case-messages.js';
 import { currentIncomes, standardInForce } from '../db/allowance-standards.js';
 import { loadCaseRow, type LoadedCase } from './benefit-case-load.js';
@@ -128,7 +128,7 @@ export function createBenefitCaseActivities({ db, clock }: ActivityDeps) {
           orgUnitId: changed[0].community_id,
           entityType: 'application',
           entityId: applicationId,
-          message: `低保申请 #${applicationId} 在「${stage}」阶段已超过期限 ${deadlineAt} (case overdue at ${stage})`,
+          message: `低保申请 #${applicationId} 在「${stage}」阶段已超过期限 ${shanghaiDateTime(deadlineAt)}（北京时间） (case overdue at ${stage})`,
         });
         await writeAudit(trx, { user: null }, { action: 'application.overdue', entityType: 'application', entityId: applicationId, orgUnitId: changed[0].community_id, after: { stage, deadlineAt } });
       });

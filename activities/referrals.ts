@@ -4,6 +4,7 @@ import { notify } from '../db/notifications.js';
 import type { ReferralStage } from '../domain/referral-stages.js';
 import type { Actor, Assessment, ReferralState } from '../workflows/referral-messages.js';
 import { recordCaseTransition, type CaseTransition } from './case-transition.js';
+import { shanghaiDateTime } from '../domain/shanghai-date.js';
 import type { ActivityDeps } from './deps.js';
 import { refusal } from './failures.js';
 
@@ -140,7 +141,7 @@ export function createReferralActivities({ db, clock }: ActivityDeps) {
           orgUnitId: r.community_id,
           entityType: 'referral',
           entityId: referralId,
-          message: `再就业推荐 #${referralId} 明天面试（${interviewAt}），请提醒求职者 (interview tomorrow)`,
+          message: `再就业推荐 #${referralId} 明天面试（${shanghaiDateTime(interviewAt)}），请提醒求职者 (interview tomorrow)`,
         });
         await writeAudit(trx, { user: null }, { action: 'referral.interview_reminder', entityType: 'referral', entityId: referralId, orgUnitId: r.community_id, after: { interviewId, interviewAt } });
       });

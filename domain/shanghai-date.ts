@@ -8,6 +8,11 @@ export function shanghaiDate(at: Date): string {
   return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** "YYYY-MM-DD HH:mm" of the instant in Asia/Shanghai, for messages people read. */
+export function shanghaiDateTime(at: Date | string): string {
+  return new Date(new Date(at).getTime() + OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** First day of the month after the instant's Shanghai month: when a change takes effect. */
 export function firstOfNextMonth(at: Date): string {
   const d = new Date(at.getTime() + OFFSET_MS);
