@@ -8,6 +8,7 @@ import { bundleWorkflows, createShequWorker } from '../../worker/create-worker.j
 import { createCase, detail } from '../support/benefit.js';
 import { seedEnrollments } from '../support/enrollments.js';
 import { refer } from '../support/referrals.js';
+import { recordHistory } from '../support/histories.js';
 import { register, volunteerBody, waitVolunteer } from '../support/volunteers.js';
 import { login, startTestStack, waitFor, type ApiClient, type TestStack } from '../support/stack.js';
 
@@ -129,6 +130,7 @@ describe('stuck workflows', () => {
     // The workflow holds the new deadline: it is not flagged again before it.
     await new Promise((r) => setTimeout(r, 4000));
     expect((await detail(caseworker, overdueCase.id)).overdue).toBe(false);
+    await recordHistory(stack, overdueCase.workflowId, 'benefit-overdue-reassigned-extended');
   });
 
   it('an overdue referral is extended and reassigned through its own workflow', async () => {
@@ -147,6 +149,7 @@ describe('stuck workflows', () => {
     const events = await stack.db('referral_events').where({ referral_id: referralId }).orderBy('seq').pluck('decision');
     expect(events.slice(-2)).toEqual(['extend_deadline', 'reassign']);
     expect((await supervisor.call('POST', `/api/workflows/${encodeURIComponent(wf)}/reassign`, { assigneeId: cw2.id, reason: '再次' })).status).toBe(409);
+    await recordHistory(stack, wf, 'referral-overdue-extended-reassigned');
   });
 
   it('a failing activity shows from its 3rd attempt with the error; retry now runs it at once once the registry is back', { timeout: 150_000 }, async () => {
