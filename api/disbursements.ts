@@ -1,9 +1,10 @@
-import { type Client, ScheduleOverlapPolicy, ScheduleNotFoundError, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { type Client, ScheduleOverlapPolicy, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { disbursementPolicy } from '../config/disbursement-policy.js';
 import type { Env } from '../config/env.js';
 import { disbursementWorkflowId } from '../domain/disbursement.js';
 import type { disbursementRun } from '../workflows/disbursement-run.js';
 import type { monthlyDisbursement } from '../workflows/monthly-disbursement.js';
+import { ensureSchedule } from './schedules.js';
 
 // Starting runs and keeping the monthly Schedule as configured. Both are safe to repeat.
 
@@ -25,21 +26,8 @@ function scheduleSpec(env: Env) {
 }
 
 /** Creates the Schedule, or brings an existing one to the configured calendar (keeping its paused state). */
-export async function ensureDisbursementSchedule(temporal: Client, env: Env): Promise<'created' | 'updated'> {
-  const s = scheduleSpec(env);
-  const handle = temporal.schedule.getHandle(env.SHEQU_DISBURSEMENT_SCHEDULE_ID);
-  try {
-    await handle.update((prev) => ({ ...prev, spec: s.spec, action: s.action, policies: { ...prev.policies, ...s.policies } }));
-    return 'updated';
-  } catch (e) {
-    if (!(e instanceof ScheduleNotFoundError)) throw e;
-  }
-  try {
-    await temporal.schedule.create({ scheduleId: env.SHEQU_DISBURSEMENT_SCHEDULE_ID, ...s, state: { note: '每月发放 (monthly disbursement)' } });
-  } catch (e) {
-    if ((e as Error).name !== 'ScheduleAlreadyRunning') throw e;
-  }
-  return 'created';
+export function ensureDisbursementSchedule(temporal: Client, env: Env): Promise<'created' | 'updated'> {
+  return ensureSchedule(temporal, { scheduleId: env.SHEQU_DISBURSEMENT_SCHEDULE_ID, ...scheduleSpec(env), note: '每月发放 (monthly disbursement)' });
 }
 
 /** Starts the period's run, or finds the one that exists: never a second run for a period. */

@@ -9,9 +9,7 @@ import { isAllowed } from '../access';
 import type { Role } from '../roles';
 import { ExtendDialog } from './ExtendDialog';
 import { ReassignDialog } from './ReassignDialog';
-import { RemindDialog } from './RemindDialog';
-import { RetryDialog } from './RetryDialog';
-import { TerminateDialog } from './TerminateDialog';
+import { ReasonActionDialog } from './ReasonActionDialog';
 import type { WorkflowAction, WorkflowDetail } from './types';
 
 const buttons: { action: WorkflowAction; icon: ReactElement; color?: 'error' }[] = [
@@ -46,9 +44,7 @@ export const WorkflowActions = ({ gone }: { gone: boolean }) => {
       <ListButton />
       {record && open === 'reassign' && <ReassignDialog record={record} onClose={close} />}
       {record && open === 'extend' && <ExtendDialog record={record} onClose={close} />}
-      {record && open === 'remind' && <RemindDialog record={record} onClose={close} />}
-      {record && open === 'retry' && <RetryDialog record={record} onClose={close} />}
-      {record && open === 'terminate' && <TerminateDialog record={record} onClose={close} />}
+      {record && (open === 'remind' || open === 'retry' || open === 'terminate') && <ReasonActionDialog action={open} record={record} onClose={close} />}
     </TopToolbar>
   );
 };
