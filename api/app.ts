@@ -58,7 +58,7 @@ export function createApp(deps: ApiDeps, opts: { serveConsole?: boolean } = {}) 
   app.use('/api/imports', express.json({ limit: IMPORT_BODY_LIMIT }));
   app.use('/api', express.json({ limit: deps.env.SHEQU_BODY_LIMIT }));
   app.use('/api', authenticate(deps.db, deps.env.SHEQU_TOKEN_IDLE_HOURS, (m, p) => registry.isPublic(m, p)));
-  app.use('/api', idempotency(deps.db));
+  app.use('/api', idempotency(deps.db, deps.env.SHEQU_IDEMPOTENCY_STALE_SECONDS));
 
   const api = express.Router();
   const routeGroups = [

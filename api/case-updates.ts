@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { ConflictError } from '../domain/errors.js';
+import { currentUpdateId } from './http/idempotency.js';
 import { ROLLING_OVER } from '../workflows/failures.js';
 
 const rollingOver = (e: unknown): boolean => {
@@ -19,7 +20,9 @@ const rollingOver = (e: unknown): boolean => {
 export async function updateCase<Arg>(temporal: Client, workflowId: string, def: UpdateDefinition<unknown, [Arg], string>, arg: Arg): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await temporal.workflow.getHandle(workflowId).executeUpdate(def, { args: [arg] });
+      // Under an Idempotency-Key the Update ID is the key: a retry after a crash gets the first outcome.
+      const updateId = currentUpdateId();
+      await temporal.workflow.getHandle(workflowId).executeUpdate(def, { args: [arg], ...(updateId ? { updateId: `${updateId}:${def.name}` } : {}) });
       return;
     } catch (e) {
       // Retried after the step it waited for closed the case: the case has answered already.

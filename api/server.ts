@@ -33,15 +33,21 @@ ensureWatchSchedule(temporal, env)
   .then((how) => console.log(`[api] schedule watch-workflows ${how} (every ${env.SHEQU_WATCH_SECONDS} s)`))
   .catch((e) => console.error('!!! [api] could not create or update the watch-workflows schedule', e));
 
-startUnstartedApplications(db, temporal, env)
-  .then((n) => n && console.warn(`[api] started ${n} case workflow(s) that were not running (crash, import or seed)`))
-  .catch((e) => console.error('[api] could not restart unstarted workflows', e));
-
-for (const kind of [referralKind, volunteerKind]) {
-  startUnstartedCases(db, temporal, env, kind)
-    .then((n) => n && console.warn(`[api] started ${n} ${kind.kind} workflow(s) that were not running (crash or seed)`))
-    .catch((e) => console.error(`[api] could not start unstarted ${kind.kind} workflows`, e));
+// Case rows whose workflow never started (an API that died between commit and start, an import,
+// a seed): swept at start and every SHEQU_SWEEP_SECONDS after, so a crash loses no case.
+async function sweepUnstarted() {
+  const n = await startUnstartedApplications(db, temporal, env).catch((e) => void console.error('[api] could not start unstarted dibao workflows', e));
+  if (n) console.warn(`[api] started ${n} dibao case workflow(s) that were not running (crash, import or seed)`);
+  for (const kind of [referralKind, volunteerKind]) {
+    const m = await startUnstartedCases(db, temporal, env, kind).catch((e) => void console.error(`[api] could not start unstarted ${kind.kind} workflows`, e));
+    if (m) console.warn(`[api] started ${m} ${kind.kind} workflow(s) that were not running (crash or seed)`);
+  }
 }
+let sweeping = sweepUnstarted();
+const sweeper = setInterval(() => {
+  sweeping = sweeping.then(sweepUnstarted);
+}, env.SHEQU_SWEEP_SECONDS * 1000);
+sweeper.unref();
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -50,7 +56,9 @@ async function shutdown(signal: string) {
   console.log(`[api] ${signal}: finishing in-flight requests`);
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
+  clearInterval(sweeper);
   server.close(async () => {
+    await sweeping;
     await Promise.allSettled([db.destroy(), connection.close()]);
     process.exit(0);
   });

@@ -57,6 +57,8 @@ export const envSchema = z.object({
   SHEQU_TOKEN_IDLE_HOURS: z.coerce.number().positive().default(8),
   SHEQU_CORS_ORIGINS: z.string().default(''),
   SHEQU_BODY_LIMIT: z.string().default('1mb'),
+  SHEQU_SWEEP_SECONDS: z.coerce.number().int().min(1).default(60),
+  SHEQU_IDEMPOTENCY_STALE_SECONDS: z.coerce.number().int().min(1).default(60),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 

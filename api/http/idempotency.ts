@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Knex } from 'knex';
@@ -7,14 +8,22 @@ import { ConflictError, ValidationError } from '../../domain/errors.js';
 // it is sent; a repeat with the same key and body gets the stored answer (and a
 // `Idempotent-Replayed: true` header), a repeat with another body gets 409. Keys are per user.
 // A 5xx answer is not stored, so a retry after a failure acts again. A key left "in progress"
-// by a crashed process can be taken over after STALE_SECONDS.
+// by a crashed process can be taken over after SHEQU_IDEMPOTENCY_STALE_SECONDS.
+//
+// A crash between an effect and its stored answer must not let the retry act twice, so:
+// - a handler that creates rows stores its answer in the same transaction (`req.idempotency.commit`);
+// - a Workflow Update sent under a key carries the key as its Update ID (`currentUpdateId`):
+//   Temporal runs an Update ID once per workflow run and hands a retry the first outcome.
 
-const STALE_SECONDS = 60;
+const updateIds = new AsyncLocalStorage<string>();
+
+/** The Update ID for a Workflow Update sent while handling this request, if it came with a key. */
+export const currentUpdateId = (): string | undefined => updateIds.getStore();
 
 const requestHash = (method: string, path: string, body: unknown) =>
   createHash('sha256').update(`${method} ${path}\n${JSON.stringify(body ?? null)}`).digest('hex');
 
-export function idempotency(db: Knex): RequestHandler {
+export function idempotency(db: Knex, staleSeconds: number): RequestHandler {
   return async (req, res, next) => {
     const key = req.get('idempotency-key');
     if (req.method !== 'POST' || !key || !req.user) return next();
@@ -41,15 +50,27 @@ export function idempotency(db: Knex): RequestHandler {
       const takenOver = await db('idempotency_keys')
         .where({ user_id: userId, key })
         .whereNull('completed_at')
-        .where('created_at', '<', db.raw(`now() - make_interval(secs => ?)`, [STALE_SECONDS]))
+        .where('created_at', '<', db.raw(`now() - make_interval(secs => ?)`, [staleSeconds]))
         .update({ created_at: db.fn.now() })
         .returning('key');
       if (!takenOver.length) throw new ConflictError('同一请求正在处理中，请稍候 (a request with this key is still in progress)');
     }
 
+    let committed = false;
+    req.idempotency = {
+      async commit(trx, status, body) {
+        await trx('idempotency_keys').where({ user_id: userId, key }).update({ status_code: status, response_body: JSON.stringify(body ?? null), completed_at: trx.fn.now() });
+        committed = true;
+      },
+    };
     const send = res.json.bind(res);
     res.json = ((body: unknown) => {
       const status = res.statusCode;
+      // Stored with the effect already: the answer a retry gets is that one.
+      if (committed && status < 500) {
+        send(body);
+        return res;
+      }
       const store =
         status >= 500
           ? db('idempotency_keys').where({ user_id: userId, key }).delete()
@@ -65,6 +86,6 @@ export function idempotency(db: Knex): RequestHandler {
       );
       return res;
     }) as typeof res.json;
-    next();
+    updateIds.run(`${userId}:${key}`, next);
   };
 }

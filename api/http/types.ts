@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { Role } from '../../domain/roles.js';
 
 export interface AuthUser {
@@ -15,6 +16,8 @@ declare global {
     interface Request {
       requestId: string;
       user?: AuthUser;
+      /** Set for a POST with an Idempotency-Key: lets a handler store its answer in the transaction of its effect. */
+      idempotency?: { commit(trx: Knex.Transaction, status: number, body: unknown): Promise<void> };
     }
   }
 }

@@ -99,11 +99,14 @@ export function applicationRoutes({ registry, db, temporal, env, startWorkflows 
           orgUnitId: body.communityId,
           after: { householdId: household.id, headName: body.headName, members: body.members.length, category: body.category },
         });
-        return { id, workflowId };
+        // The answer is stored with the effect: a retry after a crash gets this case, not a second one.
+        const answer = await applicationDetail(trx, user, id);
+        await req.idempotency?.commit(trx, 201, answer);
+        return { id, workflowId, answer };
       });
 
       if (startWorkflows) await startBenefitWorkflow(temporal, env, { ...created, stage: 'submitted', streetCode: community.street_code, communityCode: community.code });
-      return applicationDetail(db, user, await findApplication(db, user, created.id));
+      return created.answer;
     },
   );
   return router;

@@ -70,12 +70,12 @@ const spec: ListSpec<BatchRow> = {
 export function referralBatchRoutes({ registry, db, temporal, env, startWorkflows = true }: RouteContext): Router {
   const router = Router();
   // A caseworker sees the referrals of her area only, and a batch shows only those.
-  const base = (user: AuthUser) => {
-    const mine = db('referrals as r').whereRaw('r.batch_id = b.id');
-    if (!seesWholeDistrict(user)) mine.whereIn('r.community_id', db('org_units').select('id').where('path', 'like', `${user.orgPath}%`));
-    return db('referral_batches as b')
+  const base = (user: AuthUser, q: Knex = db) => {
+    const mine = q('referrals as r').whereRaw('r.batch_id = b.id');
+    if (!seesWholeDistrict(user)) mine.whereIn('r.community_id', q('org_units').select('id').where('path', 'like', `${user.orgPath}%`));
+    return q('referral_batches as b')
       .join('enterprises as e', 'e.id', 'b.enterprise_id')
-      .select('b.*', 'e.name as enterprise_name', mine.select(db.raw(`coalesce(array_agg(r.id ORDER BY r.id), '{}') `)).as('referral_ids'));
+      .select('b.*', 'e.name as enterprise_name', mine.select(q.raw(`coalesce(array_agg(r.id ORDER BY r.id), '{}') `)).as('referral_ids'));
   };
 
   registry.add(router, { method: 'get', path: '/api/referral-batches', tag: 'referrals', summary: 'Lists of surplus staff received from enterprises (filter: enterpriseId)', query: listQuery, list: true, response: z.array(batchSchema) }, async ({ res, user, query }) => sendList(res, spec, base(user), query));
@@ -111,10 +111,13 @@ export function referralBatchRoutes({ registry, db, temporal, env, startWorkflow
           ids.push(id);
         }
         await writeAudit(trx, { user, requestId: req.requestId }, { action: 'referral_batch.create', entityType: 'referral_batch', entityId: batch.id, after: { enterpriseId: body.enterpriseId, reference: body.reference, people: ids.length } });
-        return { batchId: batch.id as number, ids };
+        // The answer is stored with the effect: a retry after a crash gets this list back.
+        const answer = toApi(await base(user, trx).where('b.id', batch.id).first());
+        await req.idempotency?.commit(trx, 201, answer);
+        return { ids, answer };
       });
       if (startWorkflows) await startCaseWorkflows(db, temporal, env, referralKind, created.ids);
-      return toApi(await base(user).where('b.id', created.batchId).first());
+      return created.answer;
     },
   );
   return router;

@@ -81,10 +81,13 @@ export function volunteerRoutes({ registry, db, temporal, env, startWorkflows = 
         });
         await trx('volunteer_events').insert({ volunteer_id: id, seq: 0, to_stage: 'registered', decision: 'register', actor_id: user.id, actor_name: user.username, actor_role: user.role });
         await writeAudit(trx, { user, requestId: req.requestId }, { action: 'volunteer.register', entityType: 'volunteer', entityId: id, orgUnitId: body.communityId, after: { name: body.name, servesVulnerable: body.servesVulnerable, guardian: !!body.guardianConsent } });
-        return id;
+        // The answer is stored with the effect: a retry after a crash gets this registration.
+        const answer = await volunteerDetail(trx, user, await findVolunteer(trx, user, id));
+        await req.idempotency?.commit(trx, 201, answer);
+        return { id, answer };
       });
-      if (startWorkflows) await startCaseWorkflows(db, temporal, env, volunteerKind, [created]);
-      return volunteerDetail(db, user, await findVolunteer(db, user, created));
+      if (startWorkflows) await startCaseWorkflows(db, temporal, env, volunteerKind, [created.id]);
+      return created.answer;
     },
   );
   return router;

@@ -80,14 +80,18 @@ export async function up(knex: Knex): Promise<void> {
       SELECT a.workflow_id, a.reason, a.detected_at, a.attempts, a.last_error, a.activity_type, a.detail, a.kind
         FROM workflow_alerts a WHERE a.resolved_at IS NULL AND (a.reason <> 'failing_activity' OR a.attempts >= ${FAILING_ACTIVITY_ATTEMPT})`);
 
+  // Grouped first (a few rows per stuck workflow), then each looks its case up by workflow id:
+  // the lateral lookup probes the unique indexes, so the list costs what is stuck, not what is open.
   await knex.raw(`
     CREATE VIEW stuck_workflows AS
-      SELECT r.workflow_id AS id, COALESCE(w.kind, max(r.alert_kind)) AS kind, w.case_key, w.case_id, w.stage, w.since, w.deadline_at,
+      SELECT g.id, COALESCE(w.kind, g.alert_kind) AS kind, w.case_key, w.case_id, w.stage, w.since, w.deadline_at,
              w.assignee_id, w.street_id, w.community_id,
-             array_agg(DISTINCT r.reason) AS reasons, min(r.reason_since) AS stuck_since,
-             max(r.attempts) AS attempts, max(r.last_error) AS last_error, max(r.activity_type) AS activity_type, string_agg(r.detail, '; ') AS detail
-        FROM stuck_reasons r LEFT JOIN case_workflows w ON w.workflow_id = r.workflow_id
-       GROUP BY r.workflow_id, w.kind, w.case_key, w.case_id, w.stage, w.since, w.deadline_at, w.assignee_id, w.street_id, w.community_id`);
+             g.reasons, g.stuck_since, g.attempts, g.last_error, g.activity_type, g.detail
+        FROM (SELECT r.workflow_id AS id, array_agg(DISTINCT r.reason) AS reasons, min(r.reason_since) AS stuck_since,
+                     max(r.attempts) AS attempts, max(r.last_error) AS last_error, max(r.activity_type) AS activity_type,
+                     string_agg(r.detail, '; ') AS detail, max(r.alert_kind) AS alert_kind
+                FROM stuck_reasons r GROUP BY r.workflow_id) g
+        LEFT JOIN LATERAL (SELECT * FROM case_workflows c WHERE c.workflow_id = g.id LIMIT 1) w ON true`);
 }
 
 export async function down(knex: Knex): Promise<void> {

@@ -12,7 +12,7 @@ import { startDevServer, type DevServer, type DevServerOptions } from '../../scr
 import { buildReached, finishRun, report, runRow, secondsToProgress, workflowProgress } from '../support/disbursement-faults.js';
 import { createTestDatabase, waitFor } from '../support/stack.js';
 import { startTcpProxy, viaProxy, type TcpProxy } from '../support/tcp-proxy.js';
-import { startWorkerProcess, type WorkerProcess } from '../support/worker-process.js';
+import { startWorkerProcess, type WorkerProcess } from '../support/service-processes.js';
 
 // A month's run survives what goes wrong in production, with the real processes: the worker
 // killed mid-build, the Temporal server restarted mid-run on the same database file,
