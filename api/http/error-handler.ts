@@ -45,6 +45,9 @@ export function mapError(err: unknown): Mapped | undefined {
     const detail = cause.details?.[0] as { errors?: Record<string, string> } | undefined;
     return { status: statusByType[cause.type as ErrorType], message: cause.message, ...(detail?.errors ? { errors: detail.errors } : {}) };
   }
+  // PostgreSQL refusing a value the schema let through (an id beyond 2^31-1): the client's input, not our fault.
+  const pgCode = (err as { code?: string })?.code;
+  if (pgCode === '22003') return { status: 400, message: '数值超出范围 (a number is out of range)' };
   const status = (err as { status?: number; statusCode?: number })?.status ?? (err as { statusCode?: number })?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     // body-parser errors: malformed JSON (400), body too large (413), wrong charset (415).

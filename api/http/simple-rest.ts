@@ -32,7 +32,11 @@ export const listQuery = z.object({
   )
     .optional()
     .describe('JSON [start, end], inclusive'),
-  filter: jsonParam(z.record(z.string(), z.unknown())).optional().describe('JSON object of field → value; "id": [..] for getMany, "q" for free text'),
+  // Kept as parsed, not rebuilt by z.record: a rebuilt object turns a "__proto__" key into its
+  // prototype, and that filter would vanish instead of being refused as unknown.
+  filter: jsonParam(z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), '须为JSON对象 (must be a JSON object)'))
+    .optional()
+    .describe('JSON object of field → value; "id": [..] for getMany, "q" for free text'),
 });
 export type ListQuery = z.infer<typeof listQuery>;
 
@@ -57,6 +61,12 @@ export interface ListSpec<Row> {
 
 export const ids = z.array(z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)])).max(MAX_PAGE);
 
+// The ids and numbers lists filter by are PostgreSQL integers: a larger one names nothing, and
+// PostgreSQL would refuse the whole query ("out of range for type integer", a 500).
+const INT4_MAX = 2_147_483_647;
+const outOfRange = (v: unknown): boolean => (typeof v === 'number' ? Math.abs(v) > INT4_MAX : Array.isArray(v) && v.some(outOfRange));
+const OUT_OF_RANGE = `超出范围 (out of range: at most ${INT4_MAX})`;
+
 export async function sendList<Row>(res: Response, spec: ListSpec<Row>, base: Knex.QueryBuilder, query: ListQuery): Promise<void> {
   const filter = query.filter ?? {};
   const errors: Record<string, string> = {};
@@ -64,10 +74,12 @@ export async function sendList<Row>(res: Response, spec: ListSpec<Row>, base: Kn
     if (field === 'id') {
       const parsed = ids.safeParse(Array.isArray(raw) ? raw : [raw]);
       if (!parsed.success) errors['filter.id'] = 'must be an id or a list of ids';
+      else if (outOfRange(parsed.data)) errors['filter.id'] = OUT_OF_RANGE;
       else base.whereIn(spec.idColumn, parsed.data);
       continue;
     }
-    const f = spec.filters[field];
+    // Own keys only: "constructor" or "toString" would otherwise find Object.prototype's (a 500).
+    const f = Object.hasOwn(spec.filters, field) ? spec.filters[field] : undefined;
     if (!f) {
       errors[`filter.${field}`] = `unknown filter; allowed: ${['id', ...Object.keys(spec.filters)].join(', ')}`;
       continue;
@@ -75,10 +87,11 @@ export async function sendList<Row>(res: Response, spec: ListSpec<Row>, base: Kn
     if (raw === undefined || raw === null || raw === '') continue;
     const parsed = f.schema.safeParse(raw);
     if (!parsed.success) errors[`filter.${field}`] = parsed.error.issues[0]?.message ?? 'invalid';
+    else if (outOfRange(parsed.data)) errors[`filter.${field}`] = OUT_OF_RANGE;
     else f.apply(base, parsed.data);
   }
   const [sortField, sortDir] = query.sort ?? spec.defaultSort;
-  const sortColumn = spec.sortable[sortField];
+  const sortColumn = Object.hasOwn(spec.sortable, sortField) ? spec.sortable[sortField] : '';
   if (!sortColumn) errors.sort = `cannot sort by ${sortField}; allowed: ${Object.keys(spec.sortable).join(', ')}`;
   if (Object.keys(errors).length) throw new ValidationError('查询参数无效 (invalid list query)', errors);
 
@@ -102,6 +115,7 @@ export async function sendList<Row>(res: Response, spec: ListSpec<Row>, base: Kn
 /** A path id that is not a positive integer names no record: 404, like any unknown id. */
 export function idParam(raw: string | undefined): number {
   const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new NotFoundError();
+  // Row ids are PostgreSQL integers: a larger one names no record either.
+  if (!Number.isSafeInteger(n) || n <= 0 || n > 2_147_483_647) throw new NotFoundError();
   return n;
 }

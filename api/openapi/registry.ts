@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ForbiddenError } from '../../domain/errors.js';
 import type { Role } from '../../domain/roles.js';
 import type { AuthUser } from '../http/types.js';
-import { parseOrThrow } from '../http/validate.js';
+import { parseOrThrow, strictObjects } from '../http/validate.js';
 
 // Every route is declared once with its zod schemas: the same objects validate the request and
 // produce the OpenAPI document, so the document cannot drift from what the API accepts.
@@ -42,11 +42,19 @@ export class ApiRegistry {
     spec: RouteSpec<B, Q>,
     handler: (ctx: HandlerContext<z.infer<B>, z.infer<Q>>) => Promise<unknown>,
   ): void {
-    this.routes.push(spec as RouteSpec);
+    // Unknown body fields are refused, not dropped; the document says so (additionalProperties: false).
+    const bodySchema = spec.body ? strictObjects(spec.body) : undefined;
+    this.routes.push({ ...spec, body: bodySchema } as RouteSpec);
     const wrapped: RequestHandler = async (req, res) => {
       const user = req.user as AuthUser;
       if (spec.roles && !spec.roles.includes(user.role)) throw new ForbiddenError();
-      const body = spec.body ? parseOrThrow(spec.body, req.body ?? {}, '请求内容无效 (invalid request body)') : undefined;
+      // A body the JSON parser skipped (another Content-Type) would otherwise be read as `{}`,
+      // and a route whose fields are all optional would act on it.
+      const sentBody = req.get('transfer-encoding') !== undefined || Number(req.get('content-length')) > 0;
+      if (bodySchema && req.body === undefined && sentBody) {
+        throw Object.assign(new Error('请求体须为JSON (the request body must be application/json)'), { status: 415 });
+      }
+      const body = bodySchema ? parseOrThrow(bodySchema, req.body ?? {}, '请求内容无效 (invalid request body)') : undefined;
       const query = spec.query ? parseOrThrow(spec.query, { ...req.query }, '查询参数无效 (invalid query)') : undefined;
       const result = await handler({ req, res, user, body: body as z.infer<B>, query: query as z.infer<Q>, params: req.params as Record<string, string> });
       // A handler may choose another success status (e.g. 200 for "that exists already") in res.locals.status.
@@ -127,7 +135,9 @@ export function openApiDocument(registry: ApiRegistry, info: { version: string }
     info: {
       title: 'Shequ 社区 casework API',
       version: info.version,
-      description: 'Lists follow the ra-data-simple-rest contract: sort=["field","ASC"], range=[0,24], filter={...} as JSON query parameters; the total is in Content-Range.',
+      description:
+        'Lists follow the ra-data-simple-rest contract: sort=["field","ASC"], range=[0,24], filter={...} as JSON query parameters; the total is in Content-Range. ' +
+        'Request bodies are application/json (else 415) and refuse fields they do not declare; no text field takes control characters other than tab and line breaks, bidirectional overrides or unpaired surrogates (400, a message per field).',
     },
     servers: [{ url: '/' }],
     paths,

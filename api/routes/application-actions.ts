@@ -21,7 +21,8 @@ export const decisionBody = z.object({
   comment: text(1000).default(''),
   findings: z
     .object({
-      visitedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式 YYYY-MM-DD (date)'),
+      // A calendar date: the shape alone let 2026-02-30 through to the workflow.
+      visitedOn: z.iso.date('日期格式 YYYY-MM-DD (date)'),
       notes: text(2000).default(''),
       members: z.array(z.object({ memberId: z.number().int().positive(), monthlyIncomeFen: fen })).min(1).max(20),
     })

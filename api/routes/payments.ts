@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { paymentKinds, paymentStatuses } from '../../domain/disbursement.js';
+import { isPeriod, paymentKinds, paymentStatuses } from '../../domain/disbursement.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { maskAccount } from '../../domain/id-number.js';
 import { carryUpdate, reissueUpdate } from '../../workflows/disbursement-messages.js';
@@ -101,7 +101,8 @@ const spec: ListSpec<PaymentRow> = {
   sortable: { id: 'p.id', amountFen: 'p.amount_fen', period: 'p.period', status: 'p.status', name: 'p.account_name' },
   defaultSort: ['id', 'ASC'],
   filters: {
-    period: filter(z.string().regex(/^\d{4}-\d{2}$/), (qb, v) => qb.where('p.period', v)),
+    // A real month (2026-13 is refused, not answered with an empty page).
+    period: filter(z.string().refine(isPeriod, '期间格式 YYYY-MM (period YYYY-MM)'), (qb, v) => qb.where('p.period', v)),
     runId: filter(z.coerce.number().int(), (qb, v) => qb.where('p.run_id', v)),
     status: filter(z.union([z.enum(paymentStatuses), z.array(z.enum(paymentStatuses))]), (qb, v) => qb.whereIn('p.status', ([] as string[]).concat(v))),
     kind: filter(z.enum(paymentKinds), (qb, v) => qb.where('p.kind', v)),

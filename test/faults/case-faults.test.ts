@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort, sleep } from '../../scripts/processes.js';
 import { startDevServer, type DevServer, type DevServerOptions } from '../../scripts/temporal-dev-server.js';
 import { findings } from '../support/benefit.js';
-import { faultClient, printFaultTable, type Answer, type FaultClient, type FaultRow } from '../support/fault-clients.js';
+import { faultClient, printFaultTable, recordFaultRow, type Answer, type FaultClient, type FaultRow } from '../support/fault-clients.js';
 import { applicationBody } from '../support/fixtures.js';
 import { createOpening, helperOf, hire, toInterview, toMatching } from '../support/referrals.js';
 import { startApiProcess, startWorkerProcess, type ServiceProcess } from '../support/service-processes.js';
@@ -131,6 +131,7 @@ describe('case processes under faults', () => {
   function record(scenario: string, attempted: number, outcome: { timeline: number; audited: number }[], recoverS: number | null) {
     const row = { scenario, attempted, completed: outcome.filter((o) => o.timeline === 1 && o.audited === 1).length, lost: outcome.filter((o) => o.timeline === 0).length, duplicated: outcome.filter((o) => o.timeline > 1 || o.audited > 1).length, recoverS };
     rows.push(row);
+    recordFaultRow(row);
     expect(row).toMatchObject({ completed: attempted, lost: 0, duplicated: 0 });
   }
 

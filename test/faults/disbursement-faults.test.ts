@@ -34,7 +34,8 @@ describe('disbursement run under faults', () => {
   let temporal: Client;
   let env: Env;
   let workerEnv: Record<string, string>;
-  let worker: WorkerProcess | undefined;
+  // Two workers poll the same task queues throughout, as in production.
+  let workers: WorkerProcess[] = [];
   let financeId: number;
   const dir = mkdtempSync(join(tmpdir(), 'shequ-faults-'));
 
@@ -64,11 +65,11 @@ describe('disbursement run under faults', () => {
     env = loadEnv({ ...shared, DATABASE_URL: database.url });
     workerEnv = { ...shared, DATABASE_URL: viaProxy(database.url, proxy), LOG_LEVEL: 'warn' };
     financeId = (await database.db('users').where({ username: 'finance1' }).first('id')).id;
-    worker = await startWorkerProcess(workerEnv);
+    workers = await Promise.all([startWorkerProcess(workerEnv), startWorkerProcess(workerEnv)]);
   }, 240_000);
 
   afterAll(async () => {
-    await worker?.stop();
+    await Promise.allSettled(workers.map((w) => w.stop()));
     await connection?.close();
     await server?.stop();
     await proxy?.close();
@@ -83,16 +84,16 @@ describe('disbursement run under faults', () => {
     expect(inv.paid).toBe(inv.lines);
   };
 
-  it('worker killed (kill -9) during the build: a new worker finishes it, no line twice, none missing', async () => {
+  it('one of two workers killed (kill -9) during the build: the other and a new one finish it, no line twice, none missing', async () => {
     const period = '2027-01';
     await startDisbursementRun(temporal, env, period, financeId);
     await buildReached(database.db, period, 0.15);
     const before = await workflowProgress(temporal, wf(period));
-    await worker!.kill();
+    await workers[0].kill();
     const killedAt = Date.now();
-    worker = await startWorkerProcess(workerEnv);
-    // Counted from the kill: a new worker's start-up, then the pages the dead one had in flight
-    // are given to it once their heartbeat times out (a minute).
+    workers[0] = await startWorkerProcess(workerEnv);
+    // Counted from the kill: the other worker goes on with the pages it holds; those the dead one
+    // had in flight are handed out again once their heartbeat times out.
     const recoverS = await secondsToProgress(temporal, wf(period), before, killedAt);
     const inv = await finishRun(database.db, temporal, period, wf(period));
     report('worker killed mid-build', inv, recoverS, killedAt);

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Knex } from 'knex';
 import { runInvariants, type RunInvariants } from '../../bench/disbursement-invariants.js';
 import { runStateQuery, signoffUpdate } from '../../workflows/disbursement-messages.js';
+import { recordFaultRow } from './fault-clients.js';
 import { waitFor } from './stack.js';
 
 // Watching a month's run from outside while something breaks: its row in the DB is the
@@ -60,6 +61,7 @@ export async function finishRun(db: Knex, temporal: Client, period: string, work
 }
 
 export function report(scenario: string, inv: RunInvariants, recoverS: number | null, faultAt: number): void {
+  recordFaultRow({ scenario: `disbursement: ${scenario}`, attempted: inv.expectedLines, completed: inv.lines - inv.duplicates, lost: inv.missing, duplicated: inv.duplicates, recoverS });
   console.log(
     `[fault] ${scenario}: lines expected ${inv.expectedLines}, lines built ${inv.lines}, duplicates ${inv.duplicates}, missing ${inv.missing}, ` +
       `time to recover ${recoverS === null ? 'n/a' : `${recoverS.toFixed(1)} s`}, completed ${((Date.now() - faultAt) / 1000).toFixed(1)} s after the fault`,

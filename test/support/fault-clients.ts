@@ -1,3 +1,4 @@
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { sleep } from '../../scripts/processes.js';
 
@@ -73,4 +74,23 @@ export function printFaultTable(rows: FaultRow[]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => c.map((x, i) => (i === 0 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join('  ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
+}
+
+// Every fault file adds its scenarios here; the test run prints them as one table at the end.
+const FAULT_ROWS = 'test-results/faults.jsonl';
+
+export function recordFaultRow(row: FaultRow): void {
+  mkdirSync('test-results', { recursive: true });
+  appendFileSync(FAULT_ROWS, `${JSON.stringify(row)}\n`);
+}
+
+export function clearFaultRows(): void {
+  rmSync(FAULT_ROWS, { force: true });
+}
+
+/** The table of every scenario run, or undefined when no fault test ran. */
+export function faultTable(): string | undefined {
+  if (!existsSync(FAULT_ROWS)) return undefined;
+  const rows = readFileSync(FAULT_ROWS, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as FaultRow);
+  return rows.length ? printFaultTable(rows) : undefined;
 }

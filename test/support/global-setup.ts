@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { bundleWorkflows } from '../../worker/create-worker.js';
+import { clearFaultRows, faultTable } from './fault-clients.js';
 import { buildConsole, consoleIsStale } from '../../scripts/console-build.js';
 import { prepareDatabase } from '../../scripts/prepare-db.js';
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase, type LocalPostgres } from '../../scripts/postgres.js';
@@ -33,6 +34,7 @@ export default async function setup(project: TestProject) {
   const work = join(root, '.data/test', String(process.pid));
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
+  clearFaultRows();
 
   const cli = await provisionTemporalCli((l) => console.log(l));
   let pg: LocalPostgres | undefined;
@@ -69,6 +71,8 @@ export default async function setup(project: TestProject) {
   }
 
   return async () => {
+    const faults = faultTable();
+    if (faults) console.log(`\nfaults: what survived (lost and duplicated must be 0)\n${faults}\n`);
     await temporal?.stop();
     await pg?.stop();
     rmSync(work, { recursive: true, force: true });
