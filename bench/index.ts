@@ -2,6 +2,8 @@ import { disbursementBench } from './disbursement.js';
 import { intakeBench } from './intake.js';
 import { listsBench } from './lists.js';
 import { printResult, type BenchResult } from './report.js';
+import { stuckBench } from './stuck.js';
+import { workdayBench } from './workday.js';
 
 // `npm run bench -- <name> [--json] [--key=value ...]`. Each benchmark starts what it needs and
 // measures its floor in the same run, so figures compare across machines as ratios.
@@ -10,6 +12,8 @@ const benches: Record<string, (args: Record<string, number>) => Promise<BenchRes
   lists: listsBench,
   intake: intakeBench,
   disbursement: disbursementBench,
+  stuck: stuckBench,
+  load: workdayBench,
 };
 
 const argv = process.argv.slice(2);
@@ -25,7 +29,7 @@ argv.forEach((a, i) => {
 });
 
 if (!name || !benches[name]) {
-  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}> [--json] [--requests=N --applications=N --concurrency=C --households=N]`);
+  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}> [--json] [--requests=N --applications=N --concurrency=C --households=N --open=N --users=N --seconds=S]`);
   process.exit(2);
 }
 const result = await benches[name](args);

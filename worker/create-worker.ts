@@ -55,6 +55,10 @@ export function createShequWorker(o: ShequWorkerOptions): Promise<Worker> {
     activities: createActivities(o.deps),
     interceptors: { activity: [reportActivityFaults(o.deps.db, o.idPrefix ?? '')] },
     sinks: faultSinks(o.deps, o.idPrefix),
+    // No eager activities: under load the dev server's eager dispatch sometimes lost a started
+    // attempt, and the step then waited out its start-to-close timeout (a minute) before the
+    // retry (seen in the load bench: 6 of 11 runs). Through the task queue they never stall.
+    maxEagerActivityReservationsPerWorkflowTask: 0,
     ...(o.identity ? { identity: o.identity } : {}),
     // Drain in-flight activities on SIGTERM before the process exits.
     shutdownGraceTime: '10 seconds',
