@@ -6,6 +6,7 @@ import { shanghaiLocal, shanghaiLocalToIso, useFormatInstant } from '../common/t
 import { useActionMutation } from '../common/useActionMutation';
 import type { ShequDataProvider } from '../dataProvider';
 import type { ExtendBody, WorkflowDetail } from './types';
+import { ReasonField } from './ReasonField';
 import { useApplyAnswer } from './useApplyAnswer';
 
 const t = (key: string) => `shequ.workflows.extend.${key}`;
@@ -53,20 +54,7 @@ export const ExtendDialog = ({ record, onClose }: { record: WorkflowDetail; onCl
           helperText={fields.deadlineAt ?? (past ? translate(t('past')) : translate(t('beijing_time')))}
           slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: shanghaiLocal(new Date()) } }}
         />
-        <TextField
-          required
-          fullWidth
-          multiline
-          minRows={2}
-          margin="dense"
-          name="reason"
-          label={translate('shequ.workflows.reason')}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          error={!!fields.reason}
-          helperText={fields.reason ?? ' '}
-          slotProps={{ htmlInput: { maxLength: 1000 } }}
-        />
+        <ReasonField value={reason} onChange={setReason} error={fields.reason} />
         <ActionErrorAlert error={error} shown={['deadlineAt', 'reason']} />
       </DialogContent>
       <DialogActions>

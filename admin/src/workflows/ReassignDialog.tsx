@@ -6,6 +6,7 @@ import { ActionErrorAlert } from '../common/ActionErrorAlert';
 import { useActionMutation } from '../common/useActionMutation';
 import type { ShequDataProvider } from '../dataProvider';
 import type { ReassignBody, WorkflowDetail } from './types';
+import { ReasonField } from './ReasonField';
 import { useApplyAnswer } from './useApplyAnswer';
 
 const t = (key: string) => `shequ.workflows.reassign.${key}`;
@@ -69,20 +70,7 @@ export const ReassignDialog = ({ record, onClose }: { record: WorkflowDetail; on
             </MenuItem>
           ))}
         </TextField>
-        <TextField
-          required
-          fullWidth
-          multiline
-          minRows={2}
-          margin="dense"
-          name="reason"
-          label={translate('shequ.workflows.reason')}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          error={!!fields.reason}
-          helperText={fields.reason ?? ' '}
-          slotProps={{ htmlInput: { maxLength: 1000 } }}
-        />
+        <ReasonField value={reason} onChange={setReason} error={fields.reason} />
         <ActionErrorAlert error={error} shown={['assigneeId', 'reason']} />
       </DialogContent>
       <DialogActions>
