@@ -2,7 +2,6 @@ import { writeAudit } from '../db/audit.js';
 import { notify } from '../db/notifications.js';
 import { computeAllowance, type AllowanceCalculation } from '../domain/allowance.js';
 import { closedBenefitStages } from '../domain/benefit-stages.js';
-import { maskIdNumber } from '../domain/id-number.js';
 import { shanghaiDate, shanghaiDateTime } from '../domain/shanghai-date.js';
 import type { Actor, MemberFigures } from '../workflows/benefit-case-messages.js';
 import { currentIncomes, standardInForce } from '../db/allowance-standards.js';
@@ -54,18 +53,19 @@ export function createBenefitCaseActivities({ db, clock }: ActivityDeps) {
       const app = await db('applications').where({ id: applicationId }).first('household_id', 'community_id', 'duplicate_override');
       const overridden = new Set<number>(app.duplicate_override?.applicationIds ?? []);
       const rows = await db('household_members as mine')
-        .join('household_members as theirs', 'theirs.id_number', 'mine.id_number')
+        // Equal numbers have equal keyed hashes: the check never decrypts.
+        .join('household_members as theirs', 'theirs.id_number_hash', 'mine.id_number_hash')
         .join('applications as other', 'other.household_id', 'theirs.household_id')
         .where('mine.household_id', app.household_id)
         .where('mine.left_household', false)
         .where('theirs.left_household', false)
         .whereNot('other.id', applicationId)
         .whereNotIn('other.stage', closedBenefitStages as string[])
-        .select('other.id as application_id', 'other.stage', 'mine.name', 'mine.id_number')
+        .select('other.id as application_id', 'other.stage', 'mine.name', 'mine.id_number_masked')
         .orderBy('other.id');
       const duplicates = rows
         .filter((r) => !overridden.has(r.application_id))
-        .map((r) => ({ applicationId: r.application_id, memberName: r.name, idNumberMasked: maskIdNumber(r.id_number), stage: r.stage }));
+        .map((r) => ({ applicationId: r.application_id, memberName: r.name, idNumberMasked: r.id_number_masked, stage: r.stage }));
       const standard = await standardInForce(db, shanghaiDate(now));
       const { memberIds, incomesFen } = await currentIncomes(db, app.household_id);
       const calculation = computeAllowance({ standard, incomesFen });

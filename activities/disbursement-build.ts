@@ -7,7 +7,8 @@ import type { ActivityDeps } from './deps.js';
 // Building a period's lines. Pages are id ranges of enrollments (keyset, never OFFSET); each
 // page is one INSERT … SELECT that skips lines already there, so a page run twice after a
 // crash adds nothing. The amount is computed in SQL from the term in force on the cut-off date
-// and the standard in force that day, and stored with its inputs.
+// and the standard in force that day, and stored with its inputs. The account is copied sealed,
+// with its masked form, and never decrypted here: only the bank file opens it.
 
 export function createDisbursementBuildActivities({ db, clock }: ActivityDeps) {
   return {
@@ -33,19 +34,19 @@ export function createDisbursementBuildActivities({ db, clock }: ActivityDeps) {
       const standard = await standardInForce(db, cutoff);
       const { rowCount } = await db.raw(
         `INSERT INTO payments (run_id, period, enrollment_id, household_id, community_id, street_id, kind, amount_fen,
-                               standard_fen, floor_per_person_fen, total_income_fen, members, account, account_name, status, failure_reason)
+                               standard_fen, floor_per_person_fen, total_income_fen, members, account_enc, account_masked, account_name, status, failure_reason)
          SELECT :runId, :period, e.id, e.household_id, e.community_id, e.street_id, 'regular',
                 GREATEST(:std * t.members - t.total_income_fen, :floor * t.members),
-                :std, :floor, t.total_income_fen, t.members, COALESCE(h.bank_account, ''), h.head_name,
-                CASE WHEN h.bank_account IS NULL THEN 'failed' ELSE 'pending' END,
-                CASE WHEN h.bank_account IS NULL THEN 'no_account' END
+                :std, :floor, t.total_income_fen, t.members, h.bank_account_enc, COALESCE(h.bank_account_masked, ''), h.head_name,
+                CASE WHEN h.bank_account_enc IS NULL THEN 'failed' ELSE 'pending' END,
+                CASE WHEN h.bank_account_enc IS NULL THEN 'no_account' END
            FROM enrollments e
            JOIN LATERAL (SELECT status, members, total_income_fen FROM enrollment_terms t
                           WHERE t.enrollment_id = e.id AND t.effective_from <= :cutoff
                           ORDER BY t.effective_from DESC LIMIT 1) t ON true
            -- By key, one household per line: as a plain join the planner hashes the whole
            -- households table for every page (OFFSET 0 keeps it from flattening this).
-           JOIN LATERAL (SELECT bank_account, head_name FROM households h WHERE h.id = e.household_id OFFSET 0) h ON true
+           JOIN LATERAL (SELECT bank_account_enc, bank_account_masked, head_name FROM households h WHERE h.id = e.household_id OFFSET 0) h ON true
           WHERE e.id BETWEEN :from AND :to
             AND t.status = 'active'
             AND :std * t.members - t.total_income_fen > 0
@@ -61,11 +62,11 @@ export function createDisbursementBuildActivities({ db, clock }: ActivityDeps) {
     async buildArrears(input: { runId: number; period: string }): Promise<{ inserted: number }> {
       const { rowCount } = await db.raw(
         `INSERT INTO payments (run_id, period, enrollment_id, household_id, community_id, street_id, kind, amount_fen,
-                               standard_fen, floor_per_person_fen, total_income_fen, members, account, account_name, status, failure_reason, arrears_of)
+                               standard_fen, floor_per_person_fen, total_income_fen, members, account_enc, account_masked, account_name, status, failure_reason, arrears_of)
          SELECT :runId, :period, p.enrollment_id, p.household_id, p.community_id, p.street_id, 'arrears', p.amount_fen,
-                p.standard_fen, p.floor_per_person_fen, p.total_income_fen, p.members, COALESCE(h.bank_account, ''), h.head_name,
-                CASE WHEN h.bank_account IS NULL THEN 'failed' ELSE 'pending' END,
-                CASE WHEN h.bank_account IS NULL THEN 'no_account' END, p.id
+                p.standard_fen, p.floor_per_person_fen, p.total_income_fen, p.members, h.bank_account_enc, COALESCE(h.bank_account_masked, ''), h.head_name,
+                CASE WHEN h.bank_account_enc IS NULL THEN 'failed' ELSE 'pending' END,
+                CASE WHEN h.bank_account_enc IS NULL THEN 'no_account' END, p.id
            FROM payments p JOIN households h ON h.id = p.household_id
           WHERE p.status = 'carried' AND p.period < :period
          ON CONFLICT DO NOTHING`,

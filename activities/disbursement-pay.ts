@@ -3,14 +3,17 @@ import { Context } from '@temporalio/activity';
 import type { Knex } from 'knex';
 import { writeAudit } from '../db/audit.js';
 import { notify } from '../db/notifications.js';
+import { bankAccountColumns, decryptPii, encryptPii } from '../db/pii.js';
 import { bankFileCsv, type DisbursementPhase } from '../domain/disbursement.js';
+import { maskAccount } from '../domain/id-number.js';
 import type { Actor } from '../workflows/benefit-case-messages.js';
 import type { ActivityDeps } from './deps.js';
 import { refusal } from './failures.js';
 
 // From sign-off to the last fen: bank files (made once, kept with their checksum), submission,
 // reconciliation, re-issue or arrears for failed lines, and the closing report. Each step is
-// idempotent: a retry finds the file, the batch or the status already there.
+// idempotent: a retry finds the file, the batch or the status already there. Accounts are opened
+// only to write the bank file, which is itself kept sealed and opened only to hand it to the bank.
 
 const LINE_DONE = ['paid', 'reissued', 'carried', 'cancelled'];
 
@@ -77,14 +80,15 @@ export function createDisbursementPayActivities({ db, clock, bank }: ActivityDep
       return db.transaction(async (trx) => {
         const existing = await trx('bank_files').where({ run_id: runId, seq }).first('lines', 'sha256');
         if (existing) return existing;
-        const q = trx('payments').where({ run_id: runId, status: 'pending' }).orderBy('id').select('id', 'account', 'account_name', 'amount_fen');
+        const q = trx('payments').where({ run_id: runId, status: 'pending' }).orderBy('id').select('id', 'account_enc', 'account_name', 'amount_fen');
         // One array parameter, not one per id: a month's file passes PostgreSQL's 65,535-parameter limit.
         if (paymentIds) q.whereRaw('id = ANY(?::bigint[])', [paymentIds]);
         const rows = await q;
-        const content = bankFileCsv(rows.map((r) => ({ lineId: Number(r.id), account: r.account, name: r.account_name, amountFen: Number(r.amount_fen) })));
+        const content = bankFileCsv(rows.map((r) => ({ lineId: Number(r.id), account: decryptPii(r.account_enc), name: r.account_name, amountFen: Number(r.amount_fen) })));
+        // The checksum is of the file the bank receives, so it can check what it got.
         const sha256 = createHash('sha256').update(content).digest('hex');
         const totalFen = rows.reduce((s, r) => s + Number(r.amount_fen), 0);
-        await trx('bank_files').insert({ run_id: runId, seq, content, sha256, lines: rows.length, total_fen: totalFen });
+        await trx('bank_files').insert({ run_id: runId, seq, content_enc: encryptPii(content), sha256, lines: rows.length, total_fen: totalFen });
         Context.current().heartbeat(); // a million lines: reading and writing the file took a while, marking them takes a while more
         await trx('payments').whereRaw('id = ANY(?::bigint[])', [rows.map((r) => r.id)]).update({ status: 'submitted', bank_file_seq: seq, updated_at: clock() });
         await writeAudit(trx, { user: null }, { action: 'disbursement.bank_file', entityType: 'disbursement_run', entityId: runId, after: { seq, lines: rows.length, totalFen, sha256 } });
@@ -95,7 +99,7 @@ export function createDisbursementPayActivities({ db, clock, bank }: ActivityDep
     async submitBankFile({ runId, seq }: { runId: number; seq: number }): Promise<{ batchId: string }> {
       const file = await db('bank_files').where({ run_id: runId, seq }).first();
       if (file.batch_id) return { batchId: file.batch_id };
-      const { batchId } = await bank.submit({ runId, seq, content: file.content, sha256: file.sha256 });
+      const { batchId } = await bank.submit({ runId, seq, content: decryptPii(file.content_enc), sha256: file.sha256 });
       await db('bank_files').where({ run_id: runId, seq }).update({ batch_id: batchId });
       await audit(runId, 'submit', null, { seq, batchId });
       return { batchId };
@@ -133,19 +137,26 @@ export function createDisbursementPayActivities({ db, clock, bank }: ActivityDep
       return (await db('payments').where({ run_id: runId, status: 'failed' }).whereNull('bank_file_seq').orderBy('id').pluck('id')).map(Number);
     },
 
-    async reissueLine({ runId, paymentId, account, accountName, actor }: { runId: number; paymentId: number; account: string; accountName?: string; actor: Actor }): Promise<{ newId: number }> {
+    /**
+     * The corrected account arrives sealed (`accountSealed`, by the API): the workflow's history
+     * holds only ciphertext. `account` is the plaintext an Update accepted before that change
+     * may still carry; it is sealed here like any other.
+     */
+    async reissueLine({ runId, paymentId, accountSealed, account: legacyAccount, accountName, actor }: { runId: number; paymentId: number; accountSealed?: string; account?: string; accountName?: string; actor: Actor }): Promise<{ newId: number }> {
+      const account = accountSealed ? decryptPii(accountSealed) : legacyAccount;
+      if (!account || !/^\d{12,30}$/.test(account)) throw refusal('ValidationError', '银行账号应为12–30位数字 (12–30 digits)', { account: '银行账号应为12–30位数字 (12–30 digits)' });
       return db.transaction(async (trx) => {
         const done = await trx('payments').where({ reissue_of: paymentId }).first('id');
         if (done) return { newId: Number(done.id) };
         const p = await trx('payments').where({ id: paymentId, run_id: runId }).forUpdate().first();
         if (!p || p.status !== 'failed') throw refusal('ConflictError', `明细 ${paymentId} 不是失败状态 (line is not failed)`);
         const name = accountName?.trim() || p.account_name;
-        await trx('households').where({ id: p.household_id }).update({ bank_account: account, head_name: name, updated_at: clock() });
+        await trx('households').where({ id: p.household_id }).update({ ...bankAccountColumns(account), head_name: name, updated_at: clock() });
         const { id: _id, status: _s, failure_reason: _f, bank_file_seq: _b, created_at: _c, updated_at: _u, ...line } = p;
-        const [created] = await trx('payments').insert({ ...line, kind: 'reissue', account, account_name: name, status: 'pending', reissue_of: paymentId, arrears_of: null }).returning('id');
+        const [created] = await trx('payments').insert({ ...line, kind: 'reissue', account_enc: encryptPii(account), account_masked: maskAccount(account), account_name: name, status: 'pending', reissue_of: paymentId, arrears_of: null }).returning('id');
         await trx('payments').where({ id: paymentId }).update({ status: 'reissued', updated_at: clock() });
         await recount(trx, runId);
-        await writeAudit(trx, { user: actor }, { action: 'payment.reissue', entityType: 'payment', entityId: paymentId, orgUnitId: p.community_id, before: { account: p.account, reason: p.failure_reason }, after: { account, newLine: created.id } });
+        await writeAudit(trx, { user: actor }, { action: 'payment.reissue', entityType: 'payment', entityId: paymentId, orgUnitId: p.community_id, before: { accountMasked: p.account_masked, reason: p.failure_reason }, after: { accountMasked: maskAccount(account), newLine: created.id } });
         return { newId: Number(created.id) };
       });
     },

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { notify } from '../db/notifications.js';
+import { decryptPii } from '../db/pii.js';
 import { idNumberProblem } from '../domain/id-number.js';
 import { shanghaiDate } from '../domain/shanghai-date.js';
 import { ageProblem } from '../domain/volunteer-rules.js';
@@ -58,8 +59,9 @@ export function createVolunteerActivities({ db, clock, suitability }: ActivityDe
     /** The checks that need no registry: a valid ID number, not registered twice, old enough (or with consent). */
     async screenVolunteer({ volunteerId }: { volunteerId: number }): Promise<{ refusal: string | null }> {
       const v = await db('volunteers').where({ id: volunteerId }).first();
-      if (idNumberProblem(v.id_number)) return { refusal: '身份证号无效 (invalid ID number)' };
-      const other = await db('volunteers').where({ id_number: v.id_number }).whereNot({ id: volunteerId }).whereNot({ stage: 'rejected' }).first('id');
+      // Opened for the check-digit rule alone; the duplicate check compares hashes.
+      if (idNumberProblem(decryptPii(v.id_number_enc))) return { refusal: '身份证号无效 (invalid ID number)' };
+      const other = await db('volunteers').where({ id_number_hash: v.id_number_hash }).whereNot({ id: volunteerId }).whereNot({ stage: 'rejected' }).first('id');
       if (other) return { refusal: `已登记为志愿者 #${other.id} (already registered)` };
       const age = ageProblem(String(v.birth_date), shanghaiDate(clock()), { name: v.guardian_name, consent: v.guardian_consent_at !== null });
       if (age === 'too_young') return { refusal: '未满14周岁 (under 14)' };
@@ -69,8 +71,9 @@ export function createVolunteerActivities({ db, clock, suitability }: ActivityDe
 
     /** Asks the registry; a registry that fails or hangs is retried by the workflow's policy. */
     async checkSuitability({ volunteerId }: { volunteerId: number }): Promise<{ result: 'passed' | 'failed' }> {
-      const v = await db('volunteers').where({ id: volunteerId }).first('id_number', 'name');
-      return { result: await suitability.check({ idNumber: v.id_number, name: v.name }) };
+      // The registry is asked by ID number: opened here, for this call only (not in the result).
+      const v = await db('volunteers').where({ id: volunteerId }).first('id_number_enc', 'name');
+      return { result: await suitability.check({ idNumber: decryptPii(v.id_number_enc), name: v.name }) };
     },
 
     async suitabilityUnavailable({ volunteerId, seq, error }: { volunteerId: number; seq: number; error: string }): Promise<void> {

@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import express from 'express';
+import helmet from 'helmet';
 import { corsOrigins } from '../config/env.js';
+import { recordVisible } from './access/visible-records.js';
+import { loginRateLimit } from './auth/login-guard.js';
 import { authenticate } from './auth/middleware.js';
 import type { ApiDeps, RouteContext } from './deps.js';
 import { cors } from './http/cors.js';
@@ -46,14 +49,35 @@ import { workflowRoutes } from './routes/workflows.js';
 export const ADMIN_DIST = resolve(import.meta.dirname, '../admin/dist');
 
 export function createApp(deps: ApiDeps, opts: { serveConsole?: boolean } = {}) {
-  const registry = new ApiRegistry();
+  const registry = new ApiRegistry((resource, id, user) => recordVisible(deps.db, resource, id, user));
   const ctx: RouteContext = { ...deps, registry };
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
 
   app.use(requestId);
+  // The console is one origin's scripts; MUI/emotion inject <style> tags, so styles allow
+  // 'unsafe-inline' (scripts do not). No upgrade-insecure-requests: bureaus serve it on plain http.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+    }),
+  );
   app.use(cors(corsOrigins(deps.env)));
+  // Before the body is parsed: a flood of sign-ins costs as little as possible.
+  app.post('/api/auth/login', loginRateLimit(deps.env.SHEQU_LOGIN_RATE_PER_MINUTE));
   // A caseload file is larger than any form: its route parses first, with its own limit.
   app.use('/api/imports', express.json({ limit: IMPORT_BODY_LIMIT }));
   app.use('/api', express.json({ limit: deps.env.SHEQU_BODY_LIMIT }));

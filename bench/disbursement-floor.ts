@@ -3,6 +3,7 @@ import pg from 'pg';
 import { standardInForce } from '../db/allowance-standards.js';
 import type { Knex } from 'knex';
 import { cutoffOf } from '../domain/disbursement.js';
+import { decryptPii } from '../db/pii.js';
 import { copyOut } from './copy-out.js';
 
 // The floor of a month's run: what PostgreSQL alone needs to produce the same result. In one
@@ -32,12 +33,12 @@ export async function measureFloor(db: Knex, url: string, period: string): Promi
     const t0 = performance.now();
     const built = await client.query(
       `INSERT INTO payments (run_id, period, enrollment_id, household_id, community_id, street_id, kind, amount_fen,
-                             standard_fen, floor_per_person_fen, total_income_fen, members, account, account_name, status, failure_reason)
+                             standard_fen, floor_per_person_fen, total_income_fen, members, account_enc, account_masked, account_name, status, failure_reason)
        SELECT $1, $2, e.id, e.household_id, e.community_id, e.street_id, 'regular',
               GREATEST($3 * t.members - t.total_income_fen, $4 * t.members),
-              $3, $4, t.total_income_fen, t.members, COALESCE(h.bank_account, ''), h.head_name,
-              CASE WHEN h.bank_account IS NULL THEN 'failed' ELSE 'pending' END,
-              CASE WHEN h.bank_account IS NULL THEN 'no_account' END
+              $3, $4, t.total_income_fen, t.members, h.bank_account_enc, COALESCE(h.bank_account_masked, ''), h.head_name,
+              CASE WHEN h.bank_account_enc IS NULL THEN 'failed' ELSE 'pending' END,
+              CASE WHEN h.bank_account_enc IS NULL THEN 'no_account' END
          FROM enrollments e
          JOIN LATERAL (SELECT status, members, total_income_fen FROM enrollment_terms t
                         WHERE t.enrollment_id = e.id AND t.effective_from <= $5
@@ -55,12 +56,14 @@ export async function measureFloor(db: Knex, url: string, period: string): Promi
       [run.id],
     );
     const t1 = performance.now();
-    // The bank file's columns and format (amount in yuan with two decimals), in line id order.
-    const file = await copyOut(
+    // The bank file's columns and format (amount in yuan with two decimals), in line id order;
+    // accounts are stored sealed, so the floor opens each one as the real file does.
+    const sealed = await copyOut(
       client,
-      `COPY (SELECT id AS line_id, account, account_name AS name, (amount_fen / 100)::text || '.' || lpad((amount_fen % 100)::text, 2, '0') AS amount_yuan
+      `COPY (SELECT id AS line_id, account_enc AS account, account_name AS name, (amount_fen / 100)::text || '.' || lpad((amount_fen % 100)::text, 2, '0') AS amount_yuan
                FROM payments WHERE run_id = ${Number(run.id)} AND status = 'pending' ORDER BY id) TO STDOUT WITH (FORMAT csv, HEADER true)`,
     );
+    const file = openAccounts(sealed.toString('utf8'));
     // The real activity hashes its file for the record; so does the floor.
     createHash('sha256').update(file).digest('hex');
     const t2 = performance.now();
@@ -77,4 +80,17 @@ export async function measureFloor(db: Knex, url: string, period: string): Promi
     await client.query('ROLLBACK').catch(() => undefined);
     await client.end();
   }
+}
+
+/** `line_id,<sealed>,rest` → `line_id,<account>,rest`: a sealed value holds no comma or quote. */
+function openAccounts(csv: string): Buffer {
+  const lines = csv.split('\n');
+  for (let i = 1; i < lines.length; i++) {
+    const l = lines[i];
+    if (!l) continue;
+    const a = l.indexOf(',');
+    const b = l.indexOf(',', a + 1);
+    lines[i] = `${l.slice(0, a + 1)}${decryptPii(l.slice(a + 1, b))}${l.slice(b)}`;
+  }
+  return Buffer.from(lines.join('\n'), 'utf8');
 }

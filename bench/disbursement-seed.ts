@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import { standardInForce } from '../db/allowance-standards.js';
 import { cutoffOf, nextPeriod } from '../domain/disbursement.js';
+import { maskAccount } from '../domain/id-number.js';
+import { PII_CHUNK, piiArrays } from './pii-columns.js';
 
 // N enrolled households for a period, written by a handful of `INSERT … SELECT generate_series`
 // statements (a million in well under a minute): households spread over every community, the
@@ -42,11 +44,18 @@ export async function seedBulkEnrollments(db: Knex, opts: { households: number; 
                         CASE WHEN g % 97 = 0 THEN :std::bigint * (1 + g % 4) - 10 ELSE 10000 * (g % 7) END AS income
                    FROM generate_series(1, :n::int) g, c)`;
     const amount = (income: string, members: string) => `GREATEST(:std::bigint * ${members} - ${income}, :floor::bigint * ${members})`;
-    await trx.raw(
-      `${shape} INSERT INTO households (id, head_name, address, community_id, category, bank_account)
-       SELECT id, '户主' || g, '海陵区测试路' || g || '号', community_id, (ARRAY['A','B','C'])[1 + g % 3], '62220' || lpad(g::text, 11, '0') FROM s`,
-      params,
-    );
+    // Accounts are sealed in Node, a chunk of households per statement (g = lo … lo + chunk − 1).
+    for (let lo = 1; lo <= opts.households; lo += PII_CHUNK) {
+      const accounts = Array.from({ length: Math.min(PII_CHUNK, opts.households - lo + 1) }, (_, i) => `62220${String(lo + i).padStart(11, '0')}`);
+      const a = piiArrays(accounts, maskAccount);
+      await trx.raw(
+        `WITH c AS (SELECT array_agg(id ORDER BY id) AS ids FROM org_units WHERE kind = 'community'),
+              a AS (SELECT :lo::int - 1 + k::int AS g, enc, hash, masked FROM unnest(:enc::text[], :hash::text[], :masked::text[]) WITH ORDINALITY AS u(enc, hash, masked, k))
+         INSERT INTO households (id, head_name, address, community_id, category, bank_account_enc, bank_account_hash, bank_account_masked)
+         SELECT :base::int + g, '户主' || g, '海陵区测试路' || g || '号', c.ids[1 + g % cardinality(c.ids)], (ARRAY['A','B','C'])[1 + g % 3], enc, hash, masked FROM a, c`,
+        { lo, base, enc: a.enc, hash: a.hash, masked: a.masked },
+      );
+    }
     await trx.raw(
       `${shape} INSERT INTO applications (id, household_id, community_id, street_id, stage, workflow_id, submitted_by, workflow_started_at)
        SELECT id, id, community_id, street_id, 'enrolled', :label || '-' || id, :submitter, now() FROM s`,

@@ -2,6 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { startDisbursementRun } from '../api/disbursements.js';
 import { loadEnv } from '../config/env.js';
+import { decryptPii } from '../db/pii.js';
 import { disbursementWorkflowId, periodAt } from '../domain/disbursement.js';
 import { provisionTemporalCli } from '../scripts/temporal-cli.js';
 import { startDevServer } from '../scripts/temporal-dev-server.js';
@@ -98,8 +99,8 @@ export async function disbursementBench(args: { households?: number }): Promise<
     const inv = await runInvariants(db, period);
     const checkOk = Boolean(runRow.check_report?.ok);
     // The same file as the floor's, line ids aside (each numbers its own lines) and in any order.
-    const realFile = await db('bank_files').where({ run_id: runRow.id, seq: 1 }).first('content');
-    const sameBankFile = realFile !== undefined && sameLines(realFile.content, floor.bankFile.toString('utf8'));
+    const realFile = await db('bank_files').where({ run_id: runRow.id, seq: 1 }).first('content_enc');
+    const sameBankFile = realFile !== undefined && sameLines(decryptPii(realFile.content_enc), floor.bankFile.toString('utf8'));
     const paid = Number((await db('payments').where({ run_id: runRow.id, status: 'paid' }).count())[0].count);
     log(`run: ${phase}, ${inv.lines} lines (expected ${inv.expectedLines}), built and totalled in ${build_s.toFixed(2)} s, reconciled in ${reconcile_s.toFixed(2)} s`);
     return {

@@ -8,12 +8,14 @@ import { createApp } from '../api/app.js';
 import { stuckBase, stuckListSpec } from '../api/read-models/stuck-workflows.js';
 import { volunteerKind } from '../api/volunteer-start.js';
 import { loadEnv } from '../config/env.js';
+import { maskIdNumber } from '../domain/id-number.js';
 import { provisionTemporalCli } from '../scripts/temporal-cli.js';
 import { devServerArgs, waitForTemporal } from '../scripts/temporal-dev-server.js';
 import { freePort, sleep, stopChild } from '../scripts/processes.js';
 import { caseAttributes } from '../workflows/search-attributes.js';
 import { benchDatabase, loginToken } from './database.js';
 import { runLoad } from './load.js';
+import { PII_CHUNK, piiArrays } from './pii-columns.js';
 import { ratiosOf, round2, summarise, type BenchResult } from './report.js';
 
 // `npm run bench -- stuck [--open=100000 --requests=200 --concurrency=8 --lanes=64]`: the
@@ -100,16 +102,22 @@ export async function stuckBench(args: { open?: number; requests?: number; concu
     // 1. The projection: N active volunteers spread over the communities, in one statement.
     let t = performance.now();
     const creator = await db('users').where({ username: 'caseworker1' }).first('id');
-    await db.raw(
-      `WITH c AS (SELECT c.id, c.parent_id, row_number() OVER (ORDER BY c.id) - 1 AS k, count(*) OVER () AS n
-                    FROM org_units c WHERE c.kind = 'community' AND c.parent_id IS NOT NULL),
-            g AS (SELECT nextval(pg_get_serial_sequence('volunteers', 'id')) AS id, g FROM generate_series(1, ?::int) g)
-       INSERT INTO volunteers (id, name, id_number, birth_date, phone, community_id, street_id, stage, stage_since, workflow_id, workflow_started_at, created_by)
-       SELECT g.id, '志愿者' || g.g, 'BENCH' || lpad(g.g::text, 13, '0'), date '1960-01-01' + (g.g % 15000), '', c.id, c.parent_id, 'active',
-              now() - make_interval(mins => g.g % 100000), ? || 'volunteer-' || g.id, now(), ?
-         FROM g JOIN c ON c.k = g.g % c.n`,
-      [params.open, runTag, creator.id],
-    );
+    // ID numbers sealed in Node, a chunk of volunteers per statement.
+    for (let lo = 1; lo <= params.open; lo += PII_CHUNK) {
+      const size = Math.min(PII_CHUNK, params.open - lo + 1);
+      const p = piiArrays(Array.from({ length: size }, (_, i) => `BENCH${String(lo + i).padStart(13, '0')}`), maskIdNumber);
+      await db.raw(
+        `WITH c AS (SELECT c.id, c.parent_id, row_number() OVER (ORDER BY c.id) - 1 AS k, count(*) OVER () AS n
+                      FROM org_units c WHERE c.kind = 'community' AND c.parent_id IS NOT NULL),
+              g AS (SELECT nextval(pg_get_serial_sequence('volunteers', 'id')) AS id, ?::int - 1 + u.k::int AS g, u.enc, u.hash, u.masked
+                      FROM unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS u(enc, hash, masked, k))
+         INSERT INTO volunteers (id, name, id_number_enc, id_number_hash, id_number_masked, birth_date, phone, community_id, street_id, stage, stage_since, workflow_id, workflow_started_at, created_by)
+         SELECT g.id, '志愿者' || g.g, g.enc, g.hash, g.masked, date '1960-01-01' + (g.g % 15000), '', c.id, c.parent_id, 'active',
+                now() - make_interval(mins => g.g % 100000), ? || 'volunteer-' || g.id, now(), ?
+           FROM g JOIN c ON c.k = g.g % c.n`,
+        [lo, p.enc, p.hash, p.masked, runTag, creator.id],
+      );
+    }
     const rows: { id: number; workflowId: string; stage: string; streetCode: string; communityCode: string }[] = await db('volunteers as v')
       .join('org_units as c', 'c.id', 'v.community_id')
       .join('org_units as s', 's.id', 'v.street_id')

@@ -6,13 +6,14 @@ import { createApp } from '../api/app.js';
 import { startDisbursementRun } from '../api/disbursements.js';
 import { loadEnv } from '../config/env.js';
 import { periodAt } from '../domain/disbursement.js';
-import { idCheckChar } from '../domain/id-number.js';
+import { idCheckChar, maskAccount, maskIdNumber } from '../domain/id-number.js';
 import { provisionTemporalCli } from '../scripts/temporal-cli.js';
 import { startDevServer } from '../scripts/temporal-dev-server.js';
 import { freePort, sleep, stopChild } from '../scripts/processes.js';
 import { benchDatabase, loginToken } from './database.js';
 import { seedBulkEnrollments } from './disbursement-seed.js';
 import { activityProfile } from './history-profile.js';
+import { PII_CHUNK, piiArrays } from './pii-columns.js';
 import { OpLog, runFor, runLoad } from './load.js';
 import { round2, summarise, type BenchResult } from './report.js';
 
@@ -114,19 +115,33 @@ async function seedBackground(db: Knex, n: number) {
   await db.transaction(async (trx) => {
     const { rows: [m] } = await trx.raw(`SELECT coalesce(max(id), 0)::int AS base FROM households`);
     const p = { n, base: m.base, submitter: submitter.id };
-    await trx.raw(
-      `${shape} INSERT INTO households (id, head_name, address, community_id, category, bank_account)
-       SELECT :base::int + g, '户主' || g, '海陵区背景路' || g || '号', community_id, (ARRAY['A','B','C'])[1 + g % 3], '62221' || lpad(g::text, 11, '0') FROM s`,
-      p,
-    );
-    await trx.raw(
-      `INSERT INTO household_members (household_id, name, id_number, relation, birth_date, monthly_income_fen)
-       SELECT :base::int + g, CASE r WHEN 0 THEN '户主' || g ELSE '家属' || g END,
-              '321203' || to_char(date '1950-01-01' + (g / 500), 'YYYYMMDD') || lpad((g % 500 * 2 + r)::text, 3, '0') || '0',
-              CASE r WHEN 0 THEN 'head' ELSE 'spouse' END, date '1950-01-01' + (g / 500), CASE r WHEN 0 THEN 20000 + g % 300 * 100 ELSE 0 END
-         FROM generate_series(1, :n::int) g, generate_series(0, 1) r`,
-      p,
-    );
+    // Accounts and ID numbers are sealed in Node, a chunk of households per statement.
+    for (let lo = 1; lo <= n; lo += PII_CHUNK) {
+      const size = Math.min(PII_CHUNK, n - lo + 1);
+      const a = piiArrays(Array.from({ length: size }, (_, i) => `62221${String(lo + i).padStart(11, '0')}`), maskAccount);
+      await trx.raw(
+        `WITH c AS (SELECT array_agg(id ORDER BY id) AS ids FROM org_units WHERE kind = 'community'),
+              a AS (SELECT :lo::int - 1 + k::int AS g, enc, hash, masked FROM unnest(:enc::text[], :hash::text[], :masked::text[]) WITH ORDINALITY AS u(enc, hash, masked, k))
+         INSERT INTO households (id, head_name, address, community_id, category, bank_account_enc, bank_account_hash, bank_account_masked)
+         SELECT :base::int + g, '户主' || g, '海陵区背景路' || g || '号', c.ids[1 + g % cardinality(c.ids)], (ARRAY['A','B','C'])[1 + g % 3], enc, hash, masked FROM a, c`,
+        { ...p, lo, enc: a.enc, hash: a.hash, masked: a.masked },
+      );
+      // Two members a household (r = 0 head, 1 spouse), born 1950-01-01 + g / 500 days.
+      const ids = Array.from({ length: size * 2 }, (_, i) => {
+        const g = lo + (i >> 1);
+        const born = new Date(Date.UTC(1950, 0, 1) + Math.floor(g / 500) * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
+        return `321203${born}${String((g % 500) * 2 + (i & 1)).padStart(3, '0')}0`;
+      });
+      const m = piiArrays(ids, maskIdNumber);
+      await trx.raw(
+        `WITH a AS (SELECT :lo::int + (k::int - 1) / 2 AS g, (k::int - 1) % 2 AS r, enc, hash, masked FROM unnest(:enc::text[], :hash::text[], :masked::text[]) WITH ORDINALITY AS u(enc, hash, masked, k))
+         INSERT INTO household_members (household_id, name, id_number_enc, id_number_hash, id_number_masked, relation, birth_date, monthly_income_fen)
+         SELECT :base::int + g, CASE r WHEN 0 THEN '户主' || g ELSE '家属' || g END, enc, hash, masked,
+                CASE r WHEN 0 THEN 'head' ELSE 'spouse' END, date '1950-01-01' + (g / 500), CASE r WHEN 0 THEN 20000 + g % 300 * 100 ELSE 0 END
+           FROM a`,
+        { ...p, lo, enc: m.enc, hash: m.hash, masked: m.masked },
+      );
+    }
     const { rows: apps } = await trx.raw(
       `${shape} INSERT INTO applications (household_id, community_id, street_id, stage, workflow_id, submitted_by, stage_since, deadline_at, overdue,
                                           workflow_started_at, created_at, proposed_amount_fen)
@@ -201,6 +216,8 @@ export async function workdayBench(args: { users?: number; seconds?: number; bac
       TEMPORAL_ADDRESS: temporalServer.address,
       SHEQU_NOTICE_DAYS: String(NOTICE_S / 86_400),
       SHEQU_BANK_POLL_MS: '500',
+      // Fifty people sign in from the bench's one address within seconds.
+      SHEQU_LOGIN_RATE_PER_MINUTE: '1000',
     });
     const connection = await Connection.connect({ address: temporalServer.address });
     cleanup.push(() => connection.close());

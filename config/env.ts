@@ -55,10 +55,17 @@ export const envSchema = z.object({
   SHEQU_DATA_DIR: z.string().default('.data'),
   SHEQU_PG_PORT: port(0),
   SHEQU_TOKEN_IDLE_HOURS: z.coerce.number().positive().default(8),
+  SHEQU_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  SHEQU_LOGIN_LOCK_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
+  SHEQU_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   SHEQU_CORS_ORIGINS: z.string().default(''),
   SHEQU_BODY_LIMIT: z.string().default('1mb'),
   SHEQU_SWEEP_SECONDS: z.coerce.number().int().min(1).default(60),
   SHEQU_IDEMPOTENCY_STALE_SECONDS: z.coerce.number().int().min(1).default(60),
+  // Keys of the encryption at rest of ID numbers and bank accounts (db/pii.ts reads and checks them).
+  SHEQU_PII_KEYS: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^\s*[\w-]+:[A-Za-z0-9+/=]+\s*(,\s*[\w-]+:[A-Za-z0-9+/=]+\s*)*$/, 'keyId:base64 entries, comma-separated').optional()),
+  SHEQU_PII_HASH_KEY: optionalString,
+  SHEQU_PII_HASH_KEY_PREVIOUS: optionalString,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
@@ -73,6 +80,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
   }
   const env = parsed.data;
+  if (env.NODE_ENV === 'production' && (!env.SHEQU_PII_KEYS || !env.SHEQU_PII_HASH_KEY)) {
+    throw new ConfigError('Invalid environment:\n  SHEQU_PII_KEYS, SHEQU_PII_HASH_KEY: required in production (ID numbers and bank accounts are encrypted with them)');
+  }
   if (env.TEMPORAL_TLS_CERT_PATH && !env.TEMPORAL_TLS_KEY_PATH) {
     throw new ConfigError('Invalid environment:\n  TEMPORAL_TLS_KEY_PATH: required when TEMPORAL_TLS_CERT_PATH is set');
   }

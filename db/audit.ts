@@ -27,6 +27,10 @@ const auditRow = (actor: AuditActor, e: AuditEvent) => ({
   request_id: actor.requestId ?? null,
 });
 
+// PostgreSQL chains each inserted event to the previous one (migration 010) under a lock held
+// until the transaction ends: audit writers queue behind each other, so write the event late in
+// a transaction and commit soon after, never before a wait on something else.
+
 /** Call with the transaction that makes the change, so the change and its record commit together. */
 export async function writeAudit(trx: Knex | Knex.Transaction, actor: AuditActor, e: AuditEvent): Promise<void> {
   await trx('audit_events').insert(auditRow(actor, e));

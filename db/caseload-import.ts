@@ -5,6 +5,7 @@ import { closedBenefitStages, type HouseholdCategory } from '../domain/benefit-s
 import { parseCaseload, type CaseloadHousehold, type CaseloadRowError } from '../domain/caseload-csv.js';
 import { policyDaysToMs } from '../domain/policy-time.js';
 import { writeAudit, writeAuditMany, type AuditEvent } from './audit.js';
+import { bankAccountColumns, idNumberColumns, piiHash } from './pii.js';
 
 // Loads a bureau's existing caseload: every row is checked (the file by domain/caseload-csv.ts,
 // then community codes and active ID numbers against the database), and only a clean file is
@@ -108,11 +109,11 @@ export async function importCaseload(db: Knex | Knex.Transaction, csvText: strin
       const applicationId = applicationIds[i];
       const enrollmentId = enrollmentIds[i];
       return {
-        household: { id: householdId, head_name: h.headName, address: h.address, community_id: c.id, category: h.category, bank_account: h.bankAccount },
+        household: { id: householdId, head_name: h.headName, address: h.address, community_id: c.id, category: h.category, ...bankAccountColumns(h.bankAccount) },
         members: h.members.map((m) => ({
           household_id: householdId,
           name: m.name,
-          id_number: m.idNumber,
+          ...idNumberColumns(m.idNumber),
           relation: m.relation,
           birth_date: m.birthDate,
           disabled: m.disabled,
@@ -221,23 +222,23 @@ async function findCommunities(trx: Knex.Transaction, households: CaseloadHouseh
   return out;
 }
 
-/** One ID number, one active case: a person already in an open or enrolled case is refused. */
+/** One ID number, one active case: a person already in an open or enrolled case is refused (by hash). */
 async function findActiveIdNumbers(trx: Knex.Transaction, households: CaseloadHousehold[], errors: CaseloadRowError[]): Promise<void> {
-  const byId = new Map(households.flatMap((h) => h.members.map((m) => [m.idNumber, m] as const)));
+  const byHash = new Map(households.flatMap((h) => h.members.map((m) => [piiHash(m.idNumber), m] as const)));
   const rows = await trx('household_members as m')
     .join('applications as a', 'a.household_id', 'm.household_id')
     .join('households as h', 'h.id', 'm.household_id')
-    .whereRaw('m.id_number = ANY(?)', [[...byId.keys()]])
+    .whereRaw('m.id_number_hash = ANY(?)', [[...byHash.keys()]])
     .where('m.left_household', false)
     .whereNotIn('a.stage', closedBenefitStages)
     .orderBy('a.id')
-    .select('m.id_number', 'a.id as application_id', 'a.stage', 'h.head_name');
+    .select('m.id_number_hash', 'a.id as application_id', 'a.stage', 'h.head_name');
   const reported = new Set<string>();
   for (const r of rows) {
-    if (reported.has(r.id_number)) continue;
-    reported.add(r.id_number);
+    if (reported.has(r.id_number_hash)) continue;
+    reported.add(r.id_number_hash);
     errors.push({
-      row: byId.get(r.id_number)!.row,
+      row: byHash.get(r.id_number_hash)!.row,
       field: 'id_number',
       message: `身份证号已在有效案件 #${r.application_id}（户主 ${r.head_name}，${r.stage}）中 (ID number already in active case ${r.application_id}, stage ${r.stage})`,
     });

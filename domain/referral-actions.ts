@@ -1,3 +1,4 @@
+import { accessPolicy } from './access-policy.js';
 import type { ReferralStage } from './referral-stages.js';
 import type { Role } from './roles.js';
 
@@ -16,7 +17,7 @@ const byStage: Partial<Record<ReferralStage, ReferralAction[]>> = {
   placed: ['follow_up'],
 };
 
-export const referralWorkers: readonly Role[] = ['caseworker', 'supervisor'];
+export const referralWorkers: readonly Role[] = accessPolicy.referrals.assess.roles;
 
 export interface ReferralFlags {
   stage: ReferralStage;

@@ -1,3 +1,4 @@
+import { accessPolicy } from './access-policy.js';
 import type { Role } from './roles.js';
 import { workflowKinds, type WorkflowKind } from './search-attributes.js';
 
@@ -13,9 +14,9 @@ export const FAILING_ACTIVITY_ATTEMPT = 3;
 export const supervisorActions = ['reassign', 'extend', 'remind', 'retry', 'terminate'] as const;
 export type SupervisorAction = (typeof supervisorActions)[number];
 
-export const supervisorRoles: readonly Role[] = ['supervisor'];
+export const supervisorRoles: readonly Role[] = accessPolicy.workflows.reassign.roles;
 /** Who may read the stuck list: supervisors act, the others look over their shoulder. */
-export const stuckReaderRoles: readonly Role[] = ['supervisor', 'district_approver', 'admin'];
+export const stuckReaderRoles: readonly Role[] = accessPolicy.workflows.list.roles;
 
 export function mainReason(reasons: readonly string[]): StuckReason | undefined {
   return stuckReasons.find((r) => reasons.includes(r));

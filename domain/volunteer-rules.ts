@@ -1,3 +1,4 @@
+import { accessPolicy } from './access-policy.js';
 import { ageOn } from './id-number.js';
 import type { Role } from './roles.js';
 import type { Suitability, VolunteerStage } from './volunteer-stages.js';
@@ -21,8 +22,8 @@ export function ageProblem(birthDate: string, today: string, guardian: { name?: 
 export const volunteerActions = ['approve', 'reject', 'rescreen', 'sign_up', 'log_hours', 'confirm_hours', 'reconfirm', 'deactivate', 'reactivate'] as const;
 export type VolunteerAction = (typeof volunteerActions)[number];
 
-export const volunteerKeepers: readonly Role[] = ['caseworker', 'supervisor'];
-export const hoursDeciders: readonly Role[] = ['team_leader', 'caseworker', 'supervisor'];
+export const volunteerKeepers: readonly Role[] = accessPolicy.volunteers.approve.roles;
+export const hoursDeciders: readonly Role[] = accessPolicy['volunteer-hours'].confirm.roles;
 
 export function allowedVolunteerActions(v: { stage: VolunteerStage; suitability: Suitability }, role: Role): VolunteerAction[] {
   const out: VolunteerAction[] = [];

@@ -6,9 +6,8 @@ import { benefitPolicy } from '../config/benefit-policy.js';
 import { ConfigError, loadEnv } from '../config/env.js';
 import { temporalTarget } from '../config/temporal.js';
 import { importCaseload } from '../db/caseload-import.js';
-import { createDb } from '../db/knexfile.js';
 import type { CaseloadRowError } from '../domain/caseload-csv.js';
-import { runningEmbeddedUrl } from './postgres.js';
+import { failScript, openScriptDb } from './script-db.js';
 
 // `npm run import -- caseload.csv [--dry-run] [--as=username]`: loads a bureau's enrolled
 // households, all or nothing, then starts each case's workflow at `enrolled`.
@@ -16,57 +15,36 @@ import { runningEmbeddedUrl } from './postgres.js';
 // (usage, no database, unknown user), 3 loaded but workflows not started (the API starts
 // them at its next start-up).
 
-const root = resolve(import.meta.dirname, '..');
 const usage = 'usage: npm run import -- <file.csv> [--dry-run] [--as=<username>]';
-
-function fail(message: string, code = 2): never {
-  console.error(message);
-  process.exit(code);
-}
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--'));
 const dryRun = args.includes('--dry-run');
 const asUser = args.find((a) => a.startsWith('--as='))?.slice('--as='.length);
 const unknown = args.filter((a) => a.startsWith('--') && a !== '--dry-run' && !a.startsWith('--as='));
-if (!file || unknown.length) fail(unknown.length ? `unknown option ${unknown.join(' ')}\n${usage}` : usage);
+if (!file || unknown.length) failScript(unknown.length ? `unknown option ${unknown.join(' ')}\n${usage}` : usage);
 
 let env;
 try {
   env = loadEnv();
 } catch (e) {
-  fail(e instanceof ConfigError ? e.message : String(e));
+  failScript(e instanceof ConfigError ? e.message : String(e));
 }
 
 let text: string;
 try {
   text = decode(readFileSync(resolve(process.cwd(), file)));
 } catch (e) {
-  fail(`cannot read ${file}: ${(e as Error).message}`);
+  failScript(`cannot read ${file}: ${(e as Error).message}`);
 }
 
-const pgDir = resolve(root, env.SHEQU_DATA_DIR, 'pg');
-const url = env.DATABASE_URL ?? runningEmbeddedUrl(pgDir);
-if (!url) {
-  fail(
-    `内置 PostgreSQL 没有运行，也没有设置 DATABASE_URL (the embedded PostgreSQL in ${pgDir} is not running and DATABASE_URL is not set).\n` +
-      'Start Shequ with `npm start` in another terminal and run the import again, or set DATABASE_URL.',
-  );
-}
-
-const db = createDb(url, { min: 0, max: 2 });
-try {
-  await db.raw('SELECT 1');
-} catch (e) {
-  await db.destroy();
-  fail(`cannot connect to PostgreSQL (${env.DATABASE_URL ? 'DATABASE_URL' : 'embedded'}): ${(e as Error).message}`);
-}
+const db = await openScriptDb(env, 'the import');
 
 const users = db('users').where({ active: true });
 const actor = await (asUser ? users.where({ username: asUser }) : users.where({ role: 'admin' }).orderBy('id')).first('id', 'username', 'role');
 if (!actor) {
   await db.destroy();
-  fail(asUser ? `no active user ${asUser}` : 'no active admin user to record the import under: pass --as=<username>');
+  failScript(asUser ? `no active user ${asUser}` : 'no active admin user to record the import under: pass --as=<username>');
 }
 
 const policy = benefitPolicy(env);

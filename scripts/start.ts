@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { benefitPolicy } from '../config/benefit-policy.js';
 import { ConfigError, loadEnv } from '../config/env.js';
+import { localKeyFile, useLocalPiiKeys } from './local-pii-keys.js';
 import { demoUsers } from '../db/seeds/org-structure.js';
 import { caseloadLine } from './caseload-line.js';
 import { buildConsole, consoleIsStale } from './console-build.js';
@@ -33,6 +34,8 @@ try {
 const dataDir = resolve(root, env.SHEQU_DATA_DIR);
 mkdirSync(dataDir, { recursive: true });
 await killStale(dataDir, log);
+const piiKeys = useLocalPiiKeys(dataDir);
+if (piiKeys !== 'environment') log(`ID numbers and bank accounts are encrypted with this machine's keys in ${localKeyFile(dataDir)} (${piiKeys}); a deployment sets SHEQU_PII_KEYS and SHEQU_PII_HASH_KEY`);
 
 let pgProcess: ChildProcess | undefined;
 let devServer: DevServer | undefined;

@@ -57,7 +57,12 @@ export interface SignoffRequest {
 export interface LineRequest {
   actor: Actor;
   paymentId: number;
-  /** For a re-issue: the corrected account. */
+  /**
+   * For a re-issue: the corrected account, sealed by the API (db/pii.ts) so the history holds
+   * no account number; only the activity opens it.
+   */
+  accountSealed?: string;
+  /** Plaintext, as Updates accepted before accounts travelled sealed carry it; never sent now. */
   account?: string;
   accountName?: string;
 }

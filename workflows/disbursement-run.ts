@@ -97,7 +97,7 @@ export async function disbursementRun(input: DisbursementInput): Promise<Disburs
       release(r.paymentId);
       lineHandlers++;
       try {
-        const { newId } = await acts.reissueLine({ runId: state.runId, paymentId: r.paymentId, account: r.account!, accountName: r.accountName, actor: r.actor });
+        const { newId } = await acts.reissueLine({ runId: state.runId, paymentId: r.paymentId, ...(r.accountSealed ? { accountSealed: r.accountSealed } : { account: r.account }), accountName: r.accountName, actor: r.actor });
         toSubmit.push(newId);
       } catch (e) {
         state.failedLineIds.push(r.paymentId);
@@ -111,7 +111,8 @@ export async function disbursementRun(input: DisbursementInput): Promise<Disburs
       validator: (r) =>
         refuseWith(rollingOver, () => {
           takeFailed(r, '重新发放');
-          if (!/^\d{12,30}$/.test(r.account ?? '')) throw new ValidationError('银行账号应为12–30位数字 (12–30 digits)', { account: '银行账号应为12–30位数字 (12–30 digits)' });
+          // The digits were checked by the API before sealing; the workflow cannot open the value.
+          if (!/^v1:[\w-]+:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$/.test(r.accountSealed ?? '')) throw new ValidationError('银行账号应为12–30位数字 (12–30 digits)', { account: '银行账号应为12–30位数字 (12–30 digits)' });
         }),
     },
   );

@@ -50,7 +50,7 @@ export const authProvider: AuthProvider = {
   async getIdentity() {
     const user = getUser();
     if (!user) throw new Error('not signed in');
-    return { id: user.id, fullName: user.displayName };
+    return { id: user.id, fullName: user.displayName, username: user.username };
   },
 
   async getPermissions() {

@@ -25,6 +25,9 @@ export async function userForToken(db: Knex, token: string, idleHours: number): 
     .where('s.token_hash', hashToken(token))
     .whereNull('s.revoked_at')
     .where('s.expires_at', '>', db.fn.now())
+    // Also idle since last use by the current setting: lowering SHEQU_TOKEN_IDLE_HOURS ends
+    // tokens issued under a longer one.
+    .where('s.last_seen_at', '>', db.raw(`now() - make_interval(secs => ?)`, [idleHours * 3600]))
     .where('u.active', true)
     .first(
       'u.id',

@@ -48,6 +48,9 @@ export function mapError(err: unknown): Mapped | undefined {
   // PostgreSQL refusing a value the schema let through (an id beyond 2^31-1): the client's input, not our fault.
   const pgCode = (err as { code?: string })?.code;
   if (pgCode === '22003') return { status: 400, message: '数值超出范围 (a number is out of range)' };
+  // Audit writers queue on one chain lock until they commit: two requests crossing on a row may
+  // deadlock, and PostgreSQL rolls one back whole. Nothing was done; the caller may send it again.
+  if (pgCode === '40P01' || pgCode === '40001') return { status: 409, message: '操作与其他操作冲突，未执行，请重试 (conflicted with another change and was not done; please retry)' };
   const status = (err as { status?: number; statusCode?: number })?.status ?? (err as { statusCode?: number })?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     // body-parser errors: malformed JSON (400), body too large (413), wrong charset (415).

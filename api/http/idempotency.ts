@@ -1,7 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Knex } from 'knex';
+import { piiKeys } from '../../db/pii.js';
 import { ConflictError, ValidationError } from '../../domain/errors.js';
 
 // `Idempotency-Key` on POST: the first request with a key acts and its answer is stored before
@@ -20,8 +21,10 @@ const updateIds = new AsyncLocalStorage<string>();
 /** The Update ID for a Workflow Update sent while handling this request, if it came with a key. */
 export const currentUpdateId = (): string | undefined => updateIds.getStore();
 
+// Keyed, because bodies carry passwords and ID numbers: a plain digest of a body whose other
+// fields are known could be guessed back.
 const requestHash = (method: string, path: string, body: unknown) =>
-  createHash('sha256').update(`${method} ${path}\n${JSON.stringify(body ?? null)}`).digest('hex');
+  createHmac('sha256', piiKeys().hashKey).update(`${method} ${path}\n${JSON.stringify(body ?? null)}`).digest('hex');
 
 export function idempotency(db: Knex, staleSeconds: number): RequestHandler {
   return async (req, res, next) => {

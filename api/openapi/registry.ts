@@ -1,8 +1,10 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
-import { ForbiddenError } from '../../domain/errors.js';
-import type { Role } from '../../domain/roles.js';
+import { grantFor, routeAccess, type Grant } from '../../domain/access-policy.js';
+import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
+import { roles } from '../../domain/roles.js';
 import type { AuthUser } from '../http/types.js';
+import { idParam } from '../http/simple-rest.js';
 import { parseOrThrow, strictObjects } from '../http/validate.js';
 
 // Every route is declared once with its zod schemas: the same objects validate the request and
@@ -16,8 +18,7 @@ export interface RouteSpec<B extends z.ZodType = z.ZodType, Q extends z.ZodType 
   tag: string;
   summary: string;
   description?: string;
-  public?: boolean;
-  roles?: readonly Role[]; // omitted: any signed-in user (scoping still applies)
+  public?: boolean; // who may call the others is domain/access-policy.ts's to say, not the route's
   body?: B;
   query?: Q;
   list?: boolean; // a ra-data-simple-rest getList: documents sort/range/filter and Content-Range
@@ -34,8 +35,17 @@ export interface HandlerContext<B, Q> {
   params: Record<string, string>;
 }
 
+/** Whether record `id` of `resource` lies in the user's scope (see api/access/visible-records.ts). */
+export type RecordCheck = (resource: string, id: number, user: AuthUser) => Promise<boolean>;
+
+export interface RegisteredRoute extends RouteSpec {
+  grant?: Grant; // absent only for public routes
+}
+
 export class ApiRegistry {
-  readonly routes: RouteSpec[] = [];
+  readonly routes: RegisteredRoute[] = [];
+
+  constructor(private readonly recordVisible: RecordCheck = async () => true) {}
 
   add<B extends z.ZodType, Q extends z.ZodType>(
     router: Router,
@@ -44,10 +54,17 @@ export class ApiRegistry {
   ): void {
     // Unknown body fields are refused, not dropped; the document says so (additionalProperties: false).
     const bodySchema = spec.body ? strictObjects(spec.body) : undefined;
-    this.routes.push({ ...spec, body: bodySchema } as RouteSpec);
+    const { resource, action } = routeAccess(spec.method, spec.path);
+    const grant = spec.public ? undefined : grantFor(resource, action);
+    if (!spec.public && !grant) throw new Error(`${spec.method.toUpperCase()} ${spec.path}: no grant for ${resource}.${action} in domain/access-policy.ts`);
+    this.routes.push({ ...spec, body: bodySchema, grant } as RegisteredRoute);
+    const checksRecord = (grant?.scope === 'area' || grant?.scope === 'own') && spec.path.includes('/:id');
     const wrapped: RequestHandler = async (req, res) => {
       const user = req.user as AuthUser;
-      if (spec.roles && !spec.roles.includes(user.role)) throw new ForbiddenError();
+      // The one place access is decided: the role from the policy, then the record's area,
+      // before the body is read, so a record outside is 404 whatever is sent.
+      if (grant && !grant.roles.includes(user.role)) throw new ForbiddenError();
+      if (checksRecord && !(await this.recordVisible(resource, idParam(req.params.id as string), user))) throw new NotFoundError();
       // A body the JSON parser skipped (another Content-Type) would otherwise be read as `{}`,
       // and a route whose fields are all optional would act on it.
       const sentBody = req.get('transfer-encoding') !== undefined || Number(req.get('content-length')) > 0;
@@ -116,7 +133,8 @@ export function openApiDocument(registry: ApiRegistry, info: { version: string }
       400: { description: 'Invalid input, one message per field', content: { 'application/json': { schema: errorSchema } } },
     };
     if (!r.public) responses[401] = { description: 'Missing, expired or revoked token', content: { 'application/json': { schema: errorSchema } } };
-    if (r.roles) responses[403] = { description: `Only for roles: ${r.roles.join(', ')}`, content: { 'application/json': { schema: errorSchema } } };
+    const restricted = r.grant && r.grant.roles.length < roles.length;
+    if (restricted) responses[403] = { description: `Only for roles: ${r.grant!.roles.join(', ')}`, content: { 'application/json': { schema: errorSchema } } };
     if (r.path.includes(':')) responses[404] = { description: 'Not found or outside your area', content: { 'application/json': { schema: errorSchema } } };
     if (r.method === 'post' || r.method === 'put') responses[409] = { description: 'Conflict with the current state', content: { 'application/json': { schema: errorSchema } } };
     paths[oaPath] ??= {};
@@ -124,7 +142,8 @@ export function openApiDocument(registry: ApiRegistry, info: { version: string }
       tags: [r.tag],
       summary: r.summary,
       ...(r.description ? { description: r.description } : {}),
-      ...(r.roles ? { 'x-roles': r.roles } : {}),
+      ...(restricted ? { 'x-roles': r.grant!.roles } : {}),
+      ...(r.grant ? { 'x-scope': r.grant.scope } : {}),
       parameters,
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
       responses,

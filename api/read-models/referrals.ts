@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { NotFoundError } from '../../domain/errors.js';
-import { ageOn, maskIdNumber } from '../../domain/id-number.js';
+import { ageOn } from '../../domain/id-number.js';
 import { allowedReferralActions, referralActions, referralStagesWaitingOn } from '../../domain/referral-actions.js';
 import { educationLevels, referralStages, type ReferralStage } from '../../domain/referral-stages.js';
 import { shanghaiDate } from '../../domain/shanghai-date.js';
@@ -9,6 +9,7 @@ import type { AuthUser } from '../http/types.js';
 import { filter, type ListSpec } from '../http/simple-rest.js';
 import { scopeToUser } from '../scope.js';
 import { decisionSchema } from './decisions.js';
+import { whereNameOrIdNumber } from './members.js';
 import { referralParts, referralPartsSchema } from './referral-parts.js';
 
 // The referral as lists and pages read it: the projection the workflow keeps, joined with the
@@ -18,7 +19,7 @@ export interface ReferralRow {
   id: number;
   seeker_id: number;
   seeker_name: string;
-  id_number: string;
+  id_number_masked: string;
   birth_date: string;
   community_id: number;
   community_name: string;
@@ -92,7 +93,7 @@ export const toApi = (r: ReferralRow) => ({
   id: r.id,
   seekerId: r.seeker_id,
   seekerName: r.seeker_name,
-  idNumberMasked: maskIdNumber(r.id_number),
+  idNumberMasked: r.id_number_masked,
   age: ageOn(String(r.birth_date), today()),
   communityId: r.community_id,
   communityName: r.community_name,
@@ -114,8 +115,8 @@ export const toApi = (r: ReferralRow) => ({
 const stageFilter = z.union([z.enum(referralStages), z.array(z.enum(referralStages))]);
 const id = z.coerce.number().int();
 
-/** `q`: the seeker's name, or the last digits of her ID number. */
-export const whereSeekerMatches = (qb: Knex.QueryBuilder, q: string) => qb.where((w) => w.whereILike('js.name', `%${q}%`).orWhere('js.id_number', 'like', `%${q.toUpperCase()}`));
+/** `q`: the seeker's name, or her ID number (whole, or its last digits). */
+export const whereSeekerMatches = (qb: Knex.QueryBuilder, q: string) => whereNameOrIdNumber(qb, 'js', 'js.name', q);
 
 export function referralListSpec(user: AuthUser): ListSpec<ReferralRow> {
   return {
@@ -148,7 +149,7 @@ export function referralBaseQuery(db: Knex) {
     .join('org_units as c', 'c.id', 'r.community_id')
     .join('org_units as s', 's.id', 'r.street_id')
     .leftJoin('helpers as h', 'h.id', 'r.helper_id')
-    .select('r.*', 'js.name as seeker_name', 'js.id_number', 'js.birth_date', 'e.name as enterprise_name', 'c.name as community_name', 's.name as street_name', 'h.name as helper_name');
+    .select('r.*', 'js.name as seeker_name', 'js.id_number_masked', 'js.birth_date', 'e.name as enterprise_name', 'c.name as community_name', 's.name as street_name', 'h.name as helper_name');
 }
 
 export async function findReferral(db: Knex, user: AuthUser, id: number): Promise<ReferralRow> {
@@ -166,7 +167,7 @@ export async function referralDetail(db: Knex, user: AuthUser, idOrRow: number |
     seeker: {
       id: seeker.id,
       name: seeker.name,
-      idNumberMasked: maskIdNumber(seeker.id_number),
+      idNumberMasked: seeker.id_number_masked,
       age: ageOn(String(seeker.birth_date), today()),
       phone: seeker.phone,
       education: seeker.education,

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { NotFoundError } from '../../domain/errors.js';
-import { ageOn, maskIdNumber } from '../../domain/id-number.js';
+import { ageOn } from '../../domain/id-number.js';
 import { shanghaiDate } from '../../domain/shanghai-date.js';
 import { hoursOf } from '../../domain/stars.js';
 import { allowedVolunteerActions, volunteerActions } from '../../domain/volunteer-rules.js';
@@ -10,6 +10,7 @@ import type { AuthUser } from '../http/types.js';
 import { filter, type ListSpec } from '../http/simple-rest.js';
 import { scopeToUser } from '../scope.js';
 import { decisionSchema, timelineOf } from './decisions.js';
+import { whereNameOrIdNumber } from './members.js';
 
 // The volunteer as lists and pages read her: the projection her workflow keeps, scoped to the
 // reader's area (a team leader sees his community).
@@ -64,7 +65,7 @@ export const toApi = (r: VolunteerRow) => {
   return {
     id: r.id,
     name: r.name,
-    idNumberMasked: maskIdNumber(r.id_number),
+    idNumberMasked: r.id_number_masked,
     age,
     phone: r.phone,
     communityId: r.community_id,
@@ -111,7 +112,7 @@ export function volunteerListSpec(user: AuthUser): ListSpec<VolunteerRow> {
         if (user.role === 'team_leader') qb.whereExists((e) => e.select(1).from('volunteer_hours as h').join('volunteer_activities as a', 'a.id', 'h.activity_id').join('volunteer_teams as t', 't.id', 'a.team_id').whereRaw('h.volunteer_id = v.id').where({ 'h.status': 'pending', 't.leader_user_id': user.id }));
         else qb.where((w) => w.whereIn('v.stage', ['approval', 'reconfirm_due']).orWhere((s) => s.where('v.stage', 'screening').where('v.suitability', 'error')));
       }),
-      q: filter(z.string().trim().max(50), (qb, v) => qb.where((w) => w.whereILike('v.name', `%${v}%`).orWhere('v.id_number', 'like', `%${v.toUpperCase()}`))),
+      q: filter(z.string().trim().max(50), (qb, v) => whereNameOrIdNumber(qb, 'v', 'v.name', v)),
     },
     toApi,
   };

@@ -40,7 +40,7 @@ export function allowanceStandardRoutes({ registry, db }: RouteContext): Router 
   );
   registry.add(
     router,
-    { method: 'post', path: '/api/allowance-standards', tag: 'allowance-standards', summary: 'Add a standard that applies from a future date', roles: ['district_approver', 'admin'], body: createStandard, status: 201, response: standard },
+    { method: 'post', path: '/api/allowance-standards', tag: 'allowance-standards', summary: 'Add a standard that applies from a future date', body: createStandard, status: 201, response: standard },
     async ({ body, user, req }) => {
       // Amounts of months already begun were computed on the old standard: only later dates.
       if (body.effectiveFrom <= shanghaiDate(new Date())) throw new ConflictError('只能新增今后生效的标准 (a new standard must start after today)');

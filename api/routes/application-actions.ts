@@ -2,7 +2,6 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { benefitDecisions } from '../../domain/benefit-actions.js';
 import { decideUpdate, objectUpdate, withdrawUpdate } from '../../workflows/benefit-case-messages.js';
-import type { Role } from '../../domain/roles.js';
 import { actorOf, refuseClosed } from '../actor.js';
 import { updateCase } from '../case-updates.js';
 import type { RouteContext } from '../deps.js';
@@ -38,8 +37,8 @@ const withdrawBody = z.object({ reason: text(500).min(1, '请填写撤回原因 
 
 export function applicationActionRoutes({ registry, db, temporal }: RouteContext): Router {
   const router = Router();
-  const act = (path: string, summary: string, roles: readonly Role[], body: z.ZodType, run: (workflowId: string, args: never) => Promise<unknown>) =>
-    registry.add(router, { method: 'post', path: `/api/applications/:id/${path}`, tag: 'applications', summary, roles, body, response: applicationDetailSchema }, async ({ user, params, body: b }) => {
+  const act = (path: string, summary: string, body: z.ZodType, run: (workflowId: string, args: never) => Promise<unknown>) =>
+    registry.add(router, { method: 'post', path: `/api/applications/:id/${path}`, tag: 'applications', summary, body, response: applicationDetailSchema }, async ({ user, params, body: b }) => {
       const row = await findApplication(db, user, idParam(params.id));
       refuseClosed(row.stage);
       await run(row.workflow_id, { actor: actorOf(user), ...(b as object) } as never);
@@ -49,12 +48,11 @@ export function applicationActionRoutes({ registry, db, temporal }: RouteContext
   act(
     'decisions',
     'Decide at the current stage: approve (community: recommend, with the home-visit findings), reject, return for more information, resubmit a returned case, re-run verification, or (supervisor) override a duplicate-ID block',
-    ['caseworker', 'street_reviewer', 'district_approver', 'supervisor'],
     decisionBody,
     (wf, args) => updateCase(temporal, wf, decideUpdate, args),
   );
-  act('objections', 'Record an objection raised during the public notice; the case goes back to verification', ['caseworker', 'supervisor'], objectionBody, (wf, args) => updateCase(temporal, wf, objectUpdate, args),
+  act('objections', 'Record an objection raised during the public notice; the case goes back to verification', objectionBody, (wf, args) => updateCase(temporal, wf, objectUpdate, args),
   );
-  act('withdraw', 'Withdraw an application, with a reason', ['caseworker', 'supervisor'], withdrawBody, (wf, args) => updateCase(temporal, wf, withdrawUpdate, args));
+  act('withdraw', 'Withdraw an application, with a reason', withdrawBody, (wf, args) => updateCase(temporal, wf, withdrawUpdate, args));
   return router;
 }

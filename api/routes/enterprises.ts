@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { ConflictError } from '../../domain/errors.js';
-import { referralWorkers } from '../../domain/referral-actions.js';
 import { writeAudit } from '../../db/audit.js';
 import type { RouteContext } from '../deps.js';
 import { filter, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
@@ -28,7 +27,7 @@ const createBody = z.object({
 export function enterpriseRoutes({ registry, db }: RouteContext): Router {
   const router = Router();
   registry.add(router, { method: 'get', path: '/api/enterprises', tag: 'referrals', summary: 'Referring enterprises (filter: q)', query: listQuery, list: true, response: z.array(enterprise) }, async ({ res, query }) => sendList(res, spec, db('enterprises').select('*'), query));
-  registry.add(router, { method: 'post', path: '/api/enterprises', tag: 'referrals', summary: 'Add a referring enterprise', roles: referralWorkers, body: createBody, status: 201, response: enterprise }, async ({ body, user, req }) =>
+  registry.add(router, { method: 'post', path: '/api/enterprises', tag: 'referrals', summary: 'Add a referring enterprise', body: createBody, status: 201, response: enterprise }, async ({ body, user, req }) =>
     db.transaction(async (trx) => {
       if (await trx('enterprises').where({ name: body.name }).first('id')) throw new ConflictError('企业已存在 (enterprise exists)');
       const [row] = await trx('enterprises').insert({ name: body.name, credit_code: body.creditCode ?? null, contact: body.contact }).returning('*');

@@ -2,10 +2,10 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { householdCategories } from '../../domain/benefit-stages.js';
 import { NotFoundError } from '../../domain/errors.js';
-import { maskAccount } from '../../domain/id-number.js';
 import type { RouteContext } from '../deps.js';
 import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
 import { memberSchema, membersOf, whereNameOrIdDigits } from '../read-models/members.js';
+import { householdRevealBody, householdSealedValue, revealResponse, sendRevealed } from '../read-models/pii-reveal.js';
 import { scopeToUser } from '../scope.js';
 
 const household = z.object({
@@ -33,7 +33,7 @@ interface HouseholdRow {
   community_name: string;
   street_id: number;
   street_name: string;
-  bank_account: string | null;
+  bank_account_masked: string | null;
   member_count: string;
   application_id: number | null;
   stage: string | null;
@@ -48,7 +48,7 @@ const toApi = (r: HouseholdRow) => ({
   communityName: r.community_name,
   streetId: r.street_id,
   streetName: r.street_name,
-  bankAccountMasked: r.bank_account ? maskAccount(r.bank_account) : null,
+  bankAccountMasked: r.bank_account_masked,
   memberCount: Number(r.member_count),
   applicationId: r.application_id,
   stage: r.stage,
@@ -86,5 +86,15 @@ export function householdRoutes({ registry, db }: RouteContext): Router {
     if (!row) throw new NotFoundError('户不存在或不在您的辖区 (no such household in your area)');
     return { ...toApi(row), members: await membersOf(db, row.id) };
   });
+  registry.add(
+    router,
+    { method: 'post', path: '/api/households/:id/reveal', tag: 'households', summary: 'Show one unmasked value: a member’s ID number (field idNumber, memberId) or the bank account (field bankAccount); audited as pii.reveal', body: householdRevealBody, response: revealResponse },
+    async ({ req, res, user, params, body }) => {
+      const row = await scopeToUser(db, db('households as h').where('h.id', idParam(params.id)), user, 'h.community_id').first('h.id', 'h.community_id');
+      if (!row) throw new NotFoundError('户不存在或不在您的辖区 (no such household in your area)');
+      const sealed = await householdSealedValue(db, row.id, body);
+      return sendRevealed({ db, req, res, user }, { entityType: 'household', entityId: row.id, orgUnitId: row.community_id, field: body.field, memberId: body.memberId }, sealed);
+    },
+  );
   return router;
 }

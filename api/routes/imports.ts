@@ -48,7 +48,7 @@ export function importRoutes({ registry, db, temporal, env }: RouteContext): Rou
       description:
         'One row per member; columns household_ref, community_code, address, category, bank_account, enrolled_from, amount_fen, name, id_number, relation, disabled, monthly_income_fen, next_recheck_on. ' +
         'With dryRun the file is only checked: 200 `{households, members, errors: []}`. Bad rows: 400 with `errors` keyed "row N column"; nothing is loaded.',
-      roles: ['supervisor', 'admin', 'district_approver'],
+      
       body: importBody,
       status: 201,
       response: loaded,

@@ -1,11 +1,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { NotFoundError } from '../../domain/errors.js';
-import { ageOn, maskIdNumber } from '../../domain/id-number.js';
+import { ageOn } from '../../domain/id-number.js';
 import { educationLevels, referralStages } from '../../domain/referral-stages.js';
 import { shanghaiDate } from '../../domain/shanghai-date.js';
 import type { RouteContext } from '../deps.js';
 import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
+import { idNumberRevealBody, revealResponse, sendRevealed } from '../read-models/pii-reveal.js';
 import { whereSeekerMatches } from '../read-models/referrals.js';
 import { scopeToUser } from '../scope.js';
 
@@ -28,7 +29,7 @@ type Row = Record<string, any>;
 const toApi = (r: Row) => ({
   id: r.id,
   name: r.name,
-  idNumberMasked: maskIdNumber(r.id_number),
+  idNumberMasked: r.id_number_masked,
   age: ageOn(String(r.birth_date), shanghaiDate(new Date())),
   communityId: r.community_id,
   communityName: r.community_name,
@@ -71,6 +72,15 @@ export function jobSeekerRoutes({ registry, db }: RouteContext): Router {
       if (!row) throw new NotFoundError('求职者不存在或不在您的辖区 (no such job seeker in your area)');
       const referrals = await db('referrals').where({ seeker_id: row.id }).orderBy('id', 'desc').select('id', 'stage', 'created_at');
       return { ...toApi(row), referrals: referrals.map((r) => ({ id: r.id, stage: r.stage, createdAt: r.created_at.toISOString() })) };
+    },
+  );
+  registry.add(
+    router,
+    { method: 'post', path: '/api/job-seekers/:id/reveal', tag: 'referrals', summary: 'Show the job seeker’s unmasked ID number; audited as pii.reveal', body: idNumberRevealBody, response: revealResponse },
+    async ({ req, res, user, params, body }) => {
+      const row = await scopeToUser(db, db('job_seekers as js').where('js.id', idParam(params.id)), user, 'js.community_id').first('js.id', 'js.community_id', 'js.id_number_enc');
+      if (!row) throw new NotFoundError('求职者不存在或不在您的辖区 (no such job seeker in your area)');
+      return sendRevealed({ db, req, res, user }, { entityType: 'job_seeker', entityId: row.id, orgUnitId: row.community_id, field: body.field }, row.id_number_enc);
     },
   );
   return router;

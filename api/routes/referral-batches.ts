@@ -3,9 +3,9 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import { birthDateFromId } from '../../domain/id-number.js';
-import { referralWorkers } from '../../domain/referral-actions.js';
 import { educationLevels } from '../../domain/referral-stages.js';
 import { writeAudit } from '../../db/audit.js';
+import { idNumberColumns, piiHash } from '../../db/pii.js';
 import type { RouteContext } from '../deps.js';
 import { idNumberField, skillList } from '../http/fields.js';
 import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
@@ -73,8 +73,10 @@ export function referralBatchRoutes({ registry, db, temporal, env, startWorkflow
   const base = (user: AuthUser, q: Knex = db) => {
     const mine = q('referrals as r').whereRaw('r.batch_id = b.id');
     if (!seesWholeDistrict(user)) mine.whereIn('r.community_id', q('org_units').select('id').where('path', 'like', `${user.orgPath}%`));
+    // A batch none of whose people are hers is not hers to see: not its enterprise, not its count.
     return q('referral_batches as b')
       .join('enterprises as e', 'e.id', 'b.enterprise_id')
+      .modify((qb) => (seesWholeDistrict(user) ? qb : qb.whereExists(mine.clone().select(1))))
       .select('b.*', 'e.name as enterprise_name', mine.select(q.raw(`coalesce(array_agg(r.id ORDER BY r.id), '{}') `)).as('referral_ids'));
   };
 
@@ -87,7 +89,7 @@ export function referralBatchRoutes({ registry, db, temporal, env, startWorkflow
 
   registry.add(
     router,
-    { method: 'post', path: '/api/referral-batches', tag: 'referrals', summary: 'Record an enterprise’s list of surplus staff: one referral per person, each starting its referral-<id> workflow', roles: referralWorkers, body: createBatch, status: 201, response: batchSchema },
+    { method: 'post', path: '/api/referral-batches', tag: 'referrals', summary: 'Record an enterprise’s list of surplus staff: one referral per person, each starting its referral-<id> workflow', body: createBatch, status: 201, response: batchSchema },
     async ({ body, user, req }) => {
       const created = await db.transaction(async (trx) => {
         // One list at a time: two lists naming the same person cannot both open a referral for her.
@@ -99,8 +101,8 @@ export function referralBatchRoutes({ registry, db, temporal, env, startWorkflow
         for (const s of body.seekers) {
           const streetId = communities.get(s.communityId)!;
           const [person] = await trx('job_seekers')
-            .insert({ name: s.name, id_number: s.idNumber, birth_date: birthDateFromId(s.idNumber), phone: s.phone, community_id: s.communityId, street_id: streetId, education: s.education, skills: s.skills, experience: s.experience })
-            .onConflict('id_number')
+            .insert({ name: s.name, ...idNumberColumns(s.idNumber), birth_date: birthDateFromId(s.idNumber), phone: s.phone, community_id: s.communityId, street_id: streetId, education: s.education, skills: s.skills, experience: s.experience })
+            .onConflict('id_number_hash')
             .merge({ name: s.name, phone: s.phone, community_id: s.communityId, street_id: streetId, updated_at: trx.fn.now() })
             .returning('id');
           const { rows } = await trx.raw(`SELECT nextval('referrals_id_seq')::int AS id`);
@@ -128,15 +130,16 @@ async function checkBatch(trx: Knex.Transaction, user: AuthUser, body: z.infer<t
   if (!(await trx('enterprises').where({ id: body.enterpriseId }).first('id'))) errors.enterpriseId = '请选择推荐企业 (choose an enterprise)';
   if (await trx('referral_batches').where({ enterprise_id: body.enterpriseId, reference: body.reference }).first('id')) errors.reference = '该企业已有同编号名单 (this list was recorded already)';
   const units = new Map((await trx('org_units').whereIn('id', body.seekers.map((s) => s.communityId)).select('id', 'kind', 'path')).map((u) => [u.id, u]));
+  const hashes = body.seekers.map((s) => piiHash(s.idNumber));
   const open = new Map<string, number>(
-    (await trx('referrals as r').join('job_seekers as s', 's.id', 'r.seeker_id').whereIn('s.id_number', body.seekers.map((s) => s.idNumber)).whereNotIn('r.stage', ['closed', 'withdrawn']).select('s.id_number', 'r.id')).map((r) => [r.id_number, r.id]),
+    (await trx('referrals as r').join('job_seekers as s', 's.id', 'r.seeker_id').whereIn('s.id_number_hash', hashes).whereNotIn('r.stage', ['closed', 'withdrawn']).select('s.id_number_hash', 'r.id')).map((r) => [r.id_number_hash, r.id]),
   );
   let outside = false;
   body.seekers.forEach((s, i) => {
     const u = units.get(s.communityId);
     if (!u || u.kind !== 'community') errors[`seekers.${i}.communityId`] = '请选择社区 (must be a community)';
     else if (!seesWholeDistrict(user) && !u.path.startsWith(user.orgPath)) outside = true;
-    if (open.has(s.idNumber)) errors[`seekers.${i}.idNumber`] = `此人已有进行中的推荐 #${open.get(s.idNumber)} (already in an open referral)`;
+    if (open.has(hashes[i])) errors[`seekers.${i}.idNumber`] = `此人已有进行中的推荐 #${open.get(hashes[i])} (already in an open referral)`;
   });
   if (outside) throw new ForbiddenError('只能为本辖区社区登记 (community outside your area)');
   if (Object.keys(errors).length) throw new ValidationError('名单有误，未登记任何人 (the list has errors; nothing was recorded)', errors);

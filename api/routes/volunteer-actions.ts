@@ -2,7 +2,6 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { ConflictError } from '../../domain/errors.js';
 import { closedVolunteerStages } from '../../domain/volunteer-stages.js';
-import { volunteerKeepers } from '../../domain/volunteer-rules.js';
 import * as msg from '../../workflows/volunteer-messages.js';
 import { actorOf } from '../actor.js';
 import { updateCase } from '../case-updates.js';
@@ -20,7 +19,7 @@ const reason = z.object({ reason: text(500).min(1, '请填写原因 (reason requ
 export function volunteerActionRoutes({ registry, db, temporal }: RouteContext): Router {
   const router = Router();
   const act = <B extends z.ZodType>(path: string, summary: string, body: B, send: (workflowId: string, actor: msg.Actor, b: z.infer<B>) => Promise<unknown>) =>
-    registry.add(router, { method: 'post', path: `/api/volunteers/:id/${path}`, tag: 'volunteers', summary, roles: volunteerKeepers, body, response: volunteerDetailSchema }, async ({ user, params, body: b }) => {
+    registry.add(router, { method: 'post', path: `/api/volunteers/:id/${path}`, tag: 'volunteers', summary, body, response: volunteerDetailSchema }, async ({ user, params, body: b }) => {
       const row = await findVolunteer(db, user, idParam(params.id));
       if (closedVolunteerStages.includes(row.stage)) throw new ConflictError(`志愿者登记已结束（${row.stage}）(registration closed)`);
       await send(row.workflow_id, actorOf(user), b as z.infer<B>);

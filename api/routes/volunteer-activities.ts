@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../../domain/errors.js';
-import { volunteerKeepers } from '../../domain/volunteer-rules.js';
 import { hoursStatuses } from '../../domain/volunteer-stages.js';
 import { writeAudit } from '../../db/audit.js';
 import type { RouteContext } from '../deps.js';
@@ -67,7 +66,7 @@ export function volunteerActivityRoutes({ registry, db }: RouteContext): Router 
     if (!row) throw new NotFoundError('活动不存在或不在您的辖区 (no such activity in your area)');
     return toApi(row);
   });
-  registry.add(router, { method: 'post', path: '/api/volunteer-activities', tag: 'volunteers', summary: 'Plan an activity of a team', roles: volunteerKeepers, body: createBody, status: 201, response: activity }, async ({ body, user, req }) => {
+  registry.add(router, { method: 'post', path: '/api/volunteer-activities', tag: 'volunteers', summary: 'Plan an activity of a team', body: createBody, status: 201, response: activity }, async ({ body, user, req }) => {
     const team = await scopeToUser(db, db('volunteer_teams').where({ id: body.teamId }), user, 'community_id').first('id', 'community_id');
     if (!team) throw new ValidationError('请选择本辖区的服务队 (choose a team in your area)', { teamId: '服务队不存在或不在您的辖区 (no such team in your area)' });
     const created = await db.transaction(async (trx) => {

@@ -91,7 +91,7 @@ export function volunteerHoursRoutes({ registry, db, temporal }: RouteContext): 
   registry.add(router, { method: 'get', path: '/api/volunteer-hours', tag: 'volunteers', summary: 'Hours entries you may see (team leaders: their teams’ activities) (filters: status, teamId, activityId, volunteerId)', query: listQuery, list: true, response: z.array(hoursRow) }, async ({ res, user, query }) =>
     sendList(res, spec, visibleHours(db, user), query),
   );
-  registry.add(router, { method: 'post', path: '/api/volunteer-hours/confirm', tag: 'volunteers', summary: 'Confirm many pending entries at once; each answers on its own (200, or the refusal’s status and message)', roles: hoursDeciders, body: z.object({ ids: z.array(z.number().int().positive()).min(1).max(200) }), response: z.object({ results: z.array(z.object({ id: z.number(), status: z.number(), message: z.string().optional() })) }) }, async ({ user, body }) => {
+  registry.add(router, { method: 'post', path: '/api/volunteer-hours/confirm', tag: 'volunteers', summary: 'Confirm many pending entries at once; each answers on its own (200, or the refusal’s status and message)', body: z.object({ ids: z.array(z.number().int().positive()).min(1).max(200) }), response: z.object({ results: z.array(z.object({ id: z.number(), status: z.number(), message: z.string().optional() })) }) }, async ({ user, body }) => {
     const results = [];
     for (const hoursId of body.ids) {
       try {
@@ -105,8 +105,8 @@ export function volunteerHoursRoutes({ registry, db, temporal }: RouteContext): 
     }
     return { results };
   });
-  registry.add(router, { method: 'post', path: '/api/volunteer-hours/:id/confirm', tag: 'volunteers', summary: 'Confirm a pending entry: it counts toward her hours and stars (409 if decided already)', roles: hoursDeciders, body: z.object({}), response: hoursRow }, async ({ user, params }) => decide(user, idParam(params.id), true, ''));
-  registry.add(router, { method: 'post', path: '/api/volunteer-hours/:id/reject', tag: 'volunteers', summary: 'Reject a pending entry, with a reason', roles: hoursDeciders, body: z.object({ reason: z.string().trim().min(1, '请填写原因 (reason required)').max(500) }), response: hoursRow }, async ({ user, params, body }) =>
+  registry.add(router, { method: 'post', path: '/api/volunteer-hours/:id/confirm', tag: 'volunteers', summary: 'Confirm a pending entry: it counts toward her hours and stars (409 if decided already)', body: z.object({}), response: hoursRow }, async ({ user, params }) => decide(user, idParam(params.id), true, ''));
+  registry.add(router, { method: 'post', path: '/api/volunteer-hours/:id/reject', tag: 'volunteers', summary: 'Reject a pending entry, with a reason', body: z.object({ reason: z.string().trim().min(1, '请填写原因 (reason required)').max(500) }), response: hoursRow }, async ({ user, params, body }) =>
     decide(user, idParam(params.id), false, body.reason),
   );
   return router;

@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.js';
-import { volunteerKeepers } from '../../domain/volunteer-rules.js';
 import { teamKinds } from '../../domain/volunteer-stages.js';
 import { writeAudit } from '../../db/audit.js';
 import type { RouteContext } from '../deps.js';
@@ -53,7 +52,7 @@ export function volunteerTeamRoutes({ registry, db }: RouteContext): Router {
       path: '/api/volunteer-teams',
       tag: 'volunteers',
       summary: 'Create a team in a community, optionally with its leader (a team_leader user)',
-      roles: volunteerKeepers,
+      
       body: z.object({ name: z.string().trim().min(1, '请输入队名 (name required)').max(100), communityId: z.number().int().positive(), kind: z.enum(teamKinds), leaderUserId: z.number().int().positive().optional() }),
       status: 201,
       response: teamDetail,
@@ -75,7 +74,7 @@ export function volunteerTeamRoutes({ registry, db }: RouteContext): Router {
 
   registry.add(
     router,
-    { method: 'post', path: '/api/volunteer-teams/:id/members', tag: 'volunteers', summary: 'Add an active volunteer of your area to the team', roles: volunteerKeepers, body: z.object({ volunteerId: z.number().int().positive() }), response: teamDetail },
+    { method: 'post', path: '/api/volunteer-teams/:id/members', tag: 'volunteers', summary: 'Add an active volunteer of your area to the team', body: z.object({ volunteerId: z.number().int().positive() }), response: teamDetail },
     async ({ params, body, user, req }) => {
       const teamId = idParam(params.id);
       const t = await detail(teamId, user);

@@ -1,14 +1,16 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { ConflictError, ForbiddenError, ValidationError } from '../../domain/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import { birthDateFromId } from '../../domain/id-number.js';
 import { shanghaiDate } from '../../domain/shanghai-date.js';
-import { ageProblem, volunteerKeepers } from '../../domain/volunteer-rules.js';
+import { ageProblem } from '../../domain/volunteer-rules.js';
 import { writeAudit } from '../../db/audit.js';
+import { idNumberColumns } from '../../db/pii.js';
 import { startCaseWorkflows } from '../case-start.js';
 import type { RouteContext } from '../deps.js';
 import { idNumberField, skillList } from '../http/fields.js';
 import { idParam, listQuery, sendList } from '../http/simple-rest.js';
+import { idNumberRevealBody, revealResponse, sendRevealed } from '../read-models/pii-reveal.js';
 import { findVolunteer, volunteerBaseQuery, volunteerDetail, volunteerDetailSchema, volunteerListSpec, volunteerSchema } from '../read-models/volunteers.js';
 import { scopeToUser, unitInScope } from '../scope.js';
 import { volunteerKind } from '../volunteer-start.js';
@@ -41,7 +43,7 @@ export function volunteerRoutes({ registry, db, temporal, env, startWorkflows = 
 
   registry.add(
     router,
-    { method: 'post', path: '/api/volunteers', tag: 'volunteers', summary: 'Register a volunteer (14–17 only with a guardian’s consent); starts volunteer-<id>, which screens her', roles: volunteerKeepers, body: registerBody, status: 201, response: volunteerDetailSchema },
+    { method: 'post', path: '/api/volunteers', tag: 'volunteers', summary: 'Register a volunteer (14–17 only with a guardian’s consent); starts volunteer-<id>, which screens her', body: registerBody, status: 201, response: volunteerDetailSchema },
     async ({ body, user, req }) => {
       const community = await db('org_units').where({ id: body.communityId }).first('id', 'kind', 'parent_id');
       if (community?.kind !== 'community') throw new ValidationError('请选择社区 (choose a community)', { communityId: '请选择一个社区 (must be a community)' });
@@ -57,14 +59,15 @@ export function volunteerRoutes({ registry, db, temporal, env, startWorkflows = 
       const created = await db.transaction(async (trx) => {
         // Two registrations of one person at once: the partial unique index lets one in.
         await trx.raw('SELECT pg_advisory_xact_lock(7423008)');
-        const other = await trx('volunteers').where({ id_number: body.idNumber }).whereNot({ stage: 'rejected' }).first('id');
+        const person = idNumberColumns(body.idNumber);
+        const other = await trx('volunteers').where({ id_number_hash: person.id_number_hash }).whereNot({ stage: 'rejected' }).first('id');
         if (other) throw new ConflictError(`此人已登记为志愿者 #${other.id} (already registered)`);
         const { rows } = await trx.raw(`SELECT nextval('volunteers_id_seq')::int AS id`);
         const id: number = rows[0].id;
         await trx('volunteers').insert({
           id,
           name: body.name,
-          id_number: body.idNumber,
+          ...person,
           birth_date: birthDate,
           phone: body.phone,
           community_id: body.communityId,
@@ -88,6 +91,15 @@ export function volunteerRoutes({ registry, db, temporal, env, startWorkflows = 
       });
       if (startWorkflows) await startCaseWorkflows(db, temporal, env, volunteerKind, [created.id]);
       return created.answer;
+    },
+  );
+  registry.add(
+    router,
+    { method: 'post', path: '/api/volunteers/:id/reveal', tag: 'volunteers', summary: 'Show the volunteer’s unmasked ID number; audited as pii.reveal', body: idNumberRevealBody, response: revealResponse },
+    async ({ req, res, user, params, body }) => {
+      const row = await scopeToUser(db, db('volunteers as v').where('v.id', idParam(params.id)), user, 'v.community_id').first('v.id', 'v.community_id', 'v.id_number_enc');
+      if (!row) throw new NotFoundError('志愿者不存在或不在您的辖区 (no such volunteer in your area)');
+      return sendRevealed({ db, req, res, user }, { entityType: 'volunteer', entityId: row.id, orgUnitId: row.community_id, field: body.field }, row.id_number_enc);
     },
   );
   return router;

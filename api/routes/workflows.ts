@@ -4,7 +4,7 @@ import { writeAudit } from '../../db/audit.js';
 import { notify } from '../../db/notifications.js';
 import { resolveAlerts } from '../../db/workflow-alerts.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.js';
-import { stuckReaderRoles, supervisorRoles, type SupervisorAction } from '../../domain/stuck.js';
+import type { SupervisorAction } from '../../domain/stuck.js';
 import * as sup from '../../workflows/supervision-messages.js';
 import { actorOf } from '../actor.js';
 import { updateCase } from '../case-updates.js';
@@ -79,12 +79,12 @@ export function workflowRoutes({ registry, db, temporal, env }: RouteContext): R
   const audit = (user: AuthUser, requestId: string | undefined, id: string, action: SupervisorAction, after: Record<string, unknown>, orgUnitId: number | null) =>
     writeAudit(db, { user, requestId }, { action: `workflow.${action}`, entityType: 'workflow', entityId: id, orgUnitId, after });
 
-  registry.add(router, { method: 'get', path: '/api/workflows', tag: 'workflows', summary: 'Stuck workflows: overdue, failing activity, failing workflow task, waiting on sign-off, drift (filters: kind, reason, streetId, minAgeDays)', roles: stuckReaderRoles, query: listQuery, list: true, response: z.array(stuckRowSchema) }, async ({ res, user, query }) =>
+  registry.add(router, { method: 'get', path: '/api/workflows', tag: 'workflows', summary: 'Stuck workflows: overdue, failing activity, failing workflow task, waiting on sign-off, drift (filters: kind, reason, streetId, minAgeDays)', query: listQuery, list: true, response: z.array(stuckRowSchema) }, async ({ res, user, query }) =>
     sendList(res, stuckListSpec(env, temporal, user.role), stuckBase(db), query),
   );
-  registry.add(router, { method: 'get', path: '/api/workflows/:id', tag: 'workflows', summary: 'One workflow: why it is stuck (if it is), live state from Temporal, and the supervisors\' actions on it', roles: stuckReaderRoles, response: detail }, ({ user, params }) => answer(user, String(params.id)));
+  registry.add(router, { method: 'get', path: '/api/workflows/:id', tag: 'workflows', summary: 'One workflow: why it is stuck (if it is), live state from Temporal, and the supervisors\' actions on it', response: detail }, ({ user, params }) => answer(user, String(params.id)));
 
-  registry.add(router, { method: 'get', path: '/api/workflows/:id/assignees', tag: 'workflows', summary: 'Caseworkers who may take the case over (its community\'s)', roles: supervisorRoles, response: z.array(z.object({ id: z.number(), fullName: z.string(), username: z.string() })) }, async ({ params }) => {
+  registry.add(router, { method: 'get', path: '/api/workflows/:id/assignees', tag: 'workflows', summary: 'Caseworkers who may take the case over (its community\'s)', response: z.array(z.object({ id: z.number(), fullName: z.string(), username: z.string() })) }, async ({ params }) => {
     const row = await findWorkflow(String(params.id));
     if (!row.community_id) return [];
     return db('users as u')
@@ -94,7 +94,7 @@ export function workflowRoutes({ registry, db, temporal, env }: RouteContext): R
       .select('u.id', 'u.display_name as fullName', 'u.username');
   });
 
-  registry.add(router, { method: 'post', path: '/api/workflows/:id/reassign', tag: 'workflows', summary: 'Give the case to another caseworker of its community (an Update of the case workflow)', roles: supervisorRoles, body: bodies.reassign, response: detail }, async ({ user, params, body, req }) => {
+  registry.add(router, { method: 'post', path: '/api/workflows/:id/reassign', tag: 'workflows', summary: 'Give the case to another caseworker of its community (an Update of the case workflow)', body: bodies.reassign, response: detail }, async ({ user, params, body, req }) => {
     const id = String(params.id);
     const row = await actable(user, id, 'reassign');
     const target = await db('users').where({ id: body.assigneeId, role: 'caseworker', active: true, org_unit_id: row.community_id }).first('id', 'display_name');
@@ -105,7 +105,7 @@ export function workflowRoutes({ registry, db, temporal, env }: RouteContext): R
     return answer(user, id);
   });
 
-  registry.add(router, { method: 'post', path: '/api/workflows/:id/extend', tag: 'workflows', summary: 'Move the deadline of the stage the case waits at (an Update of the case workflow)', roles: supervisorRoles, body: bodies.extend, response: detail }, async ({ user, params, body, req }) => {
+  registry.add(router, { method: 'post', path: '/api/workflows/:id/extend', tag: 'workflows', summary: 'Move the deadline of the stage the case waits at (an Update of the case workflow)', body: bodies.extend, response: detail }, async ({ user, params, body, req }) => {
     const id = String(params.id);
     const row = await actable(user, id, 'extend');
     await updateCase(temporal, id, sup.extendDeadlineUpdate, { actor: actorOf(user), deadlineAt: new Date(body.deadlineAt).toISOString(), reason: body.reason });
@@ -113,7 +113,7 @@ export function workflowRoutes({ registry, db, temporal, env }: RouteContext): R
     return answer(user, id);
   });
 
-  registry.add(router, { method: 'post', path: '/api/workflows/:id/remind', tag: 'workflows', summary: 'Send the people who hold the case a reminder (a notification to its community\'s caseworkers, or finance for a run)', roles: supervisorRoles, body: bodies.remind, response: detail }, async ({ user, params, body, req }) => {
+  registry.add(router, { method: 'post', path: '/api/workflows/:id/remind', tag: 'workflows', summary: 'Send the people who hold the case a reminder (a notification to its community\'s caseworkers, or finance for a run)', body: bodies.remind, response: detail }, async ({ user, params, body, req }) => {
     const id = String(params.id);
     const row = await actable(user, id, 'remind');
     const audience = row.kind === 'disbursement' ? { role: 'finance', unit: null } : { role: 'caseworker', unit: row.community_id };
@@ -126,7 +126,7 @@ export function workflowRoutes({ registry, db, temporal, env }: RouteContext): R
 
   // Retry now: ResetActivity on the server resets the failing activity's attempts and schedules
   // it at once. It touches no workflow history or code, so it is safe for any running workflow.
-  registry.add(router, { method: 'post', path: '/api/workflows/:id/retry', tag: 'workflows', summary: 'Retry the failing activity now instead of waiting out its backoff (Temporal ResetActivity)', roles: supervisorRoles, body: bodies.retry, response: detail }, async ({ user, params, body, req }) => {
+  registry.add(router, { method: 'post', path: '/api/workflows/:id/retry', tag: 'workflows', summary: 'Retry the failing activity now instead of waiting out its backoff (Temporal ResetActivity)', body: bodies.retry, response: detail }, async ({ user, params, body, req }) => {
     const id = String(params.id);
     const row = await actable(user, id, 'retry');
     const failing = row.live?.pendingActivities.filter((a) => a.attempt > 1) ?? [];
@@ -138,7 +138,7 @@ export function workflowRoutes({ registry, db, temporal, env }: RouteContext): R
     return answer(user, id);
   });
 
-  registry.add(router, { method: 'post', path: '/api/workflows/:id/terminate', tag: 'workflows', summary: 'Terminate the workflow (the console asks for confirmation); the case is marked terminated by the supervisor', roles: supervisorRoles, body: bodies.terminate, response: detail }, async ({ user, params, body, req }) => {
+  registry.add(router, { method: 'post', path: '/api/workflows/:id/terminate', tag: 'workflows', summary: 'Terminate the workflow (the console asks for confirmation); the case is marked terminated by the supervisor', body: bodies.terminate, response: detail }, async ({ user, params, body, req }) => {
     const id = String(params.id);
     const row = await actable(user, id, 'terminate');
     await temporal.workflow.getHandle(id).terminate(`督导终止 (terminated by ${user.username}): ${body.reason}`);

@@ -8,6 +8,8 @@ import * as m006 from './006_disbursement.js';
 import * as m007 from './007_referrals.js';
 import * as m008 from './008_volunteers.js';
 import * as m009 from './009_supervision.js';
+import * as m010 from './010_login_guard_and_audit_chain.js';
+import * as m011 from './011_pii_encryption.js';
 
 // Add each new migration here, in order. Names are what knex records in knex_migrations.
 const migrations: Record<string, Knex.Migration> = {
@@ -20,6 +22,8 @@ const migrations: Record<string, Knex.Migration> = {
   '007_referrals': m007,
   '008_volunteers': m008,
   '009_supervision': m009,
+  '010_login_guard_and_audit_chain': m010,
+  '011_pii_encryption': m011,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

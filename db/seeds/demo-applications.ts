@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { bankAccountColumns, decryptPii, idNumberColumns } from '../pii.js';
 import { computeAllowance, standardOn, type AllowanceStandard } from '../../domain/allowance.js';
 import type { BenefitPolicy } from '../../domain/benefit-policy.js';
 import type { BenefitStage } from '../../domain/benefit-stages.js';
@@ -136,7 +137,7 @@ export async function seedInFlightApplications(trx: Knex.Transaction, rng: Rng, 
     const visited = sc.steps.some((s) => s.homeVisit) && sc.steps.at(-1) !== OBJ;
 
     const [household] = await trx('households')
-      .insert({ head_name: h.people[0].name, address: address(rng, spec.community.streetCode, spec.community.name), community_id: spec.community.id, category: h.category, bank_account: bankAccount(rng), created_at: createdAt, updated_at: createdAt })
+      .insert({ head_name: h.people[0].name, address: address(rng, spec.community.streetCode, spec.community.name), community_id: spec.community.id, category: h.category, ...bankAccountColumns(bankAccount(rng)), created_at: createdAt, updated_at: createdAt })
       .returning('id');
     await trx('household_members').insert(h.people.map((p, i) => memberRow(household.id, p, h.incomesFen[i], visited, createdAt)));
 
@@ -199,7 +200,7 @@ function memberRow(householdId: number, p: Person, incomeFen: number, visited: b
   return {
     household_id: householdId,
     name: p.name,
-    id_number: p.idNumber,
+    ...idNumberColumns(p.idNumber),
     relation: p.relation,
     birth_date: birthDateFromId(p.idNumber),
     disabled: p.disabled,
@@ -218,5 +219,6 @@ async function enrolledAdultChildren(trx: Knex.Transaction, communityId: number,
     .where('m.birth_date', '<', '2005-01-01')
     .orderByRaw('(h.community_id = ?) DESC, m.id', [communityId])
     .limit(n)
-    .select('m.name', 'm.id_number');
+    .select('m.name', 'm.id_number_enc')
+    .then((rows) => rows.map((r) => ({ name: r.name, id_number: decryptPii(r.id_number_enc) })));
 }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { idNumberColumns } from '../pii.js';
 import { birthDateFromId } from '../../domain/id-number.js';
 import { PeopleFactory, Rng } from './demo-people.js';
 
@@ -55,7 +56,7 @@ export async function seedDemoReferrals(db: Knex, now: Date): Promise<{ employer
       const [skills, education, experience] = profiles[i % profiles.length];
       const c = communities[i % 3];
       const [seeker] = await trx('job_seekers')
-        .insert({ name: p.name, id_number: p.idNumber, birth_date: birthDateFromId(p.idNumber), phone: `139${String(rng.int(0, 99_999_999)).padStart(8, '0')}`, community_id: c.id, street_id: c.street_id, education, skills, experience })
+        .insert({ name: p.name, ...idNumberColumns(p.idNumber), birth_date: birthDateFromId(p.idNumber), phone: `139${String(rng.int(0, 99_999_999)).padStart(8, '0')}`, community_id: c.id, street_id: c.street_id, education, skills, experience })
         .returning('id');
       const { rows } = await trx.raw(`SELECT nextval('referrals_id_seq')::int AS id`);
       const id: number = rows[0].id;

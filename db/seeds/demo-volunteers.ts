@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { idNumberColumns } from '../pii.js';
 import { birthDateFromId } from '../../domain/id-number.js';
 import { starLevel } from '../../domain/stars.js';
 import { teamKinds } from '../../domain/volunteer-stages.js';
@@ -32,7 +33,7 @@ export async function seedDemoVolunteers(db: Knex, now: Date): Promise<{ teams: 
         const since = new Date(now.getTime() - rng.int(30, 300) * 86400_000);
         rows.push({
           name: p.name,
-          id_number: p.idNumber,
+          ...idNumberColumns(p.idNumber),
           birth_date: birthDateFromId(p.idNumber),
           phone: `137${String(rng.int(0, 99_999_999)).padStart(8, '0')}`,
           community_id: c.id,
@@ -54,7 +55,7 @@ export async function seedDemoVolunteers(db: Knex, now: Date): Promise<{ teams: 
     const cd01 = communities.find((c) => c.code === 'cd-01')!;
     for (let k = 0; k < 6; k++) {
       const p = people.person('other', rng.int(20, 60), rng.chance(0.5), people.surname());
-      rows.push({ name: p.name, id_number: p.idNumber, birth_date: birthDateFromId(p.idNumber), community_id: cd01.id, street_id: cd01.street_id, skills: [rng.pick(skills)], serves_vulnerable: k % 2 === 0, suitability: k % 2 === 0 ? 'pending' : 'not_needed', created_by: caseworker.id, created_at: new Date(now.getTime() - 3600_000) });
+      rows.push({ name: p.name, ...idNumberColumns(p.idNumber), birth_date: birthDateFromId(p.idNumber), community_id: cd01.id, street_id: cd01.street_id, skills: [rng.pick(skills)], serves_vulnerable: k % 2 === 0, suitability: k % 2 === 0 ? 'pending' : 'not_needed', created_by: caseworker.id, created_at: new Date(now.getTime() - 3600_000) });
     }
     for (let i = 0; i < rows.length; i += 500) {
       const chunk = rows.slice(i, i + 500);

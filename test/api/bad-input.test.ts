@@ -16,8 +16,9 @@ import {
   type Category,
   type Operation,
 } from '../support/bad-input.js';
-import { applicationBody, idNumber } from '../support/fixtures.js';
+import { applicationBody, demoUser, idNumber } from '../support/fixtures.js';
 import { createOpening, refer } from '../support/referrals.js';
+import { recordFigure } from '../support/suite-figures.js';
 import { login, startTestStack, type ApiClient, type TestStack } from '../support/stack.js';
 import { register, team } from '../support/volunteers.js';
 
@@ -28,16 +29,6 @@ import { register, team } from '../support/volunteers.js';
 // periods, enormous ranges and unknown sort fields and filters. Each must be refused with a 4xx
 // and a message (naming the field, for a 400), and the database must be exactly as before.
 // No worker runs: every input is refused before any workflow is touched.
-
-const demoUser: Record<string, string> = {
-  caseworker: 'caseworker1',
-  street_reviewer: 'reviewer1',
-  district_approver: 'approver1',
-  finance: 'finance1',
-  supervisor: 'supervisor1',
-  admin: 'admin1',
-  team_leader: 'leader1',
-};
 
 // Tables a refused request writes legitimately. `sessions`: every authenticated request slides
 // its session's last_seen_at and expires_at (api/auth/sessions.ts). Nothing else may change:
@@ -201,11 +192,12 @@ describe('bad input', () => {
     for (const c of changed) console.log(`  CHANGED ${c}`);
     byStatus.set(404, byStatus.get(404) ?? 0); // counted apart: only where no record exists to name
     const statusText = [...byStatus.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${n}`).join(', ');
-    console.log(
-      `bad input: ${tried.length} inputs over ${routes.size} routes (${bodies.length} bodies, ${lists.length} list queries), ` +
-        `${refused} refused as expected (${statusText}), ` +
-        `${changed.length ? `database CHANGED in ${changed.length} place(s)` : 'database unchanged'} (${tables} tables, ${sequences} sequences; ${[...EXCLUDED].join(', ')} excluded); seed ${SEED}, ${seconds} s`,
-    );
+    const summary =
+      `${tried.length} inputs over ${routes.size} routes (${bodies.length} bodies, ${lists.length} list queries), ` +
+      `${refused} refused as expected (${statusText}), ` +
+      `${changed.length ? `database CHANGED in ${changed.length} place(s)` : 'database unchanged'} (${tables} tables, ${sequences} sequences; ${[...EXCLUDED].join(', ')} excluded); seed ${SEED}, ${seconds} s`;
+    console.log(`bad input: ${summary}`);
+    recordFigure('bad input', summary);
     console.log(`bad input by kind: ${[...byCategory.entries()].map(([c, n]) => `${c} ${n}`).join(', ')}`);
     const idPaths = new Set(ops.filter((o) => o.path.includes('{id}')).map((o) => o.path.slice(0, o.path.indexOf('/{id}'))));
     console.log(`bad input ids: a real record for ${idPaths.size - withoutId.length} of ${idPaths.size} resources with {id}${withoutId.length ? `; none on file (404 accepted) for ${withoutId.join(', ')}` : ''}`);

@@ -4,6 +4,7 @@ import { benefitPolicy } from '../../config/benefit-policy.js';
 import { seedDemoCaseload, type DemoCaseloadResult } from '../../db/seeds/demo-caseload.js';
 import { isValidIdNumber } from '../../domain/id-number.js';
 import { startTestStack, waitFor, type TestStack } from '../support/stack.js';
+import { decryptPii } from '../../db/pii.js';
 
 // The launcher's demo district: the source document's caseload loaded through the import,
 // plus applications at every stage whose workflows adopt the stage they find.
@@ -35,14 +36,14 @@ describe('demo caseload seed', () => {
     const [{ n: communities }] = await stack.db('enrollments').countDistinct('community_id as n');
     expect(Number(communities)).toBe(76);
 
-    const ids = await stack.db('household_members').pluck('id_number');
+    const ids = (await stack.db('household_members').pluck('id_number_enc')).map(decryptPii);
     expect(ids.every(isValidIdNumber)).toBe(true);
     expect(ids.every((id: string) => id.startsWith('321202'))).toBe(true);
-    const enrolledIds = await stack.db('household_members as m').join('enrollments as e', 'e.household_id', 'm.household_id').pluck('m.id_number');
+    const enrolledIds = await stack.db('household_members as m').join('enrollments as e', 'e.household_id', 'm.household_id').pluck('m.id_number_hash');
     expect(enrolledIds).toHaveLength(2802);
     expect(new Set(enrolledIds).size).toBe(2802);
     expect(new Set(ids).size).toBe(ids.length - 2); // the two applicants still on their parents' case
-    const accounts = await stack.db('households').pluck('bank_account');
+    const accounts = (await stack.db('households').pluck('bank_account_enc')).map(decryptPii);
     expect(accounts.every((a: string) => /^\d{12,19}$/.test(a))).toBe(true);
 
     // Re-checks spread over the interval rather than all due on one day.

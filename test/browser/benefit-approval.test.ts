@@ -325,7 +325,7 @@ describe('dibao approval in the console', () => {
     await sv.locator('[data-filter="blocked"]').click();
     await expect.poll(() => sv.locator('.RaDatagrid-tbody').innerText().catch(() => ''), { timeout: 20_000 }).toContain('蒋重复二');
     await sv.goto(`${stack.baseUrl}/#/applications/${second}/show`);
-    await expect.poll(() => sv.locator('.shequ-duplicates').innerText().catch(() => ''), { timeout: 20_000 }).toContain(`#${first}`);
+    await expect.poll(() => sv.locator('.shequ-duplicates').innerText().catch(() => ''), { timeout: 40_000 }).toContain(`#${first}`);
     await sv.screenshot({ path: `${SHOTS}/benefit-12-duplicate-block.png`, fullPage: true });
     await sv.locator('[data-action="override_duplicate"]').click();
     await dialog(sv).locator('textarea[name="comment"]').fill('经核实为同一户重复录入，前一申请将撤回。');

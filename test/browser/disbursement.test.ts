@@ -339,7 +339,7 @@ describe('monthly disbursement in the console', () => {
     const h = await stack.db('households').where({ id: e.householdId }).first();
     const c = await stack.db('org_units').where({ id: h.community_id }).first('parent_id');
     const [runRow] = await stack.db('disbursement_runs').insert({ period: '2027-03', cutoff_date: '2027-03-01', workflow_id: `${stack.env.SHEQU_WORKFLOW_ID_PREFIX}disbursement-2027-03`, trigger: 'manual' }).returning('id');
-    await stack.db('payments').insert({ run_id: runRow.id, period: '2027-03', enrollment_id: e.enrollmentId, household_id: e.householdId, community_id: h.community_id, street_id: c.parent_id, kind: 'regular', amount_fen: 1, standard_fen: 89000, floor_per_person_fen: 3000, total_income_fen: 40000, members: 2, account: h.bank_account, account_name: h.head_name });
+    await stack.db('payments').insert({ run_id: runRow.id, period: '2027-03', enrollment_id: e.enrollmentId, household_id: e.householdId, community_id: h.community_id, street_id: c.parent_id, kind: 'regular', amount_fen: 1, standard_fen: 89000, floor_per_person_fen: 3000, total_income_fen: 40000, members: 2, account_enc: h.bank_account_enc, account_masked: h.bank_account_masked, account_name: h.head_name });
     const mar = (await finance.call('POST', '/api/disbursement-runs', { period: '2027-03' })).body.id;
     await waitFor('2027-03 stopped', async () => (await runOf(mar)).phase === 'stopped');
 

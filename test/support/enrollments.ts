@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { bankAccountColumns, idNumberColumns } from '../../db/pii.js';
 import { computeAllowance } from '../../domain/allowance.js';
 import { idNumber } from './fixtures.js';
 
@@ -27,9 +28,9 @@ export async function seedEnrollments(
     const members = r.members ?? 2;
     const incomeFen = r.incomeFen ?? 40000;
     const account = r.account === undefined ? `62220${String(serial).padStart(11, '0')}` : r.account;
-    const [h] = await db('households').insert({ head_name: `户主${serial}`, address: '测试路1号', community_id: communityId, category: 'B', bank_account: account }).returning('id');
+    const [h] = await db('households').insert({ head_name: `户主${serial}`, address: '测试路1号', community_id: communityId, category: 'B', ...bankAccountColumns(account) }).returning('id');
     await db('household_members').insert(
-      Array.from({ length: members }, (_, i) => ({ household_id: h.id, name: `成员${serial}-${i}`, id_number: idNumber(`19${40 + (Math.floor(serial / 100) % 50)}0101`, (serial % 100) * 10 + i, '321203'), relation: i === 0 ? 'head' : 'child', birth_date: '1970-01-01', monthly_income_fen: i === 0 ? incomeFen : 0 })),
+      Array.from({ length: members }, (_, i) => ({ household_id: h.id, name: `成员${serial}-${i}`, ...idNumberColumns(idNumber(`19${40 + (Math.floor(serial / 100) % 50)}0101`, (serial % 100) * 10 + i, '321203')), relation: i === 0 ? 'head' : 'child', birth_date: '1970-01-01', monthly_income_fen: i === 0 ? incomeFen : 0 })),
     );
     serial++;
     const { rows: seq } = await db.raw(`SELECT nextval('applications_id_seq')::int AS id`);

@@ -1,3 +1,4 @@
+import type { Role } from '../../domain/roles.js';
 import { idCheckChar } from '../../domain/id-number.js';
 
 /** A valid 18-digit ID number for a person born on `birth` (YYYYMMDD), serial `seq`. */
@@ -21,3 +22,14 @@ export function applicationBody(communityId: number, overrides: Record<string, u
     ...overrides,
   };
 }
+
+/** One demo user of each role (db/seeds/org-structure.ts): caseworker1 is in 东风社区 (cd-01), reviewer1 in its street. */
+export const demoUser: Record<Role | string, string> = {
+  caseworker: 'caseworker1',
+  street_reviewer: 'reviewer1',
+  district_approver: 'approver1',
+  finance: 'finance1',
+  supervisor: 'supervisor1',
+  admin: 'admin1',
+  team_leader: 'leader1',
+};

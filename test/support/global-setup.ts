@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { bundleWorkflows } from '../../worker/create-worker.js';
 import { clearFaultRows, faultTable } from './fault-clients.js';
+import { clearFigures, figuresText } from './suite-figures.js';
 import { buildConsole, consoleIsStale } from '../../scripts/console-build.js';
 import { prepareDatabase } from '../../scripts/prepare-db.js';
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase, type LocalPostgres } from '../../scripts/postgres.js';
@@ -35,6 +36,7 @@ export default async function setup(project: TestProject) {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   clearFaultRows();
+  clearFigures();
 
   const cli = await provisionTemporalCli((l) => console.log(l));
   let pg: LocalPostgres | undefined;
@@ -73,6 +75,8 @@ export default async function setup(project: TestProject) {
   return async () => {
     const faults = faultTable();
     if (faults) console.log(`\nfaults: what survived (lost and duplicated must be 0)\n${faults}\n`);
+    const figures = figuresText();
+    if (figures) console.log(`\nwhat the suite tried\n${figures}\n`);
     await temporal?.stop();
     await pg?.stop();
     rmSync(work, { recursive: true, force: true });

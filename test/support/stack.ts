@@ -59,7 +59,9 @@ export async function startTestStack(opts: { worker?: boolean; serveConsole?: bo
   const database = await createTestDatabase();
   const taskQueue = `test-${randomBytes(4).toString('hex')}`;
   const address = inject('temporalAddress');
-  const env = loadEnv({ ...opts.env, DATABASE_URL: database.url, TEMPORAL_ADDRESS: address, SHEQU_TASK_QUEUE: taskQueue, SHEQU_PAYMENTS_TASK_QUEUE: `${taskQueue}-payments`, SHEQU_DISBURSEMENT_SCHEDULE_ID: `${taskQueue}-schedule`, SHEQU_WATCH_SCHEDULE_ID: `${taskQueue}-watch`, SHEQU_WORKFLOW_ID_PREFIX: `${taskQueue}-`, NODE_ENV: 'test' });
+  // Every test signs in from 127.0.0.1, many times a file: the rate limit is for attackers, not
+  // for the suite (test/api/security.test.ts sets it low where it checks it).
+  const env = loadEnv({ SHEQU_LOGIN_RATE_PER_MINUTE: '100000', ...opts.env, DATABASE_URL: database.url, TEMPORAL_ADDRESS: address, SHEQU_TASK_QUEUE: taskQueue, SHEQU_PAYMENTS_TASK_QUEUE: `${taskQueue}-payments`, SHEQU_DISBURSEMENT_SCHEDULE_ID: `${taskQueue}-schedule`, SHEQU_WATCH_SCHEDULE_ID: `${taskQueue}-watch`, SHEQU_WORKFLOW_ID_PREFIX: `${taskQueue}-`, NODE_ENV: 'test' });
 
   const connection = await Connection.connect({ address });
   const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });

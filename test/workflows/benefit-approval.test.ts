@@ -4,6 +4,7 @@ import { firstOfNextMonth } from '../../domain/shanghai-date.js';
 import { createCase, decide, detail, findings, waitStage } from '../support/benefit.js';
 import { recordHistory } from '../support/histories.js';
 import { login, startTestStack, type ApiClient, type TestStack } from '../support/stack.js';
+import { decryptPii } from '../../db/pii.js';
 
 // The dibao case from application to enrollment through the API, with a real worker, the real
 // Temporal dev server and PostgreSQL. A policy day lasts 0.2 s, so the 7-day notice takes 1.4 s.
@@ -145,7 +146,7 @@ describe('benefit case: the three-level review', () => {
     const first = await createCase(caseworker);
     const body = (await stack.db('household_members').where({ household_id: first.householdId }).orderBy('id'));
     const second = await createCase(caseworker, 3, {
-      members: [{ name: body[0].name, idNumber: body[0].id_number, relation: 'head', disabled: false, monthlyIncomeFen: 40000 }],
+      members: [{ name: body[0].name, idNumber: decryptPii(body[0].id_number_enc), relation: 'head', disabled: false, monthlyIncomeFen: 40000 }],
     });
     const blocked = await waitStage(caseworker, second.id, 'verifying');
     await new Promise((r) => setTimeout(r, 1500));

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOpening, helperOf, hire, refer, referral, seekerBody, step, toInterview, toMatching, waitReferral } from '../support/referrals.js';
 import { login, startTestStack, waitFor, type ApiClient, type TestStack } from '../support/stack.js';
+import { decryptPii } from '../../db/pii.js';
 
 // What a referral refuses and what it raises: the placement deadline (4 policy days of one
 // second), the race for an opening's last place, scoping to the caseworker's area and bad input.
@@ -93,7 +94,9 @@ describe('referral workflow: deadline, last place, scoping, refusals', () => {
     expect(list.headers.get('content-range')).toMatch(/\/0$/);
     expect((await outsider.call('GET', '/api/job-seekers')).body).toEqual([]);
     expect((await outsider.call('GET', '/api/placements')).body).toEqual([]);
-    expect((await outsider.call('GET', `/api/referral-batches/${m.batchId}`)).body.referralIds).toEqual([]);
+    // A list none of whose people are hers: not even that it exists.
+    expect((await outsider.call('GET', `/api/referral-batches/${m.batchId}`)).status).toBe(404);
+    expect((await outsider.call('GET', '/api/referral-batches')).headers.get('content-range')).toMatch(/\/0$/);
     // She sees every street (to record employers and openings there) but no other community.
     const units = (await outsider.call('GET', `/api/org-units?range=${encodeURIComponent('[0,199]')}`)).body as { kind: string; code: string }[];
     expect(units.filter((u) => u.kind === 'street')).toHaveLength(6);
@@ -126,7 +129,7 @@ describe('referral workflow: deadline, last place, scoping, refusals', () => {
     const batch = await refer(caseworker);
     const id = batch.referralIds[0];
     await waitReferral(caseworker, id, (r) => r.stage === 'intake', 'intake');
-    const sameAgain = await caseworker.call('POST', '/api/referral-batches', { enterpriseId: 2, reference: '重复', receivedOn: '2026-11-20', seekers: [seekerBody(3, { idNumber: (await stack.db('job_seekers').orderBy('id', 'desc').first('id_number')).id_number })] });
+    const sameAgain = await caseworker.call('POST', '/api/referral-batches', { enterpriseId: 2, reference: '重复', receivedOn: '2026-11-20', seekers: [seekerBody(3, { idNumber: decryptPii((await stack.db('job_seekers').orderBy('id', 'desc').first('id_number_enc')).id_number_enc) })] });
     expect(sameAgain.status).toBe(400);
     expect(sameAgain.body.errors['seekers.0.idNumber']).toContain(`#${id}`);
 

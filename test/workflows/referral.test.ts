@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOpening, helperOf, hire, refer, referral, seekerBody, step, toInterview, toMatching, waitReferral } from '../support/referrals.js';
 import { recordHistory } from '../support/histories.js';
 import { login, startTestStack, waitFor, type ApiClient, type TestStack } from '../support/stack.js';
+import { decryptPii } from '../../db/pii.js';
 
 // The referral's paths end to end with a real worker and the real dev server. A policy day is
 // one second: the interview reminder comes a second before the interview, the follow-ups 2, 4
@@ -129,7 +130,7 @@ describe('referral workflow: paths to a placement and its follow-ups', () => {
     expect(await placesLeft(opening.id)).toBe(3);
     await recordHistory(stack, `referral-${m.id}`, 'referral-withdrawn');
     // The person may be referred again once the old referral is closed.
-    const again = await refer(caseworker, [seekerBody(3, { idNumber: (await stack.db('job_seekers').where({ id: m.seekerId }).first('id_number')).id_number })]);
+    const again = await refer(caseworker, [seekerBody(3, { idNumber: decryptPii((await stack.db('job_seekers').where({ id: m.seekerId }).first('id_number_enc')).id_number_enc) })]);
     expect(again.referralIds).toHaveLength(1);
   });
 });

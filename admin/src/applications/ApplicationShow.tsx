@@ -95,7 +95,7 @@ const ApplicationDetail = () => {
       </Grid>
       <Grid size={12}>
         <Section title="shequ.section.members">
-          <MembersTable members={record.members} />
+          <MembersTable members={record.members} reveal={{ resource: 'applications', id: record.id }} />
         </Section>
       </Grid>
     </Grid>

@@ -1,5 +1,6 @@
 import { ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
+import { HashField } from './HashField';
 import { JsonField } from './JsonField';
 
 export const AuditEventShow = () => (
@@ -16,6 +17,9 @@ export const AuditEventShow = () => (
       <TextField source="requestId" emptyText="—" />
       <JsonField source="before" />
       <JsonField source="after" />
+      <TextField source="chainSeq" />
+      <HashField source="hash" />
+      <HashField source="prevHash" />
     </SimpleShowLayout>
   </Show>
 );

@@ -1,13 +1,17 @@
 import { Chip, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
-import { useTranslate } from 'react-admin';
+import { useTranslate, type Identifier } from 'react-admin';
 import { ScrollX } from './ScrollX';
 import { formatFen } from './money';
+import { RevealButton } from './RevealButton';
 import type { Member } from './types';
 
 const label = (field: string) => `resources.applications.member.${field}`;
 
-/** A household's members with masked ID numbers, declared and verified income. */
-export const MembersTable = ({ members }: { members: Member[] | undefined }) => {
+/**
+ * A household's members with masked ID numbers, declared and verified income. With `reveal`
+ * (the record the members are read through), roles allowed to see one full number get "Show".
+ */
+export const MembersTable = ({ members, reveal }: { members: Member[] | undefined; reveal?: { resource: 'applications' | 'households'; id: Identifier } }) => {
   const translate = useTranslate();
   if (!members?.length) return null;
   const showVerified = members.some((m) => m.verifiedIncomeFen !== null && m.verifiedIncomeFen !== undefined);
@@ -32,7 +36,9 @@ export const MembersTable = ({ members }: { members: Member[] | undefined }) => 
                 {m.name}
                 {m.leftHousehold && <Chip size="small" variant="outlined" sx={{ ml: 1 }} label={translate(label('leftHousehold'))} />}
               </TableCell>
-              <TableCell sx={{ fontFamily: 'monospace' }}>{m.idNumberMasked}</TableCell>
+              <TableCell sx={{ fontFamily: 'monospace' }}>
+                {reveal ? <RevealButton resource={reveal.resource} id={reveal.id} field="idNumber" memberId={m.id} masked={m.idNumberMasked} /> : m.idNumberMasked}
+              </TableCell>
               <TableCell>{translate(`shequ.relation.${m.relation}`, { _: m.relation })}</TableCell>
               <TableCell>{m.birthDate}</TableCell>
               <TableCell>{translate(m.disabled ? 'ra.boolean.true' : 'ra.boolean.false')}</TableCell>

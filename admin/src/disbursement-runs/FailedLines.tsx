@@ -2,6 +2,7 @@ import { Alert, Table, TableBody, TableCell, TableHead, TableRow, Typography } f
 import { Link } from 'react-router-dom';
 import { useTranslate } from 'react-admin';
 import { formatFen } from '../common/money';
+import { RevealButton } from '../common/RevealButton';
 import { ScrollX } from '../common/ScrollX';
 import { Section } from '../common/Section';
 import { LineActions } from '../payments/LineActions';
@@ -52,7 +53,9 @@ const LinesTable = ({ lines, resolving, className, withActions }: { lines: Payme
                 )}
               </TableCell>
               <TableCell align="right">{formatFen(p.amountFen)}</TableCell>
-              <TableCell sx={{ fontFamily: 'monospace' }}>{p.accountMasked || '—'}</TableCell>
+              <TableCell sx={{ fontFamily: 'monospace' }}>
+                <RevealButton resource="payments" id={p.id} field="bankAccount" masked={p.accountMasked} />
+              </TableCell>
               <TableCell>
                 <PaymentStatusChip status={p.status} />
               </TableCell>

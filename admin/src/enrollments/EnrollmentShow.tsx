@@ -95,7 +95,7 @@ const EnrollmentDetail = () => {
       </Grid>
       <Grid size={12}>
         <Section title="shequ.section.members">
-          <MembersTable members={record.householdMembers} />
+          <MembersTable members={record.householdMembers} reveal={{ resource: 'households', id: record.householdId }} />
         </Section>
         <Section title="shequ.section.terms">
           <TermsTable terms={record.terms} />

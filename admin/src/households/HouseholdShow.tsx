@@ -2,6 +2,7 @@ import { Button as MuiButton, Grid } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { ListButton, Show, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { MembersTable } from '../common/MembersTable';
+import { RevealButton } from '../common/RevealButton';
 import { Facts, Section } from '../common/Section';
 import { StageChip } from '../common/StageChip';
 import type { Household } from './types';
@@ -20,7 +21,7 @@ const HouseholdDetail = () => {
               ['resources.households.fields.address', record.address],
               ['resources.households.fields.communityName', `${record.communityName} · ${record.streetName}`],
               ['resources.households.fields.category', translate(`shequ.category.${record.category}`)],
-              ['resources.households.fields.bankAccountMasked', record.bankAccountMasked ?? '—'],
+              ['resources.households.fields.bankAccountMasked', <RevealButton resource="households" id={record.id} field="bankAccount" masked={record.bankAccountMasked} />],
               ['resources.households.fields.stage', record.stage ? <StageChip stage={record.stage} /> : '—'],
             ]}
           />
@@ -31,7 +32,7 @@ const HouseholdDetail = () => {
           )}
         </Section>
         <Section title="shequ.section.members">
-          <MembersTable members={record.members} />
+          <MembersTable members={record.members} reveal={{ resource: 'households', id: record.id }} />
         </Section>
       </Grid>
     </Grid>

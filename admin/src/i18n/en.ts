@@ -597,6 +597,11 @@ const app: AppMessages = {
         before: 'Before',
         after: 'After',
         requestId: 'Request ID',
+        at_gte: 'From (Beijing time)',
+        at_lte: 'To (Beijing time)',
+        chainSeq: 'Chain position',
+        hash: 'Hash',
+        prevHash: 'Previous event hash',
       },
       page: { list: 'Audit log', show: 'Audit event %{recordRepresentation}' },
       empty: 'No audit events',
@@ -637,6 +642,16 @@ const app: AppMessages = {
     },
   },
   shequ: {
+    password: {
+      title: 'Change password',
+      help: 'At least 10 characters with a letter and a digit, not containing your username. Your other sessions will be signed out; this one stays.',
+      current: 'Current password',
+      new: 'New password',
+      again: 'New password again',
+      mismatch: 'The two new passwords differ',
+      save: 'Change password',
+      done: 'Password changed; your other sessions are signed out',
+    },
     role: {
       caseworker: 'Community caseworker',
       street_reviewer: 'Street reviewer',
@@ -711,6 +726,11 @@ const app: AppMessages = {
       grandchild: 'Grandchild',
       sibling: 'Sibling',
       other: 'Other',
+    },
+    reveal: {
+      show: 'Show',
+      hide: 'Hide',
+      title: 'Show the full number (hidden again after 30 s; every look is recorded in the audit log)',
     },
     id_number: {
       format: 'ID number must be 18 characters; the last may be X',

@@ -601,6 +601,11 @@ const app = {
         before: '变更前',
         after: '变更后',
         requestId: '请求编号',
+        at_gte: '起始时间（北京时间）',
+        at_lte: '截止时间（北京时间）',
+        chainSeq: '链序号',
+        hash: '哈希',
+        prevHash: '前一事件哈希',
       },
       page: { list: '审计日志', show: '审计日志 %{recordRepresentation}' },
       empty: '暂无审计日志',
@@ -641,6 +646,16 @@ const app = {
     },
   },
   shequ: {
+    password: {
+      title: '修改密码',
+      help: '至少10位，须含字母和数字，不能包含用户名。修改后您在其他设备上的登录将失效，本次登录保留。',
+      current: '当前密码',
+      new: '新密码',
+      again: '再次输入新密码',
+      mismatch: '两次输入的新密码不一致',
+      save: '修改密码',
+      done: '密码已修改，其他设备上的登录已失效',
+    },
     role: {
       caseworker: '社区专干',
       street_reviewer: '街道审核员',
@@ -715,6 +730,11 @@ const app = {
       grandchild: '孙辈',
       sibling: '兄弟姐妹',
       other: '其他',
+    },
+    reveal: {
+      show: '显示',
+      hide: '隐藏',
+      title: '显示完整号码（30秒后自动隐藏；每次查看均记入审计日志）',
     },
     id_number: {
       format: '身份证号应为18位，最后一位可为X',

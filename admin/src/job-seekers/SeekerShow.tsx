@@ -1,6 +1,7 @@
 import { Grid, Link as MuiLink, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { ListButton, Show, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { RevealButton } from '../common/RevealButton';
 import { Facts, Section } from '../common/Section';
 import { SkillChips } from '../common/SkillChips';
 import { StageChip } from '../common/StageChip';
@@ -56,7 +57,7 @@ const SeekerDetail = () => {
           </Typography>
           <Facts
             rows={[
-              [f('idNumberMasked'), <code>{record.idNumberMasked}</code>],
+              [f('idNumberMasked'), <RevealButton resource="job-seekers" id={record.id} field="idNumber" masked={record.idNumberMasked} />],
               [f('age'), record.age],
               [f('communityName'), `${record.communityName} · ${record.streetName}`],
               [f('education'), translate(`shequ.education.${record.education}`, { _: record.education })],

@@ -1,4 +1,5 @@
-import { AppBar, LoadingIndicator, LocalesMenuButton, ToggleThemeButton } from 'react-admin';
+import { AppBar, LoadingIndicator, LocalesMenuButton, Logout, ToggleThemeButton, UserMenu } from 'react-admin';
+import { ChangePasswordMenuItem } from '../account/ChangePasswordMenuItem';
 import { NotificationBell } from '../notifications/NotificationBell';
 
 // react-admin's own toolbar (language, theme, loading), then the bell, just before the user menu.
@@ -11,4 +12,11 @@ const toolbar = (
   </>
 );
 
-export const ShequAppBar = () => <AppBar toolbar={toolbar} />;
+const userMenu = (
+  <UserMenu>
+    <ChangePasswordMenuItem />
+    <Logout />
+  </UserMenu>
+);
+
+export const ShequAppBar = () => <AppBar toolbar={toolbar} userMenu={userMenu} />;

@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { ListButton, Show, TopToolbar, useGetOne, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { isAllowed } from '../access';
 import { formatFen } from '../common/money';
+import { RevealButton } from '../common/RevealButton';
 import { Facts, Section } from '../common/Section';
 import { useFormatInstant } from '../common/time';
 import type { RunDetail } from '../disbursement-runs/types';
@@ -60,7 +61,7 @@ const PaymentDetail = () => {
               [f('kind'), <KindLabel kind={p.kind} />],
               [f('failureReason'), p.failureReason ? <FailureReason reason={p.failureReason} /> : '—'],
               [f('communityName'), `${p.communityName} · ${p.streetName}`],
-              [f('accountMasked'), <code>{p.accountMasked || '—'}</code>],
+              [f('accountMasked'), <RevealButton resource="payments" id={p.id} field="bankAccount" masked={p.accountMasked} />],
               [f('bankFileSeq'), p.bankFileSeq ?? '—'],
               [f('reissueOf'), related('shequ.disbursement.line_ref', p.reissueOf)],
               [f('arrearsOf'), related('shequ.disbursement.line_ref', p.arrearsOf)],

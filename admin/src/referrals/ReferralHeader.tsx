@@ -1,6 +1,7 @@
 import { Alert, Button as MuiButton, Chip, Stack, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { useTranslate } from 'react-admin';
+import { RevealButton } from '../common/RevealButton';
 import { Facts, Section } from '../common/Section';
 import { StageChip } from '../common/StageChip';
 import { useFormatInstant } from '../common/time';
@@ -29,7 +30,7 @@ export const ReferralHeader = ({ record }: { record: Referral }) => {
       )}
       <Facts
         rows={[
-          [f('idNumberMasked'), <code>{record.idNumberMasked}</code>],
+          [f('idNumberMasked'), <RevealButton resource="job-seekers" id={record.seekerId} field="idNumber" masked={record.idNumberMasked} />],
           [f('age'), record.age],
           [f('phone'), seeker?.phone || '—'],
           [f('communityName'), `${record.communityName} · ${record.streetName}`],

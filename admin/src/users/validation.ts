@@ -1,6 +1,7 @@
-import { minLength, regex } from 'react-admin';
+import { regex } from 'react-admin';
+import { passwordProblem } from '../../../domain/password-policy';
 
-// Same rules as the API (api/routes/users.ts), checked early for a friendlier form.
-export const MIN_PASSWORD_LENGTH = 8;
+// The API's own rules (domain/password-policy.ts), checked early for a friendlier form.
 export const validateUsername = regex(/^[a-z][a-z0-9_.-]{2,39}$/, 'shequ.validation.username');
-export const validatePassword = minLength(MIN_PASSWORD_LENGTH);
+export const validatePassword = (value: unknown, values?: { username?: string }) =>
+  typeof value === 'string' && value ? passwordProblem(value, values?.username) : undefined;

@@ -1,5 +1,6 @@
 import { Alert, Chip, Stack, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { RevealButton } from '../common/RevealButton';
 import { Facts, Section } from '../common/Section';
 import { SkillChips } from '../common/SkillChips';
 import { StageChip } from '../common/StageChip';
@@ -75,7 +76,7 @@ export const VolunteerHeader = ({ record }: { record: Volunteer }) => {
       <Alerts record={record} />
       <Facts
         rows={[
-          [f('idNumberMasked'), <code>{record.idNumberMasked}</code>],
+          [f('idNumberMasked'), <RevealButton resource="volunteers" id={record.id} field="idNumber" masked={record.idNumberMasked} />],
           [f('age'), record.age],
           [f('phone'), record.phone || '—'],
           [f('communityName'), `${record.communityName} · ${record.streetName}`],
