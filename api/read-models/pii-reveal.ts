@@ -4,7 +4,10 @@ import { z } from 'zod';
 import { writeAudit } from '../../db/audit.js';
 import { decryptPii } from '../../db/pii.js';
 import { NotFoundError, ValidationError } from '../../domain/errors.js';
+import type { HandlerContext } from '../openapi/registry.js';
 import type { AuthUser } from '../http/types.js';
+import { idParam } from '../http/simple-rest.js';
+import { scopeToUser } from '../scope.js';
 
 // "Show" on a masked ID number or bank account: POST /api/<resource>/:id/reveal. The route
 // registry has already refused other roles (403) and records outside the user's area (404);
@@ -61,4 +64,13 @@ export async function sendRevealed(ctx: { db: Knex; req: Request; res: Response;
   if (key) await db('idempotency_keys').where({ user_id: user.id, key }).whereNull('completed_at').delete();
   res.status(200).set('Cache-Control', 'no-store').type('application/json').send(JSON.stringify({ value }));
   return undefined;
+}
+
+/** The reveal of a resource whose row is one person with one ID number (job seekers, volunteers). */
+export function personIdReveal(db: Knex, table: string, entityType: string, notFound: string) {
+  return async ({ req, res, user, params, body }: HandlerContext<z.infer<typeof idNumberRevealBody>, unknown>): Promise<undefined> => {
+    const row = await scopeToUser(db, db(table).where(`${table}.id`, idParam(params.id)), user, `${table}.community_id`).first(`${table}.id`, `${table}.community_id`, `${table}.id_number_enc`);
+    if (!row) throw new NotFoundError(notFound);
+    return sendRevealed({ db, req, res, user }, { entityType, entityId: row.id, orgUnitId: row.community_id, field: body.field }, row.id_number_enc);
+  };
 }

@@ -6,7 +6,7 @@ import { educationLevels, referralStages } from '../../domain/referral-stages.js
 import { shanghaiDate } from '../../domain/shanghai-date.js';
 import type { RouteContext } from '../deps.js';
 import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
-import { idNumberRevealBody, revealResponse, sendRevealed } from '../read-models/pii-reveal.js';
+import { idNumberRevealBody, personIdReveal, revealResponse } from '../read-models/pii-reveal.js';
 import { whereSeekerMatches } from '../read-models/referrals.js';
 import { scopeToUser } from '../scope.js';
 
@@ -77,11 +77,7 @@ export function jobSeekerRoutes({ registry, db }: RouteContext): Router {
   registry.add(
     router,
     { method: 'post', path: '/api/job-seekers/:id/reveal', tag: 'referrals', summary: 'Show the job seeker’s unmasked ID number; audited as pii.reveal', body: idNumberRevealBody, response: revealResponse },
-    async ({ req, res, user, params, body }) => {
-      const row = await scopeToUser(db, db('job_seekers as js').where('js.id', idParam(params.id)), user, 'js.community_id').first('js.id', 'js.community_id', 'js.id_number_enc');
-      if (!row) throw new NotFoundError('求职者不存在或不在您的辖区 (no such job seeker in your area)');
-      return sendRevealed({ db, req, res, user }, { entityType: 'job_seeker', entityId: row.id, orgUnitId: row.community_id, field: body.field }, row.id_number_enc);
-    },
+    personIdReveal(db, 'job_seekers', 'job_seeker', '求职者不存在或不在您的辖区 (no such job seeker in your area)'),
   );
   return router;
 }

@@ -10,7 +10,7 @@ import { startCaseWorkflows } from '../case-start.js';
 import type { RouteContext } from '../deps.js';
 import { idNumberField, skillList } from '../http/fields.js';
 import { idParam, listQuery, sendList } from '../http/simple-rest.js';
-import { idNumberRevealBody, revealResponse, sendRevealed } from '../read-models/pii-reveal.js';
+import { idNumberRevealBody, personIdReveal, revealResponse } from '../read-models/pii-reveal.js';
 import { findVolunteer, volunteerBaseQuery, volunteerDetail, volunteerDetailSchema, volunteerListSpec, volunteerSchema } from '../read-models/volunteers.js';
 import { scopeToUser, unitInScope } from '../scope.js';
 import { volunteerKind } from '../volunteer-start.js';
@@ -96,11 +96,7 @@ export function volunteerRoutes({ registry, db, temporal, env, startWorkflows = 
   registry.add(
     router,
     { method: 'post', path: '/api/volunteers/:id/reveal', tag: 'volunteers', summary: 'Show the volunteer’s unmasked ID number; audited as pii.reveal', body: idNumberRevealBody, response: revealResponse },
-    async ({ req, res, user, params, body }) => {
-      const row = await scopeToUser(db, db('volunteers as v').where('v.id', idParam(params.id)), user, 'v.community_id').first('v.id', 'v.community_id', 'v.id_number_enc');
-      if (!row) throw new NotFoundError('志愿者不存在或不在您的辖区 (no such volunteer in your area)');
-      return sendRevealed({ db, req, res, user }, { entityType: 'volunteer', entityId: row.id, orgUnitId: row.community_id, field: body.field }, row.id_number_enc);
-    },
+    personIdReveal(db, 'volunteers', 'volunteer', '志愿者不存在或不在您的辖区 (no such volunteer in your area)'),
   );
   return router;
 }
