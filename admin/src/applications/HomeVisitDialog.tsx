@@ -2,6 +2,7 @@ import { Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, S
 import { useMemo, useState } from 'react';
 import { Button, useDataProvider, useGetRecordRepresentation, useTranslate } from 'react-admin';
 import { ActionErrorAlert } from '../common/ActionErrorAlert';
+import { TextAreaField } from '../common/TextAreaField';
 import { AmountPreview, previewAllowance } from '../common/AmountPreview';
 import { IncomeEditor, incomeFigures, initialIncomeRows, type IncomeRows } from '../common/IncomeEditor';
 import { shanghaiToday } from '../common/time';
@@ -90,19 +91,7 @@ export const HomeVisitDialog = ({ record, open, onClose }: { record: Application
         </Typography>
         <IncomeEditor members={members} rows={rows} onChange={setRows} errorFor={(i) => f[`findings.members.${i}.monthlyIncomeFen`] ?? f[`members.${i}.monthlyIncomeFen`] ?? f[`members.${i}.memberId`]} />
         <AmountPreview preview={preview} currentFen={record.proposedAmountFen ?? undefined} />
-        <TextField
-          fullWidth
-          multiline
-          minRows={2}
-          margin="normal"
-          name="comment"
-          label={translate('shequ.home_visit.comment')}
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-          error={!!f.comment}
-          helperText={f.comment ?? ' '}
-          slotProps={{ htmlInput: { maxLength: 1000 } }}
-        />
+        <TextAreaField name="comment" label={translate('shequ.home_visit.comment')} value={comment} onChange={setComment} error={f.comment} maxLength={1000} required={false} margin="normal" />
         <ActionErrorAlert
           error={error}
           shown={['comment', 'findings.visitedOn', 'findings.notes', ...members.flatMap((_, i) => [`findings.members.${i}.monthlyIncomeFen`, `members.${i}.monthlyIncomeFen`, `members.${i}.memberId`])]}

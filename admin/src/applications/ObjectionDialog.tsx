@@ -2,6 +2,7 @@ import { Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, T
 import { useState } from 'react';
 import { Button, useDataProvider, useGetRecordRepresentation, useTranslate } from 'react-admin';
 import { ActionErrorAlert } from '../common/ActionErrorAlert';
+import { TextAreaField } from '../common/TextAreaField';
 import { useActionMutation } from '../common/useActionMutation';
 import type { ShequDataProvider } from '../dataProvider';
 import type { Application } from './types';
@@ -42,20 +43,7 @@ export const ObjectionDialog = ({ record, open, onClose }: { record: Application
           helperText={error?.fields.objector ?? ' '}
           slotProps={{ htmlInput: { maxLength: 100 } }}
         />
-        <TextField
-          required
-          fullWidth
-          multiline
-          minRows={3}
-          margin="dense"
-          name="content"
-          label={translate('shequ.objection.content')}
-          value={content}
-          onChange={(e) => setContent(e.target.value)}
-          error={!!error?.fields.content}
-          helperText={error?.fields.content ?? ' '}
-          slotProps={{ htmlInput: { maxLength: 2000 } }}
-        />
+        <TextAreaField name="content" label={translate('shequ.objection.content')} value={content} onChange={setContent} error={error?.fields.content} maxLength={2000} minRows={3} />
         <ActionErrorAlert error={error} shown={['objector', 'content']} />
       </DialogContent>
       <DialogActions>

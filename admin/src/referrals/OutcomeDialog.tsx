@@ -2,6 +2,7 @@ import { Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, F
 import { useState } from 'react';
 import { Button, useDataProvider, useTranslate } from 'react-admin';
 import { ActionErrorAlert } from '../common/ActionErrorAlert';
+import { TextAreaField } from '../common/TextAreaField';
 import { shanghaiToday } from '../common/time';
 import { useActionMutation } from '../common/useActionMutation';
 import { parseYuan } from '../common/yuanInput';
@@ -82,20 +83,7 @@ export const OutcomeDialog = ({ record, onClose }: { record: Referral; onClose: 
             />
           </Stack>
         ) : (
-          <TextField
-            required
-            fullWidth
-            multiline
-            minRows={2}
-            margin="dense"
-            name="reason"
-            label={translate(o('reason'))}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            error={!!f.reason}
-            helperText={f.reason ?? translate(o('not_hired_help'))}
-            slotProps={{ htmlInput: { maxLength: 500 } }}
-          />
+          <TextAreaField name="reason" label={translate(o('reason'))} value={reason} onChange={setReason} error={f.reason} help={translate(o('not_hired_help'))} maxLength={500} />
         )}
         <ActionErrorAlert error={error} shown={['wageFen', 'startDate', 'reason', 'hired']} />
       </DialogContent>

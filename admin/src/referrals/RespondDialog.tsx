@@ -2,6 +2,7 @@ import { Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, F
 import { useState } from 'react';
 import { Button, useDataProvider, useTranslate } from 'react-admin';
 import { ActionErrorAlert } from '../common/ActionErrorAlert';
+import { TextAreaField } from '../common/TextAreaField';
 import { shanghaiLocal, shanghaiLocalToIso } from '../common/time';
 import { useActionMutation } from '../common/useActionMutation';
 import type { ShequDataProvider } from '../dataProvider';
@@ -80,20 +81,7 @@ export const RespondDialog = ({ record, onClose }: { record: Referral; onClose: 
             />
           </>
         ) : (
-          <TextField
-            required
-            fullWidth
-            multiline
-            minRows={2}
-            margin="dense"
-            name="reason"
-            label={translate(r('reason'))}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            error={!!f.reason}
-            helperText={f.reason ?? translate(r('declined_help'))}
-            slotProps={{ htmlInput: { maxLength: 500 } }}
-          />
+          <TextAreaField name="reason" label={translate(r('reason'))} value={reason} onChange={setReason} error={f.reason} help={translate(r('declined_help'))} maxLength={500} />
         )}
         <ActionErrorAlert error={error} shown={['interviewAt', 'place', 'reason', 'accepted']} />
       </DialogContent>

@@ -6,7 +6,7 @@ import { shanghaiLocal, shanghaiLocalToIso, useFormatInstant } from '../common/t
 import { useActionMutation } from '../common/useActionMutation';
 import type { ShequDataProvider } from '../dataProvider';
 import type { ExtendBody, WorkflowDetail } from './types';
-import { ReasonField } from './ReasonField';
+import { TextAreaField } from '../common/TextAreaField';
 import { useApplyAnswer } from './useApplyAnswer';
 
 const t = (key: string) => `shequ.workflows.extend.${key}`;
@@ -54,7 +54,7 @@ export const ExtendDialog = ({ record, onClose }: { record: WorkflowDetail; onCl
           helperText={fields.deadlineAt ?? (past ? translate(t('past')) : translate(t('beijing_time')))}
           slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: shanghaiLocal(new Date()) } }}
         />
-        <ReasonField value={reason} onChange={setReason} error={fields.reason} />
+        <TextAreaField name="reason" label={translate('shequ.workflows.reason')} value={reason} onChange={setReason} error={fields.reason} maxLength={1000} />
         <ActionErrorAlert error={error} shown={['deadlineAt', 'reason']} />
       </DialogContent>
       <DialogActions>

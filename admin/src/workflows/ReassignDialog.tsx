@@ -6,7 +6,7 @@ import { ActionErrorAlert } from '../common/ActionErrorAlert';
 import { useActionMutation } from '../common/useActionMutation';
 import type { ShequDataProvider } from '../dataProvider';
 import type { ReassignBody, WorkflowDetail } from './types';
-import { ReasonField } from './ReasonField';
+import { TextAreaField } from '../common/TextAreaField';
 import { useApplyAnswer } from './useApplyAnswer';
 
 const t = (key: string) => `shequ.workflows.reassign.${key}`;
@@ -70,7 +70,7 @@ export const ReassignDialog = ({ record, onClose }: { record: WorkflowDetail; on
             </MenuItem>
           ))}
         </TextField>
-        <ReasonField value={reason} onChange={setReason} error={fields.reason} />
+        <TextAreaField name="reason" label={translate('shequ.workflows.reason')} value={reason} onChange={setReason} error={fields.reason} maxLength={1000} />
         <ActionErrorAlert error={error} shown={['assigneeId', 'reason']} />
       </DialogContent>
       <DialogActions>
