@@ -5,6 +5,7 @@ import { parseWorkflowId } from '../domain/stuck.js';
 import { raiseAlert } from '../db/workflow-alerts.js';
 import type { FaultSinks } from '../workflows/fault-interceptors.js';
 import { reportActivityFaults } from './fault-reporter.js';
+import { failFastOnDataErrors } from './permanent-errors.js';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 export const workflowInterceptorsPath = fileURLToPath(new URL('../workflows/fault-interceptors.ts', import.meta.url));
@@ -53,7 +54,8 @@ export function createShequWorker(o: ShequWorkerOptions): Promise<Worker> {
     taskQueue: o.taskQueue,
     workflowBundle: o.workflowBundle,
     activities: createActivities(o.deps),
-    interceptors: { activity: [reportActivityFaults(o.deps.db, o.idPrefix ?? '')] },
+    // The reporter wraps the classifier (first is outermost), so it sees a data error as final.
+    interceptors: { activity: [reportActivityFaults(o.deps.db, o.idPrefix ?? ''), failFastOnDataErrors()] },
     sinks: faultSinks(o.deps, o.idPrefix),
     // No eager activities: under load the dev server's eager dispatch sometimes lost a started
     // attempt, and the step then waited out its start-to-close timeout (a minute) before the

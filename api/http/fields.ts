@@ -14,3 +14,10 @@ export const idNumberField = z
   });
 
 export const skillList = z.array(z.string().trim().min(1).max(30)).max(30);
+
+/** Row ids are PostgreSQL integers: a larger number names no record, and sent on it would be refused by PostgreSQL deep inside a step. */
+export const INT4_MAX = 2_147_483_647;
+
+/** A body field naming a record by id: a positive integer within PostgreSQL's range, refused on its own field otherwise. */
+export const recordId = (message = '须为正整数编号 (must be a positive id)') =>
+  z.number().int(message).positive(message).max(INT4_MAX, `编号超出范围 (id out of range: at most ${INT4_MAX})`);

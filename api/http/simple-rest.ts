@@ -2,6 +2,7 @@ import type { Response } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../../domain/errors.js';
+import { INT4_MAX } from './fields.js';
 
 // The ra-data-simple-rest list contract, implemented once: `sort`, `range` and `filter` arrive
 // as JSON strings; the answer carries `Content-Range: <resource> a-b/total`. Each resource only
@@ -63,7 +64,6 @@ export const ids = z.array(z.union([z.number().int(), z.string().regex(/^\d+$/).
 
 // The ids and numbers lists filter by are PostgreSQL integers: a larger one names nothing, and
 // PostgreSQL would refuse the whole query ("out of range for type integer", a 500).
-const INT4_MAX = 2_147_483_647;
 const outOfRange = (v: unknown): boolean => (typeof v === 'number' ? Math.abs(v) > INT4_MAX : Array.isArray(v) && v.some(outOfRange));
 const OUT_OF_RANGE = `超出范围 (out of range: at most ${INT4_MAX})`;
 
@@ -116,6 +116,9 @@ export async function sendList<Row>(res: Response, spec: ListSpec<Row>, base: Kn
 export function idParam(raw: string | undefined): number {
   const n = Number(raw);
   // Row ids are PostgreSQL integers: a larger one names no record either.
-  if (!Number.isSafeInteger(n) || n <= 0 || n > 2_147_483_647) throw new NotFoundError();
+  if (!Number.isSafeInteger(n) || n <= 0 || n > INT4_MAX) throw new NotFoundError();
   return n;
 }
+
+/** `q` as a LIKE pattern matching the text anywhere: `%`, `_` and `\` in what was typed are literal, not wildcards. */
+export const containing = (text: string): string => `%${text.replace(/[\\%_]/g, '\\$&')}%`;

@@ -27,10 +27,18 @@ export function fieldErrors(error: z.ZodError, prefix = ''): FieldErrors {
 const forbiddenText = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const FORBIDDEN_TEXT_MESSAGE = '含有控制字符或方向控制符 (contains control or bidirectional-override characters)';
 
+// Text that is not empty yet shows nothing: only white space and format characters (category Cf:
+// zero-width space U+200B, joiners, U+2060, the BOM …). A name of one zero-width space passed a
+// `.min(1)` and showed as a blank cell in every list; no field has a use for such a value.
+// Plain white space is left to each field (trimmed, then required or not).
+const invisibleOnly = /^[\s\p{Cf}]*\p{Cf}[\s\p{Cf}]*$/u;
+const INVISIBLE_TEXT_MESSAGE = '不能只含空白或不可见字符 (blank: only white space or invisible characters)';
+
 function forbiddenTextErrors(value: unknown, path: string[], out: FieldErrors, depth = 0): void {
   if (depth > 32) return;
   if (typeof value === 'string') {
     if (forbiddenText.test(value)) out[path.join('.') || '_'] ??= FORBIDDEN_TEXT_MESSAGE;
+    else if (invisibleOnly.test(value)) out[path.join('.') || '_'] ??= INVISIBLE_TEXT_MESSAGE;
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => forbiddenTextErrors(v, [...path, String(i)], out, depth + 1));
   } else if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { piiHash } from '../../db/pii.js';
+import { containing } from '../http/simple-rest.js';
 
 export const memberSchema = z.object({
   id: z.number(),
@@ -45,7 +46,7 @@ export function idNumberCondition(table: string, q: string): ((w: Knex.QueryBuil
 export function whereNameOrIdNumber(qb: Knex.QueryBuilder, table: string, nameColumn: string, q: string): void {
   const byId = idNumberCondition(table, q);
   qb.where((w) => {
-    w.whereILike(nameColumn, `%${q}%`);
+    w.whereILike(nameColumn, containing(q));
     if (byId) w.orWhere(byId);
   });
 }
@@ -54,7 +55,7 @@ export function whereNameOrIdNumber(qb: Knex.QueryBuilder, table: string, nameCo
 export function whereNameOrIdDigits(qb: Knex.QueryBuilder, householdColumn: string, nameColumn: string, q: string): void {
   const byId = idNumberCondition('qm', q);
   qb.where((w) => {
-    w.whereILike(nameColumn, `%${q}%`);
+    w.whereILike(nameColumn, containing(q));
     if (byId) w.orWhereExists((e) => e.select(1).from('household_members as qm').whereRaw(`qm.household_id = ${householdColumn}`).where(byId));
   });
 }

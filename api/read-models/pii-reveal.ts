@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
+import { recordId } from '../http/fields.js';
 import { writeAudit } from '../../db/audit.js';
 import { decryptPii } from '../../db/pii.js';
 import { NotFoundError, ValidationError } from '../../domain/errors.js';
@@ -17,7 +18,7 @@ export const revealResponse = z.object({ value: z.string() });
 
 export const householdRevealBody = z.object({
   field: z.enum(['idNumber', 'bankAccount']),
-  memberId: z.number().int().positive().optional(),
+  memberId: recordId().optional(),
 });
 export const idNumberRevealBody = z.object({ field: z.literal('idNumber') });
 export const bankAccountRevealBody = z.object({ field: z.literal('bankAccount') });

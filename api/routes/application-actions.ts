@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { recordId } from '../http/fields.js';
 import { benefitDecisions } from '../../domain/benefit-actions.js';
 import { decideUpdate, objectUpdate, withdrawUpdate } from '../../workflows/benefit-case-messages.js';
 import { actorOf, refuseClosed } from '../actor.js';
@@ -23,7 +24,7 @@ export const decisionBody = z.object({
       // A calendar date: the shape alone let 2026-02-30 through to the workflow.
       visitedOn: z.iso.date('日期格式 YYYY-MM-DD (date)'),
       notes: text(2000).default(''),
-      members: z.array(z.object({ memberId: z.number().int().positive(), monthlyIncomeFen: fen })).min(1).max(20),
+      members: z.array(z.object({ memberId: recordId(), monthlyIncomeFen: fen })).min(1).max(20),
     })
     .optional(),
 });

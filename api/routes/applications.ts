@@ -7,7 +7,7 @@ import { writeAudit } from '../../db/audit.js';
 import { bankAccountColumns, idNumberColumns } from '../../db/pii.js';
 import { startBenefitWorkflow } from '../benefit-start.js';
 import type { RouteContext } from '../deps.js';
-import { idNumberField } from '../http/fields.js';
+import { idNumberField, recordId } from '../http/fields.js';
 import { idParam, listQuery, sendList } from '../http/simple-rest.js';
 import { applicationBaseQuery, applicationDetail, applicationDetailSchema, applicationListSpec, applicationSchema, findApplication } from '../read-models/applications.js';
 import { householdRevealBody, householdSealedValue, revealResponse, sendRevealed } from '../read-models/pii-reveal.js';
@@ -27,7 +27,7 @@ export const createApplication = z
   .object({
     headName: z.string().trim().min(1, '请输入户主姓名 (head of household required)').max(50),
     address: z.string().trim().min(1, '请输入住址 (address required)').max(200),
-    communityId: z.number().int().positive(),
+    communityId: recordId(),
     category: z.enum(householdCategories),
     bankAccount: z.string().trim().regex(/^\d{12,30}$/, '银行账号应为12–30位数字 (12–30 digits)').optional(),
     members: z.array(member).min(1, '至少一名家庭成员 (at least one member)').max(20),

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { NotFoundError } from '../../domain/errors.js';
 import type { RouteContext } from '../deps.js';
-import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
+import { filter, idParam, listQuery, sendList, type ListSpec, containing } from '../http/simple-rest.js';
 import { scopeToUser, seesWholeDistrict } from '../scope.js';
 
 interface AuditRow {
@@ -71,7 +71,7 @@ const spec: ListSpec<AuditRow> = {
     entityId: filter(z.coerce.string().max(100), (qb, v) => qb.where('entity_id', v)),
     at_gte: filter(isoDate, (qb, v) => qb.where('at', '>=', v)),
     at_lte: filter(isoDate, (qb, v) => qb.where('at', '<=', v)),
-    q: filter(z.string().max(100), (qb, v) => qb.where((w) => w.whereILike('action', `%${v}%`).orWhereILike('actor_username', `%${v}%`))),
+    q: filter(z.string().max(100), (qb, v) => qb.where((w) => w.whereILike('action', containing(v)).orWhereILike('actor_username', containing(v)))),
   },
   toApi,
 };

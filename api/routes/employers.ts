@@ -1,9 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { recordId } from '../http/fields.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import { writeAudit } from '../../db/audit.js';
 import type { RouteContext } from '../deps.js';
-import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
+import { filter, idParam, listQuery, sendList, type ListSpec, containing } from '../http/simple-rest.js';
 
 // Employers that offer openings through the service points. Job information is public within
 // the bureau: every role reads it, whatever its area.
@@ -18,13 +19,13 @@ const spec: ListSpec<Row> = {
   defaultSort: ['id', 'DESC'],
   filters: {
     streetId: filter(z.coerce.number().int(), (qb, v) => qb.where('em.street_id', v)),
-    q: filter(z.string().trim().max(50), (qb, v) => qb.whereILike('em.name', `%${v}%`)),
+    q: filter(z.string().trim().max(50), (qb, v) => qb.whereILike('em.name', containing(v))),
   },
   toApi,
 };
 const createBody = z.object({
   name: z.string().trim().min(1, '请输入单位名称 (name required)').max(100),
-  streetId: z.number().int().positive(),
+  streetId: recordId(),
   address: z.string().trim().max(200).default(''),
   contact: z.string().trim().max(50).default(''),
   phone: z.string().trim().max(30).default(''),

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { recordId } from '../http/fields.js';
 import { changeKinds, recheckOutcomes } from '../../domain/benefit-actions.js';
 import { enrollmentChangeUpdate, enrollmentStatusUpdate } from '../../workflows/benefit-case-messages.js';
 import type { Role } from '../../domain/roles.js';
@@ -16,7 +17,7 @@ import { scopeToUser } from '../scope.js';
 const figures = z
   .array(
     z.object({
-      memberId: z.number().int().positive(),
+      memberId: recordId(),
       monthlyIncomeFen: z.number().int('以分为单位的整数 (whole fen)').min(0, '不能为负 (cannot be negative)').max(10_000_000),
       left: z.boolean().optional(),
     }),

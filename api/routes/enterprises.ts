@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ConflictError } from '../../domain/errors.js';
 import { writeAudit } from '../../db/audit.js';
 import type { RouteContext } from '../deps.js';
-import { filter, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
+import { filter, listQuery, sendList, type ListSpec, containing } from '../http/simple-rest.js';
 
 // Enterprises under restructuring that refer their surplus staff (企业分离人员) to communities.
 
@@ -15,7 +15,7 @@ const spec: ListSpec<Row> = {
   idColumn: 'id',
   sortable: { id: 'id', name: 'name' },
   defaultSort: ['name', 'ASC'],
-  filters: { q: filter(z.string().trim().max(50), (qb, v) => qb.whereILike('name', `%${v}%`)) },
+  filters: { q: filter(z.string().trim().max(50), (qb, v) => qb.whereILike('name', containing(v))) },
   toApi,
 };
 const createBody = z.object({

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { RouteContext } from '../deps.js';
-import { filter, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
+import { filter, listQuery, sendList, type ListSpec, containing } from '../http/simple-rest.js';
 import { scopeToUser } from '../scope.js';
 
 // 一助一 helpers: the named person in the community who follows one seeker into work.
@@ -16,7 +16,7 @@ const spec: ListSpec<Row> = {
   filters: {
     communityId: filter(z.coerce.number().int(), (qb, v) => qb.where('h.community_id', v)),
     active: filter(z.boolean(), (qb, v) => qb.where('h.active', v)),
-    q: filter(z.string().trim().max(50), (qb, v) => qb.whereILike('h.name', `%${v}%`)),
+    q: filter(z.string().trim().max(50), (qb, v) => qb.whereILike('h.name', containing(v))),
   },
   toApi: (r) => ({ id: r.id, name: r.name, phone: r.phone, communityId: r.community_id, communityName: r.community_name, active: r.active, seekers: Number(r.seekers) }),
 };

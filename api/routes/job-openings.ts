@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import { writeAudit } from '../../db/audit.js';
 import type { RouteContext } from '../deps.js';
-import { skillList } from '../http/fields.js';
-import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
+import { skillList, recordId } from '../http/fields.js';
+import { filter, idParam, listQuery, sendList, type ListSpec, containing } from '../http/simple-rest.js';
 import { signalOpeningsChanged } from '../referral-start.js';
 
 // Job openings with their places. Places are taken only by placements (in the placement's
@@ -61,19 +61,19 @@ const spec: ListSpec<Row> = {
     streetId: filter(z.coerce.number().int(), (qb, v) => qb.where('o.street_id', v)),
     employerId: filter(z.coerce.number().int(), (qb, v) => qb.where('o.employer_id', v)),
     hasPlaces: filter(z.boolean(), (qb, v) => (v ? qb.where('o.places_left', '>', 0) : qb.where('o.places_left', 0))),
-    q: filter(z.string().trim().max(50), (qb, v) => qb.where((w) => w.whereILike('o.title', `%${v}%`).orWhereILike('em.name', `%${v}%`))),
+    q: filter(z.string().trim().max(50), (qb, v) => qb.where((w) => w.whereILike('o.title', containing(v)).orWhereILike('em.name', containing(v)))),
   },
   toApi,
 };
 
 const fields = {
-  employerId: z.number().int().positive(),
+  employerId: recordId(),
   title: z.string().trim().min(1, '请输入岗位名称 (title required)').max(100),
   requiredSkills: skillList,
   preferredSkills: skillList,
   wageMinFen: fen,
   wageMaxFen: fen,
-  streetId: z.number().int().positive(),
+  streetId: recordId(),
   hoursPerWeek: z.number().int().min(1).max(84),
   physical: z.boolean(),
   placesTotal: z.number().int().min(1, '至少1个名额 (at least one place)').max(10_000),

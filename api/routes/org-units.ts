@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { NotFoundError } from '../../domain/errors.js';
 import { orgUnitKinds } from '../../domain/roles.js';
 import type { RouteContext } from '../deps.js';
-import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
+import { filter, idParam, listQuery, sendList, type ListSpec, containing } from '../http/simple-rest.js';
 import type { Knex } from 'knex';
 import type { AuthUser } from '../http/types.js';
 import { seesWholeDistrict } from '../scope.js';
@@ -46,7 +46,7 @@ const spec: ListSpec<OrgUnitRow> = {
   filters: {
     kind: filter(z.union([z.enum(orgUnitKinds), z.array(z.enum(orgUnitKinds))]), (qb, v) => qb.whereIn('kind', ([] as string[]).concat(v))),
     parentId: filter(z.coerce.number().int(), (qb, v) => qb.where('parent_id', v)),
-    q: filter(z.string().max(100), (qb, v) => qb.where((w) => w.whereILike('name', `%${v}%`).orWhereILike('code', `%${v}%`))),
+    q: filter(z.string().max(100), (qb, v) => qb.where((w) => w.whereILike('name', containing(v)).orWhereILike('code', containing(v)))),
   },
   toApi,
 };

@@ -6,7 +6,7 @@ import { encryptPii } from '../../db/pii.js';
 import { carryUpdate, reissueUpdate } from '../../workflows/disbursement-messages.js';
 import { actorOf } from '../actor.js';
 import type { RouteContext } from '../deps.js';
-import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
+import { filter, idParam, listQuery, sendList, type ListSpec, containing } from '../http/simple-rest.js';
 import type { AuthUser } from '../http/types.js';
 import { bankAccountRevealBody, revealResponse, sendRevealed } from '../read-models/pii-reveal.js';
 import { scopeToUser } from '../scope.js';
@@ -111,7 +111,7 @@ const spec: ListSpec<PaymentRow> = {
     streetId: filter(z.coerce.number().int(), (qb, v) => qb.where('p.street_id', v)),
     communityId: filter(z.coerce.number().int(), (qb, v) => qb.where('p.community_id', v)),
     enrollmentId: filter(z.coerce.number().int(), (qb, v) => qb.where('p.enrollment_id', v)),
-    q: filter(z.string().trim().max(50), (qb, v) => qb.whereILike('p.account_name', `%${v}%`)),
+    q: filter(z.string().trim().max(50), (qb, v) => qb.whereILike('p.account_name', containing(v))),
   },
   toApi,
 };

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { RouteContext } from '../deps.js';
-import { filter, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
+import { filter, listQuery, sendList, type ListSpec, containing } from '../http/simple-rest.js';
 import { scopeToUser } from '../scope.js';
 
 // Placements, and the report per street and month of start with the retention rates at 1, 3
@@ -35,7 +35,7 @@ const placementSpec: ListSpec<Row> = {
     streetId: filter(z.coerce.number().int(), (qb, v) => qb.where('p.street_id', v)),
     status: filter(z.enum(['active', 'left', 'retained']), (qb, v) => qb.where('p.status', v)),
     month: filter(month, (qb, v) => qb.whereRaw(`to_char(p.start_date, 'YYYY-MM') = ?`, [v])),
-    q: filter(z.string().trim().max(50), (qb, v) => qb.where((w) => w.whereILike('js.name', `%${v}%`).orWhereILike('em.name', `%${v}%`))),
+    q: filter(z.string().trim().max(50), (qb, v) => qb.where((w) => w.whereILike('js.name', containing(v)).orWhereILike('em.name', containing(v)))),
   },
   toApi: (r) => ({
     id: r.id,

@@ -6,7 +6,7 @@ import * as msg from '../../workflows/referral-messages.js';
 import { actorOf } from '../actor.js';
 import { updateCase } from '../case-updates.js';
 import type { RouteContext } from '../deps.js';
-import { skillList } from '../http/fields.js';
+import { skillList, recordId } from '../http/fields.js';
 import { idParam } from '../http/simple-rest.js';
 import { referralDetail, referralDetailSchema, findReferral } from '../read-models/referrals.js';
 import { signalOpeningsChanged } from '../referral-start.js';
@@ -27,10 +27,10 @@ const assessBody = z.object({
   expectedWageFen: fen.nullable().default(null),
   constraintsNote: text(500).default(''),
   notes: text(2000).default(''),
-  helperId: z.number().int().positive('请指定一助一帮扶人 (assign a helper)'),
+  helperId: recordId('请指定一助一帮扶人 (assign a helper)'),
 });
 const rematchBody = z.object({ reason: text(500).default('') });
-const proposeBody = z.object({ openingId: z.number().int().positive(), comment: text(1000).default('') });
+const proposeBody = z.object({ openingId: recordId(), comment: text(1000).default('') });
 const respondBody = z.object({
   accepted: z.boolean(),
   reason: text(500).default(''),

@@ -7,7 +7,7 @@ import { educationLevels } from '../../domain/referral-stages.js';
 import { writeAudit } from '../../db/audit.js';
 import { idNumberColumns, piiHash } from '../../db/pii.js';
 import type { RouteContext } from '../deps.js';
-import { idNumberField, skillList } from '../http/fields.js';
+import { idNumberField, skillList, recordId } from '../http/fields.js';
 import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
 import { startCaseWorkflows } from '../case-start.js';
 import { referralKind } from '../referral-start.js';
@@ -23,7 +23,7 @@ const idNumber = idNumberField;
 const seeker = z.object({
   name: z.string().trim().min(1, '请输入姓名 (name required)').max(50),
   idNumber,
-  communityId: z.number().int().positive(),
+  communityId: recordId(),
   phone: z.string().trim().max(30).default(''),
   education: z.enum(educationLevels),
   skills: skillList.default([]),
@@ -32,7 +32,7 @@ const seeker = z.object({
 
 const createBatch = z
   .object({
-    enterpriseId: z.number().int().positive(),
+    enterpriseId: recordId(),
     reference: z.string().trim().min(1, '请输入名单编号 (list reference required)').max(100),
     receivedOn: z.iso.date('日期格式 YYYY-MM-DD (date)'),
     seekers: z.array(seeker).min(1, '名单至少一人 (at least one person)').max(500),

@@ -1,13 +1,14 @@
 import { Router } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
+import { recordId } from '../http/fields.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import { roles } from '../../domain/roles.js';
 import { writeAudit } from '../../db/audit.js';
 import { assertPasswordPolicy, hashPassword, passwordSchema } from '../auth/passwords.js';
 import { revokeUserSessions } from '../auth/sessions.js';
 import type { RouteContext } from '../deps.js';
-import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
+import { filter, idParam, listQuery, sendList, type ListSpec, containing } from '../http/simple-rest.js';
 
 interface UserRow {
   id: number;
@@ -46,7 +47,7 @@ const password = passwordSchema;
 const userFields = {
   displayName: z.string().trim().min(1, '请输入姓名').max(100),
   role: z.enum(roles),
-  orgUnitId: z.number().int().positive(),
+  orgUnitId: recordId(),
   active: z.boolean().default(true),
 };
 const createUser = z.object({
@@ -65,7 +66,7 @@ const spec: ListSpec<UserRow> = {
     role: filter(z.enum(roles), (qb, v) => qb.where('role', v)),
     orgUnitId: filter(z.coerce.number().int(), (qb, v) => qb.where('org_unit_id', v)),
     active: filter(z.boolean(), (qb, v) => qb.where('active', v)),
-    q: filter(z.string().max(100), (qb, v) => qb.where((w) => w.whereILike('username', `%${v}%`).orWhereILike('display_name', `%${v}%`))),
+    q: filter(z.string().max(100), (qb, v) => qb.where((w) => w.whereILike('username', containing(v)).orWhereILike('display_name', containing(v)))),
   },
   toApi,
 };

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { recordId } from '../http/fields.js';
 import { ConflictError } from '../../domain/errors.js';
 import { closedVolunteerStages } from '../../domain/volunteer-stages.js';
 import * as msg from '../../workflows/volunteer-messages.js';
@@ -34,10 +35,10 @@ export function volunteerActionRoutes({ registry, db, temporal }: RouteContext):
   step('reconfirm', 'reconfirm', 'Record the yearly re-confirmation', comment);
   step('deactivate', 'deactivate', 'Deactivate, with a reason', reason);
   step('reactivate', 'reactivate', 'Reactivate, with a reason', reason);
-  act('sign-ups', 'Sign up for an activity: refused when it is full, overlaps another of hers, or needs a check or skill she lacks', z.object({ activityId: z.number().int().positive() }), (wf, actor, b) =>
+  act('sign-ups', 'Sign up for an activity: refused when it is full, overlaps another of hers, or needs a check or skill she lacks', z.object({ activityId: recordId() }), (wf, actor, b) =>
     updateCase(temporal, wf, msg.signUpUpdate, { actor, activityId: b.activityId }),
   );
-  act('hours', 'Log the hours of an activity she was assigned to, once it is over', z.object({ activityId: z.number().int().positive(), minutes: z.number().int('整数分钟 (whole minutes)').positive('须大于0 (must be positive)').max(100_000) }), (wf, actor, b) =>
+  act('hours', 'Log the hours of an activity she was assigned to, once it is over', z.object({ activityId: recordId(), minutes: z.number().int('整数分钟 (whole minutes)').positive('须大于0 (must be positive)').max(100_000) }), (wf, actor, b) =>
     updateCase(temporal, wf, msg.logHoursUpdate, { actor, activityId: b.activityId, minutes: b.minutes }),
   );
   return router;

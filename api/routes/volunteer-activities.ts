@@ -4,8 +4,8 @@ import { NotFoundError, ValidationError } from '../../domain/errors.js';
 import { hoursStatuses } from '../../domain/volunteer-stages.js';
 import { writeAudit } from '../../db/audit.js';
 import type { RouteContext } from '../deps.js';
-import { skillList } from '../http/fields.js';
-import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
+import { skillList, recordId } from '../http/fields.js';
+import { filter, idParam, listQuery, sendList, type ListSpec, containing } from '../http/simple-rest.js';
 import { scopeToUser } from '../scope.js';
 
 // Activities of the teams, with their places, and who is assigned to them. Places are taken
@@ -25,7 +25,7 @@ const spec: ListSpec<Row> = {
     communityId: filter(id, (qb, v) => qb.where('t.community_id', v)),
     upcoming: filter(z.boolean(), (qb, v) => qb.where('a.starts_at', v ? '>' : '<=', new Date())),
     hasPlaces: filter(z.boolean(), (qb, v) => (v ? qb.where('a.places_left', '>', 0).where('a.status', 'open') : qb.where('a.places_left', 0))),
-    q: filter(z.string().trim().max(50), (qb, v) => qb.whereILike('a.title', `%${v}%`)),
+    q: filter(z.string().trim().max(50), (qb, v) => qb.whereILike('a.title', containing(v))),
   },
   toApi,
 };
@@ -42,7 +42,7 @@ const assignmentSpec: ListSpec<Row> = {
 
 const createBody = z
   .object({
-    teamId: z.number().int().positive(),
+    teamId: recordId(),
     title: z.string().trim().min(1, '请输入活动名称 (title required)').max(100),
     startsAt: z.iso.datetime({ offset: true, message: '时间格式无效 (ISO date-time)' }),
     endsAt: z.iso.datetime({ offset: true, message: '时间格式无效 (ISO date-time)' }),

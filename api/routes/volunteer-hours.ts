@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
+import { recordId } from '../http/fields.js';
 import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
 import { hoursDeciders } from '../../domain/volunteer-rules.js';
 import { hoursStatuses } from '../../domain/volunteer-stages.js';
@@ -91,7 +92,7 @@ export function volunteerHoursRoutes({ registry, db, temporal }: RouteContext): 
   registry.add(router, { method: 'get', path: '/api/volunteer-hours', tag: 'volunteers', summary: 'Hours entries you may see (team leaders: their teams’ activities) (filters: status, teamId, activityId, volunteerId)', query: listQuery, list: true, response: z.array(hoursRow) }, async ({ res, user, query }) =>
     sendList(res, spec, visibleHours(db, user), query),
   );
-  registry.add(router, { method: 'post', path: '/api/volunteer-hours/confirm', tag: 'volunteers', summary: 'Confirm many pending entries at once; each answers on its own (200, or the refusal’s status and message)', body: z.object({ ids: z.array(z.number().int().positive()).min(1).max(200) }), response: z.object({ results: z.array(z.object({ id: z.number(), status: z.number(), message: z.string().optional() })) }) }, async ({ user, body }) => {
+  registry.add(router, { method: 'post', path: '/api/volunteer-hours/confirm', tag: 'volunteers', summary: 'Confirm many pending entries at once; each answers on its own (200, or the refusal’s status and message)', body: z.object({ ids: z.array(recordId()).min(1).max(200) }), response: z.object({ results: z.array(z.object({ id: z.number(), status: z.number(), message: z.string().optional() })) }) }, async ({ user, body }) => {
     const results = [];
     for (const hoursId of body.ids) {
       try {

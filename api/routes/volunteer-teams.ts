@@ -1,10 +1,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { recordId } from '../http/fields.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import { teamKinds } from '../../domain/volunteer-stages.js';
 import { writeAudit } from '../../db/audit.js';
 import type { RouteContext } from '../deps.js';
-import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
+import { filter, idParam, listQuery, sendList, type ListSpec, containing } from '../http/simple-rest.js';
 import { scopeToUser, unitInScope } from '../scope.js';
 
 // Volunteer teams (志愿服务队) of a community, their leader and members.
@@ -21,7 +22,7 @@ const spec: ListSpec<Row> = {
   filters: {
     communityId: filter(z.coerce.number().int(), (qb, v) => qb.where('t.community_id', v)),
     kind: filter(z.enum(teamKinds), (qb, v) => qb.where('t.kind', v)),
-    q: filter(z.string().trim().max(50), (qb, v) => qb.whereILike('t.name', `%${v}%`)),
+    q: filter(z.string().trim().max(50), (qb, v) => qb.whereILike('t.name', containing(v))),
   },
   toApi,
 };
@@ -53,7 +54,7 @@ export function volunteerTeamRoutes({ registry, db }: RouteContext): Router {
       tag: 'volunteers',
       summary: 'Create a team in a community, optionally with its leader (a team_leader user)',
       
-      body: z.object({ name: z.string().trim().min(1, '请输入队名 (name required)').max(100), communityId: z.number().int().positive(), kind: z.enum(teamKinds), leaderUserId: z.number().int().positive().optional() }),
+      body: z.object({ name: z.string().trim().min(1, '请输入队名 (name required)').max(100), communityId: recordId(), kind: z.enum(teamKinds), leaderUserId: recordId().optional() }),
       status: 201,
       response: teamDetail,
     },
@@ -74,7 +75,7 @@ export function volunteerTeamRoutes({ registry, db }: RouteContext): Router {
 
   registry.add(
     router,
-    { method: 'post', path: '/api/volunteer-teams/:id/members', tag: 'volunteers', summary: 'Add an active volunteer of your area to the team', body: z.object({ volunteerId: z.number().int().positive() }), response: teamDetail },
+    { method: 'post', path: '/api/volunteer-teams/:id/members', tag: 'volunteers', summary: 'Add an active volunteer of your area to the team', body: z.object({ volunteerId: recordId() }), response: teamDetail },
     async ({ params, body, user, req }) => {
       const teamId = idParam(params.id);
       const t = await detail(teamId, user);

@@ -8,7 +8,7 @@ import { writeAudit } from '../../db/audit.js';
 import { idNumberColumns } from '../../db/pii.js';
 import { startCaseWorkflows } from '../case-start.js';
 import type { RouteContext } from '../deps.js';
-import { idNumberField, skillList } from '../http/fields.js';
+import { idNumberField, skillList, recordId } from '../http/fields.js';
 import { idParam, listQuery, sendList } from '../http/simple-rest.js';
 import { idNumberRevealBody, personIdReveal, revealResponse } from '../read-models/pii-reveal.js';
 import { findVolunteer, volunteerBaseQuery, volunteerDetail, volunteerDetailSchema, volunteerListSpec, volunteerSchema } from '../read-models/volunteers.js';
@@ -21,7 +21,7 @@ const registerBody = z.object({
   name: z.string().trim().min(1, '请输入姓名 (name required)').max(50),
   idNumber,
   phone: z.string().trim().max(30).default(''),
-  communityId: z.number().int().positive(),
+  communityId: recordId(),
   skills: skillList.default([]),
   availability: z.string().trim().max(200).default(''),
   partyMember: z.boolean().default(false),

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { recordId } from '../http/fields.js';
 import { writeAudit } from '../../db/audit.js';
 import { notify } from '../../db/notifications.js';
 import { resolveAlerts } from '../../db/workflow-alerts.js';
@@ -19,7 +20,7 @@ import { stuckBase, stuckListSpec, stuckRowSchema, stuckToApi, withLiveState, ty
 
 const reason = z.string().trim().min(1, '请填写原因 (reason required)').max(500);
 const bodies = {
-  reassign: z.object({ assigneeId: z.number().int().positive('请选择经办人 (assignee required)'), reason }),
+  reassign: z.object({ assigneeId: recordId('请选择经办人 (assignee required)'), reason }),
   extend: z.object({ deadlineAt: z.iso.datetime({ offset: true, message: '期限格式无效 (ISO date-time)' }), reason }),
   remind: z.object({ reason }),
   retry: z.object({ reason }),
