@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { TestStack } from './stack.js';
 
@@ -37,4 +37,42 @@ export async function signInAs(browser: Browser, stack: TestStack, username: str
   await page.getByRole('button', { name: locale === 'en' ? 'Sign in' : '登录' }).click();
   await expect.poll(() => page.locator('[class*="RaMenu"]').first().innerText(), { timeout: o.timeoutMs ?? 20_000 }).toContain(o.menuShows);
   return page;
+}
+
+export interface RedirectCounts {
+  pushState: number;
+  replaceState: number;
+  /** authProvider.checkAuth calls (the console counts them in globalThis.__shequAuthChecks). */
+  checkAuth: number;
+}
+
+/** Counts history.pushState/replaceState on every page of `context` from its first script on,
+ * so a redirect loop (react-admin issue #10764) shows as a number rather than as a slow test. */
+export async function countRedirects(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const w = window as unknown as { __shequHistory: { pushState: number; replaceState: number } };
+    w.__shequHistory = { pushState: 0, replaceState: 0 };
+    const push = history.pushState.bind(history);
+    const replace = history.replaceState.bind(history);
+    history.pushState = (...args: Parameters<History['pushState']>) => {
+      w.__shequHistory.pushState++;
+      push(...args);
+    };
+    history.replaceState = (...args: Parameters<History['replaceState']>) => {
+      w.__shequHistory.replaceState++;
+      replace(...args);
+    };
+  });
+}
+
+export async function redirectCounts(page: Page, opts: { reset?: boolean } = {}): Promise<RedirectCounts> {
+  return page.evaluate((reset) => {
+    const w = window as unknown as { __shequHistory?: { pushState: number; replaceState: number }; __shequAuthChecks?: number };
+    const counts = { pushState: w.__shequHistory?.pushState ?? 0, replaceState: w.__shequHistory?.replaceState ?? 0, checkAuth: w.__shequAuthChecks ?? 0 };
+    if (reset) {
+      w.__shequHistory = { pushState: 0, replaceState: 0 };
+      w.__shequAuthChecks = 0;
+    }
+    return counts;
+  }, opts.reset ?? false);
 }
