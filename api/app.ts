@@ -3,9 +3,11 @@ import { resolve } from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
 import { corsOrigins } from '../config/env.js';
+import { checkReferences } from './access/references.js';
 import { recordVisible } from './access/visible-records.js';
 import { loginRateLimit } from './auth/login-guard.js';
 import { authenticate } from './auth/middleware.js';
+import { caseUpdates } from './case-updates.js';
 import type { ApiDeps, RouteContext } from './deps.js';
 import { cors } from './http/cors.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
@@ -49,8 +51,11 @@ import { workflowRoutes } from './routes/workflows.js';
 export const ADMIN_DIST = resolve(import.meta.dirname, '../admin/dist');
 
 export function createApp(deps: ApiDeps, opts: { serveConsole?: boolean } = {}) {
-  const registry = new ApiRegistry((resource, id, user) => recordVisible(deps.db, resource, id, user));
-  const ctx: RouteContext = { ...deps, registry };
+  const registry = new ApiRegistry(
+    (resource, id, user) => recordVisible(deps.db, resource, id, user),
+    (refs, body, user, params) => checkReferences({ db: deps.db, user, params }, refs, body),
+  );
+  const ctx: RouteContext = { ...deps, registry, updateCase: caseUpdates(deps.temporal, deps.env.SHEQU_UPDATE_WAIT_SECONDS) };
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');

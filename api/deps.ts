@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Knex } from 'knex';
 import type { Env } from '../config/env.js';
+import type { UpdateCase } from './case-updates.js';
 import type { ApiRegistry } from './openapi/registry.js';
 
 export interface ApiDeps {
@@ -14,4 +15,6 @@ export interface ApiDeps {
 
 export interface RouteContext extends ApiDeps {
   registry: ApiRegistry;
+  /** Every Workflow Update goes through this: one wait bound, the Idempotency-Key as Update ID. */
+  updateCase: UpdateCase;
 }

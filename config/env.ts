@@ -62,6 +62,8 @@ export const envSchema = z.object({
   SHEQU_BODY_LIMIT: z.string().default('1mb'),
   SHEQU_SWEEP_SECONDS: z.coerce.number().int().min(1).default(60),
   SHEQU_IDEMPOTENCY_STALE_SECONDS: z.coerce.number().int().min(1).default(60),
+  // How long a request waits for a Workflow Update's outcome before answering 503 + Retry-After.
+  SHEQU_UPDATE_WAIT_SECONDS: z.coerce.number().positive().max(600).default(20),
   // Keys of the encryption at rest of ID numbers and bank accounts (db/pii.ts reads and checks them).
   SHEQU_PII_KEYS: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^\s*[\w-]+:[A-Za-z0-9+/=]+\s*(,\s*[\w-]+:[A-Za-z0-9+/=]+\s*)*$/, 'keyId:base64 entries, comma-separated').optional()),
   SHEQU_PII_HASH_KEY: optionalString,

@@ -48,11 +48,21 @@ export class ConflictError extends DomainError {
   }
 }
 
+/** The step was sent but its outcome did not come within the wait bound; it may still be recorded. */
+export class UnavailableError extends DomainError {
+  override readonly type = 'UnavailableError';
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super(message);
+    this.name = 'UnavailableError';
+  }
+}
+
 export const errorTypes = [
   'ValidationError',
   'UnauthorizedError',
   'ForbiddenError',
   'NotFoundError',
   'ConflictError',
+  'UnavailableError',
 ] as const;
 export type ErrorType = (typeof errorTypes)[number];

@@ -22,6 +22,7 @@ import { refuseWith, ROLLING_OVER } from './failures.js';
 import { sa } from './search-attributes.js';
 import * as sup from './supervision-messages.js';
 import { checkExtend, checkReassign } from './supervision-rules.js';
+import { caseActivityOptions } from './activity-options.js';
 
 // The dibao case `benefit-<applicationId>`: the workflow owns the state; activities echo each
 // transition into the database. One loop does all the work, so transitions never interleave:
@@ -29,10 +30,7 @@ import { checkExtend, checkReassign } from './supervision-rules.js';
 // re-check) fires only while no step is running. Validators refuse a second step while one
 // is in flight, which turns a double click into exactly one transition and one 409.
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const acts = proxyActivities<Activities>(caseActivityOptions);
 
 interface Step {
   run: () => Promise<void>;

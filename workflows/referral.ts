@@ -11,16 +11,14 @@ import { sa } from './search-attributes.js';
 import { StepQueue } from './step-queue.js';
 import * as sup from './supervision-messages.js';
 import { checkExtend, checkReassign } from './supervision-rules.js';
+import { caseActivityOptions } from './activity-options.js';
 
 // A laid-off worker's referral `referral-<id>`: intake → matching → proposed → interview →
 // placed → follow-ups at 1, 3 and 6 months → closed. The workflow owns the state; activities
 // echo each transition into the database. One loop runs Updates' steps, the ranking and the
 // timers (placement deadline, interview reminder, follow-ups) one at a time.
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const acts = proxyActivities<Activities>(caseActivityOptions);
 
 export async function referral(input: ReferralInput): Promise<ReferralState> {
   const { referralId, policy } = input;

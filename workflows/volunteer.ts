@@ -8,16 +8,14 @@ import { StepQueue } from './step-queue.js';
 import * as msg from './volunteer-messages.js';
 import type { Actor, VolunteerInput, VolunteerState } from './volunteer-messages.js';
 import { checkDecision, checkHours, checkStep, checkVolunteerAction } from './volunteer-rules.js';
+import { caseActivityOptions } from './activity-options.js';
 
 // A volunteer `volunteer-<id>`, for as long as she volunteers: screening (ID, age, and for
 // roles with vulnerable people a suitability check that may fail or time out and leave her
 // waiting), approval, then years of sign-ups, hours, stars, reminders and yearly
 // re-confirmation. One loop runs every step and timer; continue-as-new carries the state.
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const acts = proxyActivities<Activities>(caseActivityOptions);
 
 export async function volunteer(input: VolunteerInput): Promise<VolunteerState> {
   const { volunteerId, policy } = input;

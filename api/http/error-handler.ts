@@ -11,12 +11,14 @@ const statusByType: Record<ErrorType, number> = {
   ForbiddenError: 403,
   NotFoundError: 404,
   ConflictError: 409,
+  UnavailableError: 503,
 };
 
 interface Mapped {
   status: number;
   message: string;
   errors?: Record<string, string>;
+  retryAfterSeconds?: number;
 }
 
 function temporalCause(err: unknown): { type?: string; message: string; details?: unknown[] } | undefined {
@@ -35,7 +37,8 @@ export function mapError(err: unknown): Mapped | undefined {
   if (err instanceof DomainError) {
     const status = statusByType[err.type as ErrorType] ?? 400;
     const errors = (err as { errors?: Record<string, string> }).errors;
-    return { status, message: err.message, ...(errors && Object.keys(errors).length ? { errors } : {}) };
+    const retryAfterSeconds = (err as { retryAfterSeconds?: number }).retryAfterSeconds;
+    return { status, message: err.message, ...(errors && Object.keys(errors).length ? { errors } : {}), ...(retryAfterSeconds ? { retryAfterSeconds } : {}) };
   }
   const name = (err as { name?: string })?.name;
   if (name === 'WorkflowExecutionAlreadyStartedError') return { status: 409, message: '流程已在运行 (workflow already running)' };
@@ -67,6 +70,7 @@ export function mapError(err: unknown): Mapped | undefined {
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const mapped = mapError(err);
   if (mapped) {
+    if (mapped.retryAfterSeconds) res.set('Retry-After', String(mapped.retryAfterSeconds));
     res.status(mapped.status).json({ message: mapped.message, ...(mapped.errors ? { errors: mapped.errors } : {}) });
     return;
   }

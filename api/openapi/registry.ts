@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { grantFor, routeAccess, type Grant } from '../../domain/access-policy.js';
 import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
 import { roles } from '../../domain/roles.js';
+import type { References } from '../access/references.js';
 import type { AuthUser } from '../http/types.js';
 import { idParam } from '../http/simple-rest.js';
 import { parseOrThrow, strictObjects } from '../http/validate.js';
@@ -24,6 +25,8 @@ export interface RouteSpec<B extends z.ZodType = z.ZodType, Q extends z.ZodType 
   list?: boolean; // a ra-data-simple-rest getList: documents sort/range/filter and Content-Range
   status?: number;
   response?: z.ZodType;
+  /** Ids in the body that must name a record of a kind, in the caller's area (api/access/references.ts). */
+  refs?: References;
 }
 
 export interface HandlerContext<B, Q> {
@@ -38,6 +41,9 @@ export interface HandlerContext<B, Q> {
 /** Whether record `id` of `resource` lies in the user's scope (see api/access/visible-records.ts). */
 export type RecordCheck = (resource: string, id: number, user: AuthUser) => Promise<boolean>;
 
+/** Refuses a body whose ids name records that are missing, outside the caller's area or of the wrong kind. */
+export type ReferenceCheck = (refs: References, body: unknown, user: AuthUser, params: Record<string, string>) => Promise<void>;
+
 export interface RegisteredRoute extends RouteSpec {
   grant?: Grant; // absent only for public routes
 }
@@ -45,7 +51,10 @@ export interface RegisteredRoute extends RouteSpec {
 export class ApiRegistry {
   readonly routes: RegisteredRoute[] = [];
 
-  constructor(private readonly recordVisible: RecordCheck = async () => true) {}
+  constructor(
+    private readonly recordVisible: RecordCheck = async () => true,
+    private readonly referencesHold: ReferenceCheck = async () => undefined,
+  ) {}
 
   add<B extends z.ZodType, Q extends z.ZodType>(
     router: Router,
@@ -73,6 +82,8 @@ export class ApiRegistry {
       }
       const body = bodySchema ? parseOrThrow(bodySchema, req.body ?? {}, '请求内容无效 (invalid request body)') : undefined;
       const query = spec.query ? parseOrThrow(spec.query, { ...req.query }, '查询参数无效 (invalid query)') : undefined;
+      // Before the handler sends anything to a workflow: a step naming a wrong record changes nothing.
+      if (spec.refs) await this.referencesHold(spec.refs, body, user, req.params as Record<string, string>);
       const result = await handler({ req, res, user, body: body as z.infer<B>, query: query as z.infer<Q>, params: req.params as Record<string, string> });
       // A handler may choose another success status (e.g. 200 for "that exists already") in res.locals.status.
       if (!res.headersSent) res.status(res.locals.status ?? spec.status ?? 200).json(result);
@@ -144,6 +155,7 @@ export function openApiDocument(registry: ApiRegistry, info: { version: string }
       ...(r.description ? { description: r.description } : {}),
       ...(restricted ? { 'x-roles': r.grant!.roles } : {}),
       ...(r.grant ? { 'x-scope': r.grant.scope } : {}),
+      ...(r.refs ? { 'x-references': Object.fromEntries(Object.entries(r.refs).map(([path, kind]) => [path, kind.describe])) } : {}),
       parameters,
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
       responses,

@@ -4,7 +4,7 @@ import { recordId } from '../http/fields.js';
 import { benefitDecisions } from '../../domain/benefit-actions.js';
 import { decideUpdate, objectUpdate, withdrawUpdate } from '../../workflows/benefit-case-messages.js';
 import { actorOf, refuseClosed } from '../actor.js';
-import { updateCase } from '../case-updates.js';
+import { refs, type References } from '../access/references.js';
 import type { RouteContext } from '../deps.js';
 import { idParam } from '../http/simple-rest.js';
 import { applicationDetail, applicationDetailSchema, findApplication } from '../read-models/applications.js';
@@ -36,10 +36,10 @@ const objectionBody = z.object({
 
 const withdrawBody = z.object({ reason: text(500).min(1, '请填写撤回原因 (reason required)') });
 
-export function applicationActionRoutes({ registry, db, temporal }: RouteContext): Router {
+export function applicationActionRoutes({ registry, db, temporal, updateCase }: RouteContext): Router {
   const router = Router();
-  const act = (path: string, summary: string, body: z.ZodType, run: (workflowId: string, args: never) => Promise<unknown>) =>
-    registry.add(router, { method: 'post', path: `/api/applications/:id/${path}`, tag: 'applications', summary, body, response: applicationDetailSchema }, async ({ user, params, body: b }) => {
+  const act = (path: string, summary: string, body: z.ZodType, run: (workflowId: string, args: never) => Promise<unknown>, refs?: References) =>
+    registry.add(router, { method: 'post', path: `/api/applications/:id/${path}`, tag: 'applications', summary, body, refs, response: applicationDetailSchema }, async ({ user, params, body: b }) => {
       const row = await findApplication(db, user, idParam(params.id));
       refuseClosed(row.stage);
       await run(row.workflow_id, { actor: actorOf(user), ...(b as object) } as never);
@@ -50,10 +50,11 @@ export function applicationActionRoutes({ registry, db, temporal }: RouteContext
     'decisions',
     'Decide at the current stage: approve (community: recommend, with the home-visit findings), reject, return for more information, resubmit a returned case, re-run verification, or (supervisor) override a duplicate-ID block',
     decisionBody,
-    (wf, args) => updateCase(temporal, wf, decideUpdate, args),
+    (wf, args) => updateCase(wf, decideUpdate, args),
+    { 'findings.members.*.memberId': refs.applicationMember },
   );
-  act('objections', 'Record an objection raised during the public notice; the case goes back to verification', objectionBody, (wf, args) => updateCase(temporal, wf, objectUpdate, args),
+  act('objections', 'Record an objection raised during the public notice; the case goes back to verification', objectionBody, (wf, args) => updateCase(wf, objectUpdate, args),
   );
-  act('withdraw', 'Withdraw an application, with a reason', withdrawBody, (wf, args) => updateCase(temporal, wf, withdrawUpdate, args));
+  act('withdraw', 'Withdraw an application, with a reason', withdrawBody, (wf, args) => updateCase(wf, withdrawUpdate, args));
   return router;
 }

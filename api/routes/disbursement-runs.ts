@@ -109,7 +109,7 @@ export const runActions = (r: { phase: string }, user: AuthUser) => {
   return out;
 };
 
-export function disbursementRunRoutes({ registry, db, temporal, env }: RouteContext): Router {
+export function disbursementRunRoutes({ registry, db, temporal, env, updateCase }: RouteContext): Router {
   const router = Router();
   const base = () => db('disbursement_runs as r').leftJoin('users as u', 'u.id', 'r.approved_by').select('r.*', 'u.display_name as approved_by_name');
   const find = async (id: number): Promise<RunRow> => {
@@ -174,13 +174,13 @@ export function disbursementRunRoutes({ registry, db, temporal, env }: RouteCont
       return detail(r.id, user);
     });
   const reason = z.object({ reason: z.string().trim().max(500).default('') });
-  act('approve', 'Finance signs the run off: the bank file is written and submitted', reason, (wf, a) => temporal.workflow.getHandle(wf).executeUpdate(signoffUpdate, { args: [{ ...(a as object), approve: true } as never] }));
+  act('approve', 'Finance signs the run off: the bank file is written and submitted', reason, (wf, a) => updateCase(wf, signoffUpdate, { ...(a as object), approve: true } as never));
   act('reject', 'Finance rejects the run with a reason; it stops and pays nothing', z.object({ reason: z.string().trim().min(1, '请填写原因 (reason required)').max(500) }), (wf, a) =>
-    temporal.workflow.getHandle(wf).executeUpdate(signoffUpdate, { args: [{ ...(a as object), approve: false } as never] }),
+    updateCase(wf, signoffUpdate, { ...(a as object), approve: false } as never),
   );
-  act('close', 'Carry every failed line still open to next month as arrears, and complete the run', reason, (wf, a) => temporal.workflow.getHandle(wf).executeUpdate(closeRunUpdate, { args: [a as never] }));
+  act('close', 'Carry every failed line still open to next month as arrears, and complete the run', reason, (wf, a) => updateCase(wf, closeRunUpdate, a as never));
   act('recheck', 'Run the invariant check again after a supervisor fixed its cause', z.object({ reason: z.string().trim().min(1, '请填写说明 (reason required)').max(500) }), (wf, a) =>
-    temporal.workflow.getHandle(wf).executeUpdate(recheckRunUpdate, { args: [a as never] }),
+    updateCase(wf, recheckRunUpdate, a as never),
   );
 
   registry.add(router, { method: 'get', path: '/api/disbursement-runs/:id/bank-file', tag: 'disbursement', summary: 'The bank file (CSV: line id, account, name, amount in yuan); ?seq=N for a re-issue file' }, async ({ params, req, res, user }) => {

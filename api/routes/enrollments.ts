@@ -5,7 +5,7 @@ import { changeKinds, recheckOutcomes } from '../../domain/benefit-actions.js';
 import { enrollmentChangeUpdate, enrollmentStatusUpdate } from '../../workflows/benefit-case-messages.js';
 import type { Role } from '../../domain/roles.js';
 import { actorOf, refuseClosed } from '../actor.js';
-import { updateCase } from '../case-updates.js';
+import { refs, type References } from '../access/references.js';
 import type { RouteContext } from '../deps.js';
 import { idParam, listQuery, sendList } from '../http/simple-rest.js';
 import { enrollmentBaseQuery, enrollmentDetail, enrollmentDetailSchema, enrollmentListSpec, enrollmentSchema, findEnrollment } from '../read-models/enrollments.js';
@@ -29,7 +29,7 @@ const recheckBody = z.object({ members: figures.min(1, '请填写每名成员的
 const changeBody = z.object({ changeKind: z.enum(changeKinds), members: figures.default([]), outcome: z.enum(recheckOutcomes), comment: comment.min(1, '请说明变化情况 (describe the change)') });
 const reasonBody = z.object({ reason: comment.min(1, '请填写原因 (reason required)') });
 
-export function enrollmentRoutes({ registry, db, temporal }: RouteContext): Router {
+export function enrollmentRoutes({ registry, db, temporal, updateCase }: RouteContext): Router {
   const router = Router();
 
   registry.add(
@@ -41,8 +41,9 @@ export function enrollmentRoutes({ registry, db, temporal }: RouteContext): Rout
     enrollmentDetail(db, user, idParam(params.id)),
   );
 
-  const act = (path: string, summary: string, body: z.ZodType, update: (workflowId: string, args: Record<string, unknown>) => Promise<unknown>) =>
-    registry.add(router, { method: 'post', path: `/api/enrollments/:id/${path}`, tag: 'enrollments', summary, body, response: enrollmentDetailSchema }, async ({ user, params, body: b }) => {
+  const members = { 'members.*.memberId': refs.enrollmentMember };
+  const act = (path: string, summary: string, body: z.ZodType, update: (workflowId: string, args: Record<string, unknown>) => Promise<unknown>, refs?: References) =>
+    registry.add(router, { method: 'post', path: `/api/enrollments/:id/${path}`, tag: 'enrollments', summary, body, refs, response: enrollmentDetailSchema }, async ({ user, params, body: b }) => {
       const row = await findEnrollment(db, user, idParam(params.id));
       refuseClosed(row.stage);
       await update(row.workflow_id, { actor: actorOf(user), ...(b as object) });
@@ -50,14 +51,16 @@ export function enrollmentRoutes({ registry, db, temporal }: RouteContext): Rout
     });
 
   act('rechecks', 'Record a re-check: current figures per member and the outcome (keep, adjust; suspend or terminate need the district role)', recheckBody, (wf, a) =>
-    updateCase(temporal, wf, enrollmentChangeUpdate, { ...(a as object), kind: 'recheck' } as never),
+    updateCase(wf, enrollmentChangeUpdate, { ...(a as object), kind: 'recheck' } as never),
+    members,
   );
   act('changes', 'Report a change of circumstances (income, members, death, moving away) with its outcome', changeBody, (wf, a) =>
-    updateCase(temporal, wf, enrollmentChangeUpdate, { ...(a as object), kind: 'change' } as never),
+    updateCase(wf, enrollmentChangeUpdate, { ...(a as object), kind: 'change' } as never),
+    members,
   );
   for (const action of ['suspend', 'resume', 'terminate'] as const) {
     act(action, `${action[0].toUpperCase()}${action.slice(1)} the allowance from next month, with a reason (district role)`, reasonBody, (wf, a) =>
-      updateCase(temporal, wf, enrollmentStatusUpdate, { ...(a as object), action } as never),
+      updateCase(wf, enrollmentStatusUpdate, { ...(a as object), action } as never),
     );
   }
   return router;

@@ -116,7 +116,7 @@ const spec: ListSpec<PaymentRow> = {
   toApi,
 };
 
-export function paymentRoutes({ registry, db, temporal }: RouteContext): Router {
+export function paymentRoutes({ registry, db, temporal, updateCase }: RouteContext): Router {
   const router = Router();
   const base = () =>
     db('payments as p')
@@ -149,7 +149,7 @@ export function paymentRoutes({ registry, db, temporal }: RouteContext): Router 
     async ({ user, params, body }) => {
       const p = await find(user, idParam(params.id));
       // Sealed before it leaves the API: the Update's arguments stay in the workflow's history.
-      await temporal.workflow.getHandle(p.workflow_id).executeUpdate(reissueUpdate, { args: [{ actor: actorOf(user), paymentId: Number(p.id), accountSealed: encryptPii(body.account), accountName: body.accountName }] });
+      await updateCase(p.workflow_id, reissueUpdate, { actor: actorOf(user), paymentId: Number(p.id), accountSealed: encryptPii(body.account), accountName: body.accountName });
       return toApi(await find(user, Number(p.id)));
     },
   );
@@ -167,7 +167,7 @@ export function paymentRoutes({ registry, db, temporal }: RouteContext): Router 
     { method: 'post', path: '/api/payments/:id/carry', tag: 'disbursement', summary: "Carry a failed line to next month's run as arrears (finance)", body: z.object({}).passthrough(), response: payment },
     async ({ user, params }) => {
       const p = await find(user, idParam(params.id));
-      await temporal.workflow.getHandle(p.workflow_id).executeUpdate(carryUpdate, { args: [{ actor: actorOf(user), paymentId: Number(p.id) }] });
+      await updateCase(p.workflow_id, carryUpdate, { actor: actorOf(user), paymentId: Number(p.id) });
       return toApi(await find(user, Number(p.id)));
     },
   );

@@ -5,7 +5,7 @@ import { ConflictError } from '../../domain/errors.js';
 import { closedVolunteerStages } from '../../domain/volunteer-stages.js';
 import * as msg from '../../workflows/volunteer-messages.js';
 import { actorOf } from '../actor.js';
-import { updateCase } from '../case-updates.js';
+import { refs, type References } from '../access/references.js';
 import type { RouteContext } from '../deps.js';
 import { idParam } from '../http/simple-rest.js';
 import { findVolunteer, volunteerDetail, volunteerDetailSchema } from '../read-models/volunteers.js';
@@ -17,17 +17,17 @@ const text = (max: number) => z.string().trim().max(max);
 const comment = z.object({ comment: text(1000).default('') });
 const reason = z.object({ reason: text(500).min(1, '请填写原因 (reason required)') });
 
-export function volunteerActionRoutes({ registry, db, temporal }: RouteContext): Router {
+export function volunteerActionRoutes({ registry, db, temporal, updateCase }: RouteContext): Router {
   const router = Router();
-  const act = <B extends z.ZodType>(path: string, summary: string, body: B, send: (workflowId: string, actor: msg.Actor, b: z.infer<B>) => Promise<unknown>) =>
-    registry.add(router, { method: 'post', path: `/api/volunteers/:id/${path}`, tag: 'volunteers', summary, body, response: volunteerDetailSchema }, async ({ user, params, body: b }) => {
+  const act = <B extends z.ZodType>(path: string, summary: string, body: B, send: (workflowId: string, actor: msg.Actor, b: z.infer<B>) => Promise<unknown>, refs?: References) =>
+    registry.add(router, { method: 'post', path: `/api/volunteers/:id/${path}`, tag: 'volunteers', summary, body, refs, response: volunteerDetailSchema }, async ({ user, params, body: b }) => {
       const row = await findVolunteer(db, user, idParam(params.id));
       if (closedVolunteerStages.includes(row.stage)) throw new ConflictError(`志愿者登记已结束（${row.stage}）(registration closed)`);
       await send(row.workflow_id, actorOf(user), b as z.infer<B>);
       return volunteerDetail(db, user, row.id);
     });
   const step = (name: msg.VolunteerStepName, path: string, summary: string, body: z.ZodType<{ comment?: string; reason?: string }>) =>
-    act(path, summary, body, (wf, actor, b) => updateCase(temporal, wf, msg.volunteerStepUpdate, { actor, step: name, comment: (b.reason ?? b.comment ?? '') as string }));
+    act(path, summary, body, (wf, actor, b) => updateCase(wf, msg.volunteerStepUpdate, { actor, step: name, comment: (b.reason ?? b.comment ?? '') as string }));
 
   step('approve', 'approve', 'Approve a screened volunteer: she becomes active', comment);
   step('reject', 'reject', 'Reject a volunteer, with a reason', reason);
@@ -36,10 +36,12 @@ export function volunteerActionRoutes({ registry, db, temporal }: RouteContext):
   step('deactivate', 'deactivate', 'Deactivate, with a reason', reason);
   step('reactivate', 'reactivate', 'Reactivate, with a reason', reason);
   act('sign-ups', 'Sign up for an activity: refused when it is full, overlaps another of hers, or needs a check or skill she lacks', z.object({ activityId: recordId() }), (wf, actor, b) =>
-    updateCase(temporal, wf, msg.signUpUpdate, { actor, activityId: b.activityId }),
+    updateCase(wf, msg.signUpUpdate, { actor, activityId: b.activityId }),
+    { activityId: refs.openVolunteerActivity },
   );
   act('hours', 'Log the hours of an activity she was assigned to, once it is over', z.object({ activityId: recordId(), minutes: z.number().int('整数分钟 (whole minutes)').positive('须大于0 (must be positive)').max(100_000) }), (wf, actor, b) =>
-    updateCase(temporal, wf, msg.logHoursUpdate, { actor, activityId: b.activityId, minutes: b.minutes }),
+    updateCase(wf, msg.logHoursUpdate, { actor, activityId: b.activityId, minutes: b.minutes }),
+    { activityId: refs.volunteerActivity },
   );
   return router;
 }

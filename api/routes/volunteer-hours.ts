@@ -7,7 +7,6 @@ import { hoursDeciders } from '../../domain/volunteer-rules.js';
 import { hoursStatuses } from '../../domain/volunteer-stages.js';
 import { decideHoursUpdate } from '../../workflows/volunteer-messages.js';
 import { actorOf } from '../actor.js';
-import { updateCase } from '../case-updates.js';
 import type { RouteContext } from '../deps.js';
 import { mapError } from '../http/error-handler.js';
 import type { AuthUser } from '../http/types.js';
@@ -79,13 +78,13 @@ export function hoursBaseQuery(db: Knex) {
 /** A team leader sees the hours of his teams' activities; others those of volunteers in their area. */
 const visibleHours = (db: Knex, user: AuthUser) => (user.role === 'team_leader' ? hoursBaseQuery(db).where('t.leader_user_id', user.id) : scopeToUser(db, hoursBaseQuery(db), user, 'v.community_id'));
 
-export function volunteerHoursRoutes({ registry, db, temporal }: RouteContext): Router {
+export function volunteerHoursRoutes({ registry, db, temporal, updateCase }: RouteContext): Router {
   const router = Router();
   const decide = async (user: AuthUser, hoursId: number, confirm: boolean, reason: string) => {
     const row = await visibleHours(db, user).where('h.id', hoursId).first();
     if (!row) throw new NotFoundError('工时记录不存在或不在您的范围 (no such hours entry for you)');
     if (!hoursDeciders.includes(user.role)) throw new ForbiddenError();
-    await updateCase(temporal, row.workflow_id, decideHoursUpdate, { actor: actorOf(user), hoursId, confirm, reason });
+    await updateCase(row.workflow_id, decideHoursUpdate, { actor: actorOf(user), hoursId, confirm, reason });
     return toApi(await hoursBaseQuery(db).where('h.id', hoursId).first());
   };
 

@@ -8,7 +8,6 @@ import { ConflictError, NotFoundError, ValidationError } from '../../domain/erro
 import type { SupervisorAction } from '../../domain/stuck.js';
 import * as sup from '../../workflows/supervision-messages.js';
 import { actorOf } from '../actor.js';
-import { updateCase } from '../case-updates.js';
 import type { RouteContext } from '../deps.js';
 import { listQuery, sendList } from '../http/simple-rest.js';
 import type { AuthUser } from '../http/types.js';
@@ -30,7 +29,7 @@ const intervention = z.object({ action: z.string(), reason: z.string().nullable(
 const detail = stuckRowSchema.extend({ interventions: z.array(intervention) });
 const caseTables = { benefit: 'applications', referral: 'referrals', volunteer: 'volunteers' } as const;
 
-export function workflowRoutes({ registry, db, temporal, env }: RouteContext): Router {
+export function workflowRoutes({ registry, db, temporal, env, updateCase }: RouteContext): Router {
   const router = Router();
 
   /** A workflow the projection knows (stuck or not), or one with an alert; else 404. */
@@ -101,7 +100,7 @@ export function workflowRoutes({ registry, db, temporal, env }: RouteContext): R
     const target = await db('users').where({ id: body.assigneeId, role: 'caseworker', active: true, org_unit_id: row.community_id }).first('id', 'display_name');
     if (!target) throw new ValidationError('该用户不是本社区的在岗社区专干 (not an active caseworker of the case\'s community)', { assigneeId: '请选择本社区的社区专干 (choose a caseworker of this community)' });
     if (target.id === row.assignee_id) throw new ConflictError('案件已由此人经办 (already assigned to this caseworker)');
-    await updateCase(temporal, id, sup.reassignUpdate, { actor: actorOf(user), assigneeId: target.id, reason: body.reason });
+    await updateCase(id, sup.reassignUpdate, { actor: actorOf(user), assigneeId: target.id, reason: body.reason });
     await audit(user, req.requestId, id, 'reassign', { reason: body.reason, from: row.assignee_id, to: target.id, toName: target.display_name }, row.community_id);
     return answer(user, id);
   });
@@ -109,7 +108,7 @@ export function workflowRoutes({ registry, db, temporal, env }: RouteContext): R
   registry.add(router, { method: 'post', path: '/api/workflows/:id/extend', tag: 'workflows', summary: 'Move the deadline of the stage the case waits at (an Update of the case workflow)', body: bodies.extend, response: detail }, async ({ user, params, body, req }) => {
     const id = String(params.id);
     const row = await actable(user, id, 'extend');
-    await updateCase(temporal, id, sup.extendDeadlineUpdate, { actor: actorOf(user), deadlineAt: new Date(body.deadlineAt).toISOString(), reason: body.reason });
+    await updateCase(id, sup.extendDeadlineUpdate, { actor: actorOf(user), deadlineAt: new Date(body.deadlineAt).toISOString(), reason: body.reason });
     await audit(user, req.requestId, id, 'extend', { reason: body.reason, from: row.deadline_at?.toISOString() ?? null, to: new Date(body.deadlineAt).toISOString() }, row.community_id);
     return answer(user, id);
   });

@@ -4,7 +4,7 @@ import { INT4_MAX, recordId } from '../../api/http/fields.js';
 import { containing } from '../../api/http/simple-rest.js';
 import { parseOrThrow } from '../../api/http/validate.js';
 import { ValidationError } from '../../domain/errors.js';
-import { isDataException } from '../../worker/permanent-errors.js';
+import { isDataException, isProgrammingError } from '../../worker/permanent-errors.js';
 
 // Inputs that once reached PostgreSQL or a workflow and froze a case, or matched every row.
 
@@ -44,10 +44,17 @@ describe('input rules', () => {
     expect(containing('王芳')).toBe('%王芳%');
   });
 
-  it('only PostgreSQL data exceptions (class 22) are final; connection, deadlock and integrity errors are not', () => {
-    expect(isDataException({ code: '22003' })).toBe(true);
-    expect(isDataException({ code: '22P02' })).toBe(true);
-    for (const code of ['40P01', '40001', '08006', '57P01', '53300', '23505', 'ECONNREFUSED', undefined]) expect(isDataException({ code }), String(code)).toBe(false);
+  it('PostgreSQL data exceptions and integrity violations are final; connection, deadlock, serialization and racing unique violations are not', () => {
+    for (const code of ['22003', '22P02', '23502', '23503', '23514']) expect(isDataException({ code }), code).toBe(true);
+    for (const code of ['40P01', '40001', '08006', '57P01', '53300', '23505', '23P01', 'ECONNREFUSED', undefined]) expect(isDataException({ code }), String(code)).toBe(false);
     expect(isDataException(new TypeError('x'))).toBe(false);
+  });
+
+  it('a bug in our code is final; a network failure dressed as a TypeError is not', () => {
+    expect(isProgrammingError(new TypeError("Cannot read properties of undefined (reading 'id')"))).toBe(true);
+    expect(isProgrammingError(new ReferenceError('x is not defined'))).toBe(true);
+    expect(isProgrammingError(new TypeError('fetch failed', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) }))).toBe(false);
+    expect(isProgrammingError(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toBe(false);
+    expect(isProgrammingError(new Error('plain'))).toBe(false);
   });
 });

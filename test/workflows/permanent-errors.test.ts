@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startTestStack, type ApiClient, type TestStack } from '../support/stack.js';
 import { act, activeVolunteer, activity, team, volunteerOf } from '../support/volunteers.js';
@@ -22,7 +23,8 @@ describe('permanent errors fail fast; the case goes on', () => {
   let stack: TestStack;
   let caseworker: ApiClient;
   beforeAll(async () => {
-    stack = await startTestStack();
+    // A request waits at most 2 s for a step's outcome (the default is 20).
+    stack = await startTestStack({ env: { SHEQU_UPDATE_WAIT_SECONDS: '2' } });
     caseworker = await login(stack, 'caseworker1');
   });
   afterAll(() => stack.stop());
@@ -74,5 +76,46 @@ describe('permanent errors fail fast; the case goes on', () => {
     expect(again.status, JSON.stringify(again.body)).toBe(200);
     expect((await volunteerOf(caseworker, v.id)).stage).toBe('active');
     expect(await stack.db('volunteer_assignments').where({ volunteer_id: v.id }).count()).toEqual([{ count: '2' }]);
+  });
+
+  it('a step slower than the wait bound answers 503 with Retry-After; the retry under the same key gets its outcome, recorded once', async () => {
+    const v = await activeVolunteer(caseworker);
+    const t = await team(caseworker);
+    const a = await activity(caseworker, t.id);
+    // A database slow on purpose: the sign-up's write takes 5 s, longer than the 2 s bound.
+    await stack.db.raw(`
+      CREATE FUNCTION test_slow_assignment() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN PERFORM pg_sleep(5); RETURN NEW; END $$;
+      CREATE TRIGGER test_slow_assignment BEFORE INSERT ON volunteer_assignments FOR EACH ROW EXECUTE FUNCTION test_slow_assignment();`);
+    try {
+      const key = { 'idempotency-key': randomUUID() };
+      const path = `/api/volunteers/${v.id}/sign-ups`;
+      const first = await timed(() => caseworker.call('POST', path, { activityId: a.id }, key));
+      expect(first.value.status, JSON.stringify(first.value.body)).toBe(503);
+      expect(first.value.body.message).toContain('Idempotency-Key');
+      expect(Number(first.value.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(first.ms).toBeGreaterThanOrEqual(1_900);
+      expect(first.ms).toBeLessThan(4_500);
+
+      // A careful client waits as told and asks again under the same key, until the outcome is there.
+      let answer = first.value;
+      const statuses: number[] = [];
+      for (let i = 0; i < 10 && answer.status === 503; i++) {
+        await new Promise((r) => setTimeout(r, Number(answer.headers.get('retry-after')) * 1000));
+        answer = await caseworker.call('POST', path, { activityId: a.id }, key);
+        statuses.push(answer.status);
+      }
+      expect(answer.status, `${statuses.join(',')} ${JSON.stringify(answer.body)}`).toBe(200);
+      expect(answer.body.stage).toBe('active');
+      const replay = await caseworker.call('POST', path, { activityId: a.id }, key);
+      expect([replay.status, replay.headers.get('idempotent-replayed')]).toEqual([200, 'true']);
+      // Once: one assignment, one place taken, one timeline entry, one audit event.
+      expect(await stack.db('volunteer_assignments').where({ volunteer_id: v.id }).count()).toEqual([{ count: '1' }]);
+      expect((await stack.db('volunteer_activities').where({ id: a.id }).first('places_left')).places_left).toBe(4);
+      expect(await stack.db('volunteer_events').where({ volunteer_id: v.id, decision: 'sign_up' }).count()).toEqual([{ count: '1' }]);
+      expect(await stack.db('audit_events').where({ entity_type: 'volunteer', entity_id: String(v.id), action: 'volunteer.sign_up' }).count()).toEqual([{ count: '1' }]);
+    } finally {
+      await stack.db.raw('DROP TRIGGER test_slow_assignment ON volunteer_assignments; DROP FUNCTION test_slow_assignment();');
+    }
   });
 });
