@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { NotFoundError, ValidationError, type FieldErrors } from '../../domain/errors.js';
+import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../../domain/errors.js';
 import type { AuthUser } from '../http/types.js';
 import { visibleRecords } from './visible-records.js';
 
@@ -7,8 +7,8 @@ import { visibleRecords } from './visible-records.js';
 // household member whose income was verified) are checked here, before any Update is sent:
 // that the record exists, that it lies in the caller's area, and that it is the kind the step
 // needs. A case workflow then only decides what depends on its own state. Refused ids answer
-// 400 (404 when the record is outside the caller's area) with one message per field, and
-// nothing reaches Temporal.
+// 400 (404 when the record is outside the caller's area, 409 when its state refuses the step:
+// a cancelled activity, a full opening) with one message per field, and nothing reaches Temporal.
 //
 // A route declares its references once (`refs` in its RouteSpec, `x-references` in the
 // document); the registry calls `checkReferences` for every such route.
@@ -29,7 +29,12 @@ export interface ReferenceKind {
   /** The visible-records resource whose area the record must lie in; absent: seen by all. */
   resource?: string;
   /** The right kind for the step, as a filter on `table`, and what a person is told otherwise. */
-  fits?: { where: (q: Knex.QueryBuilder, ctx: ReferenceContext) => Knex.QueryBuilder; message: string };
+  fits?: {
+    where: (q: Knex.QueryBuilder, ctx: ReferenceContext) => Knex.QueryBuilder;
+    message: string;
+    /** The record is the right kind but its state now refuses the step (cancelled, full): 409, not 400. */
+    conflict?: true;
+  };
 }
 
 /** Body paths (`activityId`, `members.*.memberId`) to the kind each must name. */
@@ -51,13 +56,17 @@ export const refs = {
     table: 'volunteer_activities',
     noun: '活动 (activity)',
     resource: 'volunteer-activities',
-    fits: { where: (q) => q.where('status', 'open'), message: '活动已取消，不能报名 (the activity was cancelled)' },
+    fits: { where: (q) => q.where('status', 'open'), message: '活动已取消，不能报名 (the activity was cancelled)', conflict: true },
   },
   openJobOpening: {
     describe: 'a job opening that is open and has places left',
     table: 'job_openings',
     noun: '岗位 (opening)',
-    fits: { where: (q) => q.where('status', 'open').where('places_left', '>', 0), message: '岗位已满或已关闭 (the opening is full or closed)' },
+    fits: {
+      where: (q) => q.where('status', 'open').where('places_left', '>', 0),
+      message: '岗位已满或已关闭，没有空位 (the opening is full or closed: no place left)',
+      conflict: true,
+    },
   },
   seekerHelper: {
     describe: "an active one-to-one helper of the referral's community",
@@ -102,6 +111,7 @@ export async function checkReferences(ctx: ReferenceContext, references: Referen
   const missing: FieldErrors = {};
   const outside: FieldErrors = {};
   const wrong: FieldErrors = {};
+  const conflicts: FieldErrors = {};
   for (const [path, kind] of Object.entries(references)) {
     const named = idsAt(body, path);
     if (!named.length) continue;
@@ -114,11 +124,12 @@ export async function checkReferences(ctx: ReferenceContext, references: Referen
     for (const { key, id } of named) {
       if (!exists.has(id)) missing[key] = `${kind.noun}不存在 (no such record: ${id})`;
       else if (!visible.has(id)) outside[key] = `${kind.noun}不在您的辖区内 (outside your area)`;
-      else if (!fitting.has(id)) wrong[key] = kind.fits!.message;
+      else if (!fitting.has(id)) (kind.fits!.conflict ? conflicts : wrong)[key] = kind.fits!.message;
     }
   }
   // Outside the area is answered as "not found" for the whole request, like a record in the path.
   if (Object.keys(outside).length) throw Object.assign(new NotFoundError('所选记录不在您的辖区内 (a record named in the request is outside your area)'), { errors: outside });
   const errors = { ...missing, ...wrong };
   if (Object.keys(errors).length) throw new ValidationError(Object.values(errors)[0], errors);
+  if (Object.keys(conflicts).length) throw Object.assign(new ConflictError(Object.values(conflicts)[0]), { errors: conflicts });
 }

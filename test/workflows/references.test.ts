@@ -60,7 +60,7 @@ describe('ids named by a step are checked before the step is sent', () => {
     await refusesEach(caseworker, path, 'activityId', (activityId) => ({ activityId }), [
       ...common(),
       { what: 'another community’s activity', id: elsewhere.id, status: 404 },
-      { what: 'a cancelled activity', id: cancelled.id, status: 400 },
+      { what: 'a cancelled activity', id: cancelled.id, status: 409 },
     ]);
     expect((await act(caseworker, v.id, 'sign-ups', { activityId: open.id })).status).toBe(200);
 
@@ -93,7 +93,7 @@ describe('ids named by a step are checked before the step is sent', () => {
 
     await refusesEach(caseworker, `/api/referrals/${id}/propose`, 'openingId', (openingId) => ({ openingId }), [
       ...common(),
-      { what: 'a closed opening', id: closed.id, status: 400 },
+      { what: 'a closed opening', id: closed.id, status: 409 },
     ]);
     const proposed = await step(caseworker, id, 'propose', { openingId: opening.id });
     expect(proposed.status, JSON.stringify(proposed.body)).toBe(200);

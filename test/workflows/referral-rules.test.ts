@@ -135,9 +135,10 @@ describe('referral workflow: deadline, last place, scoping, refusals', () => {
 
     const otherHelper = await helperOf(stack, 4);
     const wrongHelper = await step(caseworker, id, 'assess', { education: 'junior_high', skills: [], helperId: otherHelper });
-    expect(wrongHelper.status).toBe(400);
+    expect(wrongHelper.status).toBe(404); // another community's helper: outside the caseworker's area
     expect(wrongHelper.body.errors).toHaveProperty('helperId');
-    expect((await step(caseworker, id, 'propose', { openingId: 1 })).status).toBe(409); // not matching yet
+    const early = await createOpening(caseworker, { requiredSkills: ['保洁'] });
+    expect((await step(caseworker, id, 'propose', { openingId: early.id })).status).toBe(409); // not matching yet
     expect((await step(caseworker, id, 'assess', { education: 'junior_high', skills: [''], helperId: await helperOf(stack) })).status).toBe(400);
     const r = await referral(caseworker, id);
     expect(r).toMatchObject({ stage: 'intake', helper: null, assessment: null });
