@@ -90,6 +90,15 @@ export const refs = {
     noun: '成员 (member)',
     fits: { where: caseHousehold('enrollments', false), message: '不是该户的成员 (not a member of this household)' },
   },
+  caseCaseworker: {
+    describe: "an active caseworker of the case's community",
+    table: 'users',
+    noun: '经办人 (caseworker)',
+    fits: {
+      where: (q, { db, params }) => q.where({ role: 'caseworker', active: true }).whereIn('org_unit_id', db('case_workflows').where('workflow_id', String(params.id)).select('community_id')),
+      message: '请选择本社区的社区专干 (choose an active caseworker of this community)',
+    },
+  },
 } satisfies Record<string, ReferenceKind>;
 
 /** The ids a path names in a body, each with the error key it answers under (`members.0.memberId`). */

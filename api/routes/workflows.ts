@@ -7,6 +7,7 @@ import { resolveAlerts } from '../../db/workflow-alerts.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import type { SupervisorAction } from '../../domain/stuck.js';
 import * as sup from '../../workflows/supervision-messages.js';
+import { refs } from '../access/references.js';
 import { actorOf } from '../actor.js';
 import type { RouteContext } from '../deps.js';
 import { listQuery, sendList } from '../http/simple-rest.js';
@@ -94,9 +95,11 @@ export function workflowRoutes({ registry, db, temporal, env, updateCase }: Rout
       .select('u.id', 'u.display_name as fullName', 'u.username');
   });
 
-  registry.add(router, { method: 'post', path: '/api/workflows/:id/reassign', tag: 'workflows', summary: 'Give the case to another caseworker of its community (an Update of the case workflow)', body: bodies.reassign, response: detail }, async ({ user, params, body, req }) => {
+  registry.add(router, { method: 'post', path: '/api/workflows/:id/reassign', tag: 'workflows', summary: 'Give the case to another caseworker of its community (an Update of the case workflow)', body: bodies.reassign, response: detail, refs: { assigneeId: refs.caseCaseworker } }, async ({ user, params, body, req }) => {
     const id = String(params.id);
     const row = await actable(user, id, 'reassign');
+    // The reference check vouched for the assignee; asked again only for her name, and in case
+    // she was deactivated in between.
     const target = await db('users').where({ id: body.assigneeId, role: 'caseworker', active: true, org_unit_id: row.community_id }).first('id', 'display_name');
     if (!target) throw new ValidationError('该用户不是本社区的在岗社区专干 (not an active caseworker of the case\'s community)', { assigneeId: '请选择本社区的社区专干 (choose a caseworker of this community)' });
     if (target.id === row.assignee_id) throw new ConflictError('案件已由此人经办 (already assigned to this caseworker)');

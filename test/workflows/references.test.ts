@@ -35,7 +35,7 @@ describe('ids named by a step are checked before the step is sent', () => {
 
   /** Sends each bad id at `field` of `body(id)`; each is refused on that field within 5 s. */
   async function refusesEach(client: ApiClient, path: string, field: string, body: (id: number) => Record<string, unknown>, bad: Bad[]) {
-    covered.add(`POST ${path.replace(/\/\d+\//, '/{id}/')} ${field.replace(/\.\d+\./g, '.*.')}`);
+    covered.add(`POST ${path.replace(/^(\/api\/[^/]+\/)[^/]+\//, '$1{id}/')} ${field.replace(/\.\d+\./g, '.*.')}`);
     for (const b of bad) {
       const t0 = Date.now();
       const res = await client.call('POST', path, body(b.id));
@@ -125,6 +125,24 @@ describe('ids named by a step are checked before the step is sent', () => {
     await refusesEach(caseworker, `/api/enrollments/${enrollmentId}/rechecks`, 'members.0.memberId', (id) => ({ members: figures(id), outcome: 'keep' }), bad);
     const change = await caseworker.call('POST', `/api/enrollments/${enrollmentId}/changes`, { changeKind: 'income', members: figures(d.members[0].id), outcome: 'keep', comment: '收入无变化' });
     expect(change.status, JSON.stringify(change.body)).toBe(200);
+  });
+
+  it('a supervisor reassigns a case only to an active caseworker of its community, then to one', async () => {
+    const c = await createCase(caseworker);
+    await waitStage(caseworker, c.id, 'community_review');
+    const { workflow_id: workflowId } = await stack.db('case_workflows').where({ kind: 'benefit', case_id: String(c.id) }).first('workflow_id');
+    const user = (username: string) => stack.db('users').where({ username }).first('id').then((u: { id: number }) => u.id);
+    const caseworkerOf = async (orgUnitId: number, active: boolean) =>
+      (await stack.db('users').insert({ username: `cw-${orgUnitId}-${active}-${Date.now()}`, display_name: '测试专干', role: 'caseworker', org_unit_id: orgUnitId, password_hash: 'x', active }).returning('id'))[0].id as number;
+    await refusesEach(supervisor, `/api/workflows/${workflowId}/reassign`, 'assigneeId', (assigneeId) => ({ assigneeId, reason: '调岗' }), [
+      ...common(),
+      { what: 'a reviewer, not a caseworker', id: await user('reviewer1'), status: 400 },
+      { what: 'a caseworker of another community', id: await caseworkerOf(otherCommunity, true), status: 400 },
+      { what: 'a caseworker no longer active', id: await caseworkerOf(3, false), status: 400 },
+    ]);
+    const moved = await supervisor.call('POST', `/api/workflows/${workflowId}/reassign`, { assigneeId: await user('caseworker2'), reason: '调岗' });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(moved.body.assigneeName).toBeTruthy();
   });
 
   it('covers every route the API document marks with x-references', async () => {
