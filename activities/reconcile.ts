@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Knex } from 'knex';
 import { parseWorkflowId } from '../domain/stuck.js';
 import { raiseAlert, resolveAlerts } from '../db/workflow-alerts.js';
-import { inspectWorkflow } from './workflow-inspection.js';
+import { inspectWorkflow } from '../temporal/workflow-inspection.js';
 
 // The periodic check that the projection still tells the truth: every open case row against
 // its running workflow (from visibility, confirmed by asking the workflow itself), and every

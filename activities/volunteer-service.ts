@@ -1,4 +1,3 @@
-import { writeAudit } from '../db/audit.js';
 import { notify } from '../db/notifications.js';
 import { levelsReached, starLevel } from '../domain/stars.js';
 import type { Suitability } from '../domain/volunteer-stages.js';

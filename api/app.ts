@@ -7,7 +7,7 @@ import { checkReferences } from './access/references.js';
 import { recordVisible } from './access/visible-records.js';
 import { loginRateLimit } from './auth/login-guard.js';
 import { authenticate } from './auth/middleware.js';
-import { caseUpdates } from './case-updates.js';
+import { caseUpdates } from './temporal/case-updates.js';
 import type { ApiDeps, RouteContext } from './deps.js';
 import { cors } from './http/cors.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';

@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Knex } from 'knex';
 import type { Env } from '../config/env.js';
-import type { UpdateCase } from './case-updates.js';
+import type { UpdateCase } from './temporal/case-updates.js';
 import type { ApiRegistry } from './openapi/registry.js';
 
 export interface ApiDeps {

@@ -4,12 +4,12 @@ import { loadEnv } from '../config/env.js';
 import { temporalTarget } from '../config/temporal.js';
 import { createDb } from '../db/knexfile.js';
 import { createApp } from './app.js';
-import { startUnstartedApplications } from './benefit-start.js';
-import { ensureDisbursementSchedule } from './disbursements.js';
-import { ensureWatchSchedule } from './watch-schedule.js';
-import { startUnstartedCases } from './case-start.js';
-import { referralKind } from './referral-start.js';
-import { volunteerKind } from './volunteer-start.js';
+import { startUnstartedApplications } from './temporal/benefit-start.js';
+import { ensureDisbursementSchedule } from './temporal/disbursements.js';
+import { ensureWatchSchedule } from './temporal/watch-schedule.js';
+import { startUnstartedCases } from './temporal/case-start.js';
+import { referralKind } from './temporal/referral-start.js';
+import { volunteerKind } from './temporal/volunteer-start.js';
 
 // The API process: `tsx api/server.ts`. Started by the launcher, or on its own in production
 // with DATABASE_URL and TEMPORAL_ADDRESS set.

@@ -7,7 +7,7 @@ import { ensureDatabase, startEmbeddedPostgres, withDatabase } from '../scripts/
 export const BENCH_PASSWORD = 'bench-password';
 
 /** A fresh, migrated, seeded database: in a throw-away embedded PostgreSQL, or on DATABASE_URL. */
-export async function benchDatabase(name: string): Promise<{ db: Knex; url: string; stop(): Promise<void> }> {
+export async function benchDatabase(name: string): Promise<{ db: Knex; url: string; stop: () => Promise<void> }> {
   const dir = `.data/bench/${name}-pg`;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync('.data/bench', { recursive: true });

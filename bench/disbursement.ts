@@ -1,6 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { startDisbursementRun } from '../api/disbursements.js';
+import { startDisbursementRun } from '../api/temporal/disbursements.js';
 import { loadEnv } from '../config/env.js';
 import { decryptPii } from '../db/pii.js';
 import { disbursementWorkflowId, periodAt } from '../domain/disbursement.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app.js';
 import { stuckBase, stuckListSpec } from '../api/read-models/stuck-workflows.js';
-import { volunteerKind } from '../api/volunteer-start.js';
+import { volunteerKind } from '../api/temporal/volunteer-start.js';
 import { loadEnv } from '../config/env.js';
 import { maskIdNumber } from '../domain/id-number.js';
 import { provisionTemporalCli } from '../scripts/temporal-cli.js';
@@ -72,7 +72,7 @@ async function startBenchDevServer(dbFile: string) {
     await waitForTemporal(address, 'default', 90_000, () => child.exitCode === null && child.signalCode === null);
   } catch (err) {
     await stopChild(child, 2_000);
-    throw new Error(`${(err as Error).message}\n--- temporal output ---\n${output.join('').slice(-4000)}`);
+    throw new Error(`${(err as Error).message}\n--- temporal output ---\n${output.join('').slice(-4000)}`, { cause: err });
   }
   return { address, stop: () => stopChild(child, 10_000) };
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import type { Knex } from 'knex';
 import { createApp } from '../api/app.js';
-import { startDisbursementRun } from '../api/disbursements.js';
+import { startDisbursementRun } from '../api/temporal/disbursements.js';
 import { loadEnv } from '../config/env.js';
 import { periodAt } from '../domain/disbursement.js';
 import { idCheckChar, maskAccount, maskIdNumber } from '../domain/id-number.js';
@@ -60,7 +60,7 @@ interface VUser {
 
 interface Answer {
   status: number;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  body: any;
 }
 
 /** A repeatable random sequence (mulberry32) per user. */

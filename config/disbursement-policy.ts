@@ -1,4 +1,4 @@
-import type { DisbursementPolicy } from '../workflows/disbursement-messages.js';
+import type { DisbursementPolicy } from '../domain/disbursement-policy.js';
 import type { Env } from './env.js';
 
 export function disbursementPolicy(env: Env): DisbursementPolicy {

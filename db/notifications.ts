@@ -36,6 +36,6 @@ export async function notify(trx: Knex | Knex.Transaction, n: Notice): Promise<v
   if (!inserted.length || !channels.length) return;
   const send = () => void Promise.allSettled(channels.map((c) => c.send(n))).then((results) => results.forEach((r, i) => r.status === 'rejected' && console.warn(`[notify] ${channels[i].name} failed: ${(r.reason as Error)?.message}`)));
   // Sent once the change is committed; a rolled-back change tells nobody.
-  if ('executionPromise' in trx) (trx as Knex.Transaction).executionPromise.then(send, () => undefined);
+  if ('executionPromise' in trx) (trx).executionPromise.then(send, () => undefined);
   else send();
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { startCases } from '../api/benefit-start.js';
+import { startCases } from '../api/temporal/benefit-start.js';
 import { benefitPolicy } from '../config/benefit-policy.js';
 import { ConfigError, loadEnv } from '../config/env.js';
 import { temporalTarget } from '../config/temporal.js';

@@ -15,7 +15,7 @@ export async function killStale(dataDir: string, log: (s: string) => void) {
   const pids: number[] = JSON.parse(readFileSync(file(dataDir), 'utf8'));
   for (const pid of pids) {
     // A pid may have been reused since: only signal a process that is still one of ours.
-    let cmdline = '';
+    let cmdline: string;
     try {
       cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
     } catch {

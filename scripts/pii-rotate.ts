@@ -1,3 +1,4 @@
+import type { DbRow } from '../db/row.js';
 import { resolve } from 'node:path';
 import type { Knex } from 'knex';
 import { ConfigError, loadEnv } from '../config/env.js';
@@ -53,7 +54,7 @@ async function rotateColumn(table: string, enc: string, hash: string | null): Pr
     const q = db(table).where('id', '>', last).whereNotNull(enc).orderBy('id').limit(BATCH).select('id', enc, ...(hash ? [hash] : []));
     // Without a new hash key only values under an older key need work; the rest are not even read.
     if (!rehash) q.whereNot(enc, 'like', current);
-    const rows: Record<string, any>[] = await q;
+    const rows: DbRow[] = await q;
     if (!rows.length) break;
     last = rows[rows.length - 1].id;
     const updates: Record<string, unknown>[] = [];
@@ -76,8 +77,8 @@ async function rotateColumn(table: string, enc: string, hash: string | null): Pr
       if (rehash) {
         const fresh = piiHashWith(keys, plain);
         u.hash = fresh;
-        if (r[hash!] !== fresh) {
-          if (r[hash!] !== piiHashWith(previousHash!, plain)) counts.strayHashes++;
+        if (r[hash] !== fresh) {
+          if (r[hash] !== piiHashWith(previousHash!, plain)) counts.strayHashes++;
           counts.rehashed++;
           changed = true;
         }

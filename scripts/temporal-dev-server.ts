@@ -64,14 +64,14 @@ export async function startDevServer(o: DevServerOptions, readyTimeoutMs = 60_00
     if (output.length > 200) output.shift();
     o.onOutput?.(s);
   };
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
   const address = `${o.ip ?? '127.0.0.1'}:${o.port}`;
   try {
     await waitForTemporal(address, o.namespace, readyTimeoutMs, () => child.exitCode === null && child.signalCode === null);
   } catch (err) {
     await stopChild(child, 2_000);
-    throw new Error(`${(err as Error).message}\n--- temporal output ---\n${output.join('').slice(-4000)}`);
+    throw new Error(`${(err as Error).message}\n--- temporal output ---\n${output.join('').slice(-4000)}`, { cause: err });
   }
   return {
     address,

@@ -15,7 +15,7 @@ export function bundleWorkflows(path = workflowsPath): Promise<WorkflowBundleWit
   return bundleWorkflowCode({
     workflowsPath: path,
     workflowInterceptorModules: [workflowInterceptorsPath],
-    logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} } as never,
+    logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} },
   });
 }
 

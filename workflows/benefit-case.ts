@@ -65,7 +65,7 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
   let rollingOver = false;
 
   const inDays = (days: number) => new Date(Date.now() + policyDaysToMs(days, policy.daySeconds)).toISOString();
-  const deadlineFor = (stage: BenefitStage) => (stage === 'public_notice' ? inDays(policy.noticeDays) : policy.deadlineDays[stage] ? inDays(policy.deadlineDays[stage]!) : null);
+  const deadlineFor = (stage: BenefitStage) => (stage === 'public_notice' ? inDays(policy.noticeDays) : policy.deadlineDays[stage] ? inDays(policy.deadlineDays[stage]) : null);
 
   function publish() {
     upsertSearchAttributes([

@@ -1,21 +1,11 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { DisbursementPhase } from '../domain/disbursement.js';
+import type { DisbursementPolicy } from '../domain/disbursement-policy.js';
 import type { Actor } from './benefit-case-messages.js';
 
 // The disbursement run's public surface (`disbursement-YYYY-MM`), importable by the API.
 
-export interface DisbursementPolicy {
-  daySeconds: number;
-  /** Days finance has to sign off before supervisors are told. */
-  signoffDays: number;
-  /** Days to resolve failed bank lines before supervisors are told. */
-  resolveDays: number;
-  pageSize: number;
-  parallelPages: number;
-  /** How often to ask the bank for answers. */
-  bankPollMs: number;
-  historyLimit: number;
-}
+export type { DisbursementPolicy };
 
 export interface DisbursementInput {
   period: string;

@@ -271,7 +271,7 @@ export async function disbursementRun(input: DisbursementInput): Promise<Disburs
         break;
       }
       default:
-        throw ApplicationFailure.nonRetryable(`unexpected phase ${state.phase}`);
+        throw ApplicationFailure.nonRetryable(`unexpected phase ${String(state.phase)}`);
     }
   }
   await condition(allHandlersFinished);

@@ -150,7 +150,7 @@ export const dataProvider: ShequDataProvider = {
       headers: token ? { Authorization: `Bearer ${token}` } : {},
     });
     if (!res.ok) {
-      const body = await res.json().catch(() => ({}) as { message?: string });
+      const body = await res.json().catch(() => ({}));
       throw new HttpError(body?.message || res.statusText, res.status, body);
     }
     const named = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '');

@@ -1,13 +1,8 @@
-import bcrypt from 'bcryptjs';
 import { z } from 'zod';
 import { ValidationError } from '../../domain/errors.js';
 import { MAX_PASSWORD_BYTES, MIN_PASSWORD_LENGTH, passwordProblem } from '../../domain/password-policy.js';
-
-const COST = 10;
+export { hashPassword, verifyPassword } from '../../db/passwords.js';
 export { MIN_PASSWORD_LENGTH };
-
-export const hashPassword = (plain: string): Promise<string> => bcrypt.hash(plain, COST);
-export const verifyPassword = (plain: string, hash: string): Promise<boolean> => bcrypt.compare(plain, hash);
 
 // The policy's rules that need no username, in the body schema, so a form with several bad
 // fields gets all of them named at once; "must not contain the username" is checked by the

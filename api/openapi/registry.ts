@@ -66,7 +66,7 @@ export class ApiRegistry {
     const { resource, action } = routeAccess(spec.method, spec.path);
     const grant = spec.public ? undefined : grantFor(resource, action);
     if (!spec.public && !grant) throw new Error(`${spec.method.toUpperCase()} ${spec.path}: no grant for ${resource}.${action} in domain/access-policy.ts`);
-    this.routes.push({ ...spec, body: bodySchema, grant } as RegisteredRoute);
+    this.routes.push({ ...spec, body: bodySchema, grant });
     const checksRecord = (grant?.scope === 'area' || grant?.scope === 'own') && spec.path.includes('/:id');
     const wrapped: RequestHandler = async (req, res) => {
       const user = req.user as AuthUser;
@@ -124,7 +124,6 @@ export function openApiDocument(registry: ApiRegistry, info: { version: string }
         parameters.push({ name, in: 'query', required: qs.required?.includes(name) ?? false, schema });
       }
     }
-    if (!r.public) parameters.push({ name: 'Authorization', in: 'header', required: true, schema: { type: 'string', example: 'Bearer <token>' } });
     if (r.method === 'post' && !r.public) {
       parameters.push({
         name: 'Idempotency-Key',
@@ -150,7 +149,10 @@ export function openApiDocument(registry: ApiRegistry, info: { version: string }
     if (r.method === 'post' || r.method === 'put') responses[409] = { description: 'Conflict with the current state', content: { 'application/json': { schema: errorSchema } } };
     paths[oaPath] ??= {};
     paths[oaPath][r.method] = {
+      operationId: operationId(r.method, r.path),
       tags: [r.tag],
+      // Public routes (sign-in, health, this document) need no token; all others the bearer token.
+      ...(r.public ? { security: [] } : {}),
       summary: r.summary,
       ...(r.description ? { description: r.description } : {}),
       ...(restricted ? { 'x-roles': r.grant!.roles } : {}),
@@ -166,11 +168,31 @@ export function openApiDocument(registry: ApiRegistry, info: { version: string }
     info: {
       title: 'Shequ 社区 casework API',
       version: info.version,
+      license: { name: 'Proprietary: for the district civil-affairs bureau' },
       description:
         'Lists follow the ra-data-simple-rest contract: sort=["field","ASC"], range=[0,24], filter={...} as JSON query parameters; the total is in Content-Range. ' +
         'Request bodies are application/json (else 415) and refuse fields they do not declare; no text field takes control characters other than tab and line breaks, bidirectional overrides or unpaired surrogates (400, a message per field).',
     },
     servers: [{ url: '/' }],
+    security: [{ bearerAuth: [] }],
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', description: 'The token POST /api/auth/login answers; it expires after inactivity and on sign-out.' },
+      },
+    },
     paths,
   };
+}
+
+/**
+ * A stable name per operation for generated clients: the method and the path's words, a path
+ * parameter as `By<Name>` (get /api/applications/:id/decisions → getApplicationsByIdDecisions).
+ */
+export function operationId(method: string, path: string): string {
+  const words = path
+    .replace(/^\/api\//, '')
+    .split('/')
+    .flatMap((seg) => (seg.startsWith(':') ? ['by', seg.slice(1)] : seg.split(/[-_.]/)))
+    .filter(Boolean);
+  return method.toLowerCase() + words.map((w) => w[0].toUpperCase() + w.slice(1)).join('');
 }

@@ -1,3 +1,4 @@
+import type { DbRow } from '../../db/row.js';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 
@@ -17,7 +18,7 @@ export const decisionSchema = z.object({
 });
 
 /** A timeline row (of `decisions` or `referral_events`) joined with its actor's display name. */
-export const toDecision = (r: Record<string, any>): z.infer<typeof decisionSchema> => ({
+export const toDecision = (r: DbRow): z.infer<typeof decisionSchema> => ({
   id: Number(r.id),
   seq: r.seq,
   fromStage: r.from_stage,

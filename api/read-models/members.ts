@@ -37,8 +37,8 @@ export async function membersOf(db: Knex, householdId: number): Promise<z.infer<
  */
 export function idNumberCondition(table: string, q: string): ((w: Knex.QueryBuilder) => void) | null {
   const v = q.trim().toUpperCase();
-  if (/^\d{17}[\dX]$/.test(v)) return (w) => w.where(`${table}.id_number_hash`, piiHash(v));
-  if (/^[\dX]{1,4}$/.test(v)) return (w) => w.where(`${table}.id_number_masked`, 'like', `%${v}`);
+  if (/^\d{17}[\dX]$/.test(v)) return (w) => void w.where(`${table}.id_number_hash`, piiHash(v));
+  if (/^[\dX]{1,4}$/.test(v)) return (w) => void w.where(`${table}.id_number_masked`, 'like', `%${v}`);
   return null;
 }
 

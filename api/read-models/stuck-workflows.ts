@@ -6,7 +6,7 @@ import { enrolledBenefitStages } from '../../domain/benefit-stages.js';
 import type { Role } from '../../domain/roles.js';
 import { allowedSupervisorActions, caseLink, mainReason, stuckReasons, supervisorActions } from '../../domain/stuck.js';
 import { workflowKinds, type WorkflowKind } from '../../domain/search-attributes.js';
-import { inspectWorkflow, type Inspection } from '../../activities/workflow-inspection.js';
+import { inspectWorkflow, type Inspection } from '../../temporal/workflow-inspection.js';
 import { filter, type ListSpec } from '../http/simple-rest.js';
 
 // The stuck list: one row per workflow from the projection's view (overdue cases and runs,

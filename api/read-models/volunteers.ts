@@ -1,3 +1,4 @@
+import type { DbRow } from '../../db/row.js';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { NotFoundError } from '../../domain/errors.js';
@@ -15,7 +16,7 @@ import { whereNameOrIdNumber } from './members.js';
 // The volunteer as lists and pages read her: the projection her workflow keeps, scoped to the
 // reader's area (a team leader sees his community).
 
-export type VolunteerRow = Record<string, any> & { id: number; stage: VolunteerStage; suitability: Suitability };
+export type VolunteerRow = DbRow & { id: number; stage: VolunteerStage; suitability: Suitability };
 
 export const volunteerSchema = z.object({
   id: z.number(),

@@ -36,7 +36,7 @@ const objectionBody = z.object({
 
 const withdrawBody = z.object({ reason: text(500).min(1, '请填写撤回原因 (reason required)') });
 
-export function applicationActionRoutes({ registry, db, temporal, updateCase }: RouteContext): Router {
+export function applicationActionRoutes({ registry, db, updateCase }: RouteContext): Router {
   const router = Router();
   const act = (path: string, summary: string, body: z.ZodType, run: (workflowId: string, args: never) => Promise<unknown>, refs?: References) =>
     registry.add(router, { method: 'post', path: `/api/applications/:id/${path}`, tag: 'applications', summary, body, refs, response: applicationDetailSchema }, async ({ user, params, body: b }) => {

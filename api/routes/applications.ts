@@ -5,11 +5,11 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/err
 import { birthDateFromId } from '../../domain/id-number.js';
 import { writeAudit } from '../../db/audit.js';
 import { bankAccountColumns, idNumberColumns } from '../../db/pii.js';
-import { startBenefitWorkflow } from '../benefit-start.js';
+import { startBenefitWorkflow } from '../temporal/benefit-start.js';
 import type { RouteContext } from '../deps.js';
 import { idNumberField, recordId } from '../http/fields.js';
 import { idParam, listQuery, sendList } from '../http/simple-rest.js';
-import { applicationBaseQuery, applicationDetail, applicationDetailSchema, applicationListSpec, applicationSchema, findApplication } from '../read-models/applications.js';
+import { applicationBaseQuery, applicationDetail, applicationDetailSchema, applicationListSpec, applicationSchema } from '../read-models/applications.js';
 import { householdRevealBody, householdSealedValue, revealResponse, sendRevealed } from '../read-models/pii-reveal.js';
 import { scopeToUser, unitInScope } from '../scope.js';
 

@@ -7,7 +7,7 @@ import { decryptPii } from '../../db/pii.js';
 import { closeRunUpdate, recheckRunUpdate, signoffUpdate } from '../../workflows/disbursement-messages.js';
 import { actorOf } from '../actor.js';
 import type { RouteContext } from '../deps.js';
-import { startDisbursementRun } from '../disbursements.js';
+import { startDisbursementRun } from '../temporal/disbursements.js';
 import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
 import type { AuthUser } from '../http/types.js';
 

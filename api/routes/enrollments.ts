@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { recordId } from '../http/fields.js';
 import { changeKinds, recheckOutcomes } from '../../domain/benefit-actions.js';
 import { enrollmentChangeUpdate, enrollmentStatusUpdate } from '../../workflows/benefit-case-messages.js';
-import type { Role } from '../../domain/roles.js';
 import { actorOf, refuseClosed } from '../actor.js';
 import { refs, type References } from '../access/references.js';
 import type { RouteContext } from '../deps.js';
@@ -29,7 +28,7 @@ const recheckBody = z.object({ members: figures.min(1, '请填写每名成员的
 const changeBody = z.object({ changeKind: z.enum(changeKinds), members: figures.default([]), outcome: z.enum(recheckOutcomes), comment: comment.min(1, '请说明变化情况 (describe the change)') });
 const reasonBody = z.object({ reason: comment.min(1, '请填写原因 (reason required)') });
 
-export function enrollmentRoutes({ registry, db, temporal, updateCase }: RouteContext): Router {
+export function enrollmentRoutes({ registry, db, updateCase }: RouteContext): Router {
   const router = Router();
 
   registry.add(

@@ -5,7 +5,7 @@ import { importCaseload } from '../../db/caseload-import.js';
 import type { CaseloadRowError } from '../../domain/caseload-csv.js';
 import { ValidationError, type FieldErrors } from '../../domain/errors.js';
 import type { RouteContext } from '../deps.js';
-import { startCases } from '../benefit-start.js';
+import { startCases } from '../temporal/benefit-start.js';
 
 // POST /api/imports: the console's upload page and scripts send the caseload CSV as text.
 // Larger than other bodies (a district is ~400 KB), so app.ts gives this path its own limit.

@@ -1,3 +1,4 @@
+import type { DbRow } from '../../db/row.js';
 import { Router } from 'express';
 import { z } from 'zod';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.js';
@@ -5,7 +6,7 @@ import { writeAudit } from '../../db/audit.js';
 import type { RouteContext } from '../deps.js';
 import { skillList, recordId } from '../http/fields.js';
 import { filter, idParam, listQuery, sendList, type ListSpec, containing } from '../http/simple-rest.js';
-import { signalOpeningsChanged } from '../referral-start.js';
+import { signalOpeningsChanged } from '../temporal/referral-start.js';
 
 // Job openings with their places. Places are taken only by placements (in the placement's
 // transaction); an edit of the total moves what is left by the same amount and never below
@@ -31,7 +32,7 @@ const opening = z.object({
   status: z.enum(['open', 'closed']),
   createdAt: z.string(),
 });
-type Row = Record<string, any>;
+type Row = DbRow;
 const toApi = (r: Row) => ({
   id: r.id,
   employerId: r.employer_id,

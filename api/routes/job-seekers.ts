@@ -1,3 +1,4 @@
+import type { DbRow } from '../../db/row.js';
 import { Router } from 'express';
 import { z } from 'zod';
 import { NotFoundError } from '../../domain/errors.js';
@@ -25,7 +26,7 @@ const seeker = z.object({
   referralId: z.number().nullable(),
   stage: z.enum(referralStages).nullable(),
 });
-type Row = Record<string, any>;
+type Row = DbRow;
 const toApi = (r: Row) => ({
   id: r.id,
   name: r.name,

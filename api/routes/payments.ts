@@ -116,7 +116,7 @@ const spec: ListSpec<PaymentRow> = {
   toApi,
 };
 
-export function paymentRoutes({ registry, db, temporal, updateCase }: RouteContext): Router {
+export function paymentRoutes({ registry, db, updateCase }: RouteContext): Router {
   const router = Router();
   const base = () =>
     db('payments as p')

@@ -1,3 +1,4 @@
+import type { DbRow } from '../../db/row.js';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { RouteContext } from '../deps.js';
@@ -25,7 +26,7 @@ const placement = z.object({
   leftReason: z.string().nullable(),
   followUps: z.object({ 1: followUpStatus, 3: followUpStatus, 6: followUpStatus }),
 });
-type Row = Record<string, any>;
+type Row = DbRow;
 const placementSpec: ListSpec<Row> = {
   resource: 'placements',
   idColumn: 'p.id',

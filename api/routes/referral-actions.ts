@@ -9,7 +9,7 @@ import type { RouteContext } from '../deps.js';
 import { skillList, recordId } from '../http/fields.js';
 import { idParam } from '../http/simple-rest.js';
 import { referralDetail, referralDetailSchema, findReferral } from '../read-models/referrals.js';
-import { signalOpeningsChanged } from '../referral-start.js';
+import { signalOpeningsChanged } from '../temporal/referral-start.js';
 
 // The human steps of a referral. Each is a Workflow Update: the workflow's validator decides
 // whether this person may take this step now (403 / 409 / 400); the answer is the referral as

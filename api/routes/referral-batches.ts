@@ -9,8 +9,8 @@ import { idNumberColumns, piiHash } from '../../db/pii.js';
 import type { RouteContext } from '../deps.js';
 import { idNumberField, skillList, recordId } from '../http/fields.js';
 import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
-import { startCaseWorkflows } from '../case-start.js';
-import { referralKind } from '../referral-start.js';
+import { startCaseWorkflows } from '../temporal/case-start.js';
+import { referralKind } from '../temporal/referral-start.js';
 import { seesWholeDistrict } from '../scope.js';
 import type { AuthUser } from '../http/types.js';
 

@@ -17,17 +17,17 @@ const text = (max: number) => z.string().trim().max(max);
 const comment = z.object({ comment: text(1000).default('') });
 const reason = z.object({ reason: text(500).min(1, '请填写原因 (reason required)') });
 
-export function volunteerActionRoutes({ registry, db, temporal, updateCase }: RouteContext): Router {
+export function volunteerActionRoutes({ registry, db, updateCase }: RouteContext): Router {
   const router = Router();
   const act = <B extends z.ZodType>(path: string, summary: string, body: B, send: (workflowId: string, actor: msg.Actor, b: z.infer<B>) => Promise<unknown>, refs?: References) =>
     registry.add(router, { method: 'post', path: `/api/volunteers/:id/${path}`, tag: 'volunteers', summary, body, refs, response: volunteerDetailSchema }, async ({ user, params, body: b }) => {
       const row = await findVolunteer(db, user, idParam(params.id));
       if (closedVolunteerStages.includes(row.stage)) throw new ConflictError(`志愿者登记已结束（${row.stage}）(registration closed)`);
-      await send(row.workflow_id, actorOf(user), b as z.infer<B>);
+      await send(row.workflow_id, actorOf(user), b);
       return volunteerDetail(db, user, row.id);
     });
   const step = (name: msg.VolunteerStepName, path: string, summary: string, body: z.ZodType<{ comment?: string; reason?: string }>) =>
-    act(path, summary, body, (wf, actor, b) => updateCase(wf, msg.volunteerStepUpdate, { actor, step: name, comment: (b.reason ?? b.comment ?? '') as string }));
+    act(path, summary, body, (wf, actor, b) => updateCase(wf, msg.volunteerStepUpdate, { actor, step: name, comment: (b.reason ?? b.comment ?? '') }));
 
   step('approve', 'approve', 'Approve a screened volunteer: she becomes active', comment);
   step('reject', 'reject', 'Reject a volunteer, with a reason', reason);

@@ -1,3 +1,4 @@
+import type { DbRow } from '../../db/row.js';
 import { Router } from 'express';
 import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../../domain/errors.js';
@@ -12,7 +13,7 @@ import { scopeToUser } from '../scope.js';
 // only by sign-ups (in the volunteer workflow's activity, guarded by places_left > 0).
 
 const activity = z.object({ id: z.number(), teamId: z.number(), teamName: z.string(), communityId: z.number(), communityName: z.string(), title: z.string(), startsAt: z.string(), endsAt: z.string(), place: z.string(), placesTotal: z.number(), placesLeft: z.number(), requiredSkills: z.array(z.string()), servesVulnerable: z.boolean(), status: z.enum(['open', 'cancelled']), assigned: z.number() });
-type Row = Record<string, any>;
+type Row = DbRow;
 const toApi = (r: Row) => ({ id: r.id, teamId: r.team_id, teamName: r.team_name, communityId: r.community_id, communityName: r.community_name, title: r.title, startsAt: r.starts_at.toISOString(), endsAt: r.ends_at.toISOString(), place: r.place, placesTotal: r.places_total, placesLeft: r.places_left, requiredSkills: r.required_skills, servesVulnerable: r.serves_vulnerable, status: r.status, assigned: r.places_total - r.places_left });
 const id = z.coerce.number().int();
 const spec: ListSpec<Row> = {

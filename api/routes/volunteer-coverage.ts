@@ -1,3 +1,4 @@
+import type { DbRow } from '../../db/row.js';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { RouteContext } from '../deps.js';
@@ -7,7 +8,7 @@ import { scopeToUser } from '../scope.js';
 // Each community aims for registered, active volunteers of at least 1% of its residents.
 
 const row = z.object({ id: z.number(), communityName: z.string(), streetId: z.number(), streetName: z.string(), residents: z.number(), target: z.number(), active: z.number(), ratio: z.number(), met: z.boolean() });
-type Row = Record<string, any>;
+type Row = DbRow;
 const spec: ListSpec<Row> = {
   resource: 'volunteer-coverage',
   idColumn: 'cov.id',

@@ -1,3 +1,4 @@
+import type { DbRow } from '../../db/row.js';
 import { Router } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
@@ -33,7 +34,7 @@ const hoursRow = z.object({
   decidedAt: z.string().nullable(),
   reason: z.string().nullable(),
 });
-type Row = Record<string, any>;
+type Row = DbRow;
 const toApi = (r: Row) => ({
   id: r.id,
   volunteerId: r.volunteer_id,
@@ -78,7 +79,7 @@ export function hoursBaseQuery(db: Knex) {
 /** A team leader sees the hours of his teams' activities; others those of volunteers in their area. */
 const visibleHours = (db: Knex, user: AuthUser) => (user.role === 'team_leader' ? hoursBaseQuery(db).where('t.leader_user_id', user.id) : scopeToUser(db, hoursBaseQuery(db), user, 'v.community_id'));
 
-export function volunteerHoursRoutes({ registry, db, temporal, updateCase }: RouteContext): Router {
+export function volunteerHoursRoutes({ registry, db, updateCase }: RouteContext): Router {
   const router = Router();
   const decide = async (user: AuthUser, hoursId: number, confirm: boolean, reason: string) => {
     const row = await visibleHours(db, user).where('h.id', hoursId).first();

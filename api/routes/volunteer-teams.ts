@@ -1,3 +1,4 @@
+import type { DbRow } from '../../db/row.js';
 import { Router } from 'express';
 import { z } from 'zod';
 import { recordId } from '../http/fields.js';
@@ -12,7 +13,7 @@ import { scopeToUser, unitInScope } from '../scope.js';
 
 const team = z.object({ id: z.number(), name: z.string(), communityId: z.number(), communityName: z.string(), kind: z.enum(teamKinds), leaderUserId: z.number().nullable(), leaderName: z.string().nullable(), members: z.number(), activities: z.number() });
 const teamDetail = team.extend({ memberList: z.array(z.object({ volunteerId: z.number(), name: z.string(), stage: z.string(), starLevel: z.number() })) });
-type Row = Record<string, any>;
+type Row = DbRow;
 const toApi = (r: Row) => ({ id: r.id, name: r.name, communityId: r.community_id, communityName: r.community_name, kind: r.kind, leaderUserId: r.leader_user_id, leaderName: r.leader_name, members: Number(r.members), activities: Number(r.activities) });
 const spec: ListSpec<Row> = {
   resource: 'volunteer-teams',

@@ -1,19 +1,19 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.js';
+import { ConflictError, ForbiddenError, ValidationError } from '../../domain/errors.js';
 import { birthDateFromId } from '../../domain/id-number.js';
 import { shanghaiDate } from '../../domain/shanghai-date.js';
 import { ageProblem } from '../../domain/volunteer-rules.js';
 import { writeAudit } from '../../db/audit.js';
 import { idNumberColumns } from '../../db/pii.js';
-import { startCaseWorkflows } from '../case-start.js';
+import { startCaseWorkflows } from '../temporal/case-start.js';
 import type { RouteContext } from '../deps.js';
 import { idNumberField, skillList, recordId } from '../http/fields.js';
 import { idParam, listQuery, sendList } from '../http/simple-rest.js';
 import { idNumberRevealBody, personIdReveal, revealResponse } from '../read-models/pii-reveal.js';
 import { findVolunteer, volunteerBaseQuery, volunteerDetail, volunteerDetailSchema, volunteerListSpec, volunteerSchema } from '../read-models/volunteers.js';
 import { scopeToUser, unitInScope } from '../scope.js';
-import { volunteerKind } from '../volunteer-start.js';
+import { volunteerKind } from '../temporal/volunteer-start.js';
 
 const idNumber = idNumberField;
 

@@ -1,3 +1,4 @@
+import type { DbRow } from '../row.js';
 import type { Knex } from 'knex';
 import { maskAccount, maskIdNumber } from '../../domain/id-number.js';
 import { decryptPii, encryptPii, normalizePii, piiHash } from '../pii.js';
@@ -30,10 +31,10 @@ const columns: PiiColumn[] = [
 const mask = (kind: PiiColumn['kind'], v: string) => (kind === 'id' ? maskIdNumber(v) : maskAccount(v));
 
 /** Rows of `table` in id order, `BATCH` at a time (keyset, so each batch is an index range). */
-async function eachBatch(knex: Knex, table: string, select: string[], where: (qb: Knex.QueryBuilder) => void, fn: (rows: Record<string, any>[]) => Promise<void>): Promise<void> {
+async function eachBatch(knex: Knex, table: string, select: string[], where: (qb: Knex.QueryBuilder) => void, fn: (rows: DbRow[]) => Promise<void>): Promise<void> {
   let last: string | number = 0;
   for (;;) {
-    const rows: Record<string, any>[] = await knex(table).where('id', '>', last).modify(where).orderBy('id').limit(BATCH).select('id', ...select);
+    const rows: DbRow[] = await knex(table).where('id', '>', last).modify(where).orderBy('id').limit(BATCH).select('id', ...select);
     if (!rows.length) return;
     await fn(rows);
     last = rows[rows.length - 1].id;

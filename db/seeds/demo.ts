@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { hashPassword } from '../../api/auth/passwords.js';
+import { hashPassword } from '../passwords.js';
 import { demoUsers, district, type SeedUnit } from './org-structure.js';
 import { seedReferralBase } from './referral-base.js';
 

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDisbursementSchedule } from '../../api/disbursements.js';
+import { ensureDisbursementSchedule } from '../../api/temporal/disbursements.js';
 import { visibleRecords } from '../../api/access/visible-records.js';
 import type { AuthUser } from '../../api/http/types.js';
 import { grantFor, routeAccess } from '../../domain/access-policy.js';
@@ -66,7 +66,7 @@ describe('access matrix: every route × every role × own and other area', () =>
     for (const role of roles) {
       clients.set(role, await login(stack, demoUser[role]));
       const u = await stack.db('users as u').join('org_units as o', 'o.id', 'u.org_unit_id').where('u.username', demoUser[role]).first('u.id', 'u.username', 'u.role', 'u.org_unit_id', 'o.path');
-      users.set(role, { id: u.id, username: u.username, role: u.role, orgUnitId: u.org_unit_id, orgPath: u.path, displayName: '' } as AuthUser);
+      users.set(role, { id: u.id, username: u.username, role: u.role, orgUnitId: u.org_unit_id, orgPath: u.path, displayName: '' });
     }
   });
   afterAll(async () => {

@@ -162,7 +162,7 @@ describe('bad input', () => {
         }),
         { numRuns: examples.length + (op.body ? RANDOM_RUNS.body : RANDOM_RUNS.list), seed: SEED + k, examples },
       );
-      if (details.failed) throw new Error(`${op.method} ${op.path}: ${details.errorInstance}`);
+      if (details.failed) throw new Error(`${op.method} ${op.path}: ${String(details.errorInstance)}`);
     };
 
     const queue = [...bodies, ...lists].map((op, k) => () => runOperation(op, k));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCases } from '../../api/benefit-start.js';
+import { startCases } from '../../api/temporal/benefit-start.js';
 import { benefitPolicy } from '../../config/benefit-policy.js';
 import { seedDemoCaseload, type DemoCaseloadResult } from '../../db/seeds/demo-caseload.js';
 import { isValidIdNumber } from '../../domain/id-number.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startUnstartedCases } from '../../api/case-start.js';
-import { referralKind } from '../../api/referral-start.js';
-import { volunteerKind } from '../../api/volunteer-start.js';
+import { startUnstartedCases } from '../../api/temporal/case-start.js';
+import { referralKind } from '../../api/temporal/referral-start.js';
+import { volunteerKind } from '../../api/temporal/volunteer-start.js';
 import { seedDemoReferrals } from '../../db/seeds/demo-referrals.js';
 import { seedDemoVolunteers } from '../../db/seeds/demo-volunteers.js';
 import { login, startTestStack, waitFor, type TestStack } from '../support/stack.js';

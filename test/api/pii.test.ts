@@ -204,8 +204,8 @@ describe('personal data: encrypted at rest, masked in answers, revealed on purpo
         if (!Array.isArray(rows)) continue;
         for (const row of rows.slice(0, 5)) {
           if (row.id === undefined) continue;
-          const one = await fetch(`${stack.baseUrl}${path}/${row.id}`, { headers: { authorization: `Bearer ${client.token}` } });
-          check(username, `${path}/${row.id}`, await one.text());
+          const one = await fetch(`${stack.baseUrl}${path}/${String(row.id)}`, { headers: { authorization: `Bearer ${client.token}` } });
+          check(username, `${path}/${String(row.id)}`, await one.text());
           answers++;
         }
       }

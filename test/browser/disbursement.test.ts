@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDisbursementSchedule } from '../../api/disbursements.js';
+import { ensureDisbursementSchedule } from '../../api/temporal/disbursements.js';
 import { lineAmount, simulatedBankOutcome } from '../../domain/disbursement.js';
 import { seedEnrollments, type SeededEnrollment } from '../support/enrollments.js';
 import { launchChromium, signInAs } from '../support/browser.js';

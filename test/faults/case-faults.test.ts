@@ -166,7 +166,7 @@ describe('case processes under faults', () => {
     for (const m of made) perName.set(m.head_name, (perName.get(m.head_name) ?? 0) + 1);
     // Every case's workflow runs, also those whose request died between commit and start (the API's sweep).
     await waitStages(made.map((m) => m.id), ['community_review'], 'started and verified');
-    const outcome = bodies.map((b) => ({ timeline: perName.get(b.headName as string) ?? 0, audited: perName.get(b.headName as string) ?? 0 }));
+    const outcome = bodies.map((b) => ({ timeline: perName.get(b.headName) ?? 0, audited: perName.get(b.headName) ?? 0 }));
     const audits = Number((await db()('audit_events').whereIn('entity_id', made.map((m) => String(m.id))).where({ action: 'application.submit' }).count({ n: '*' }))[0].n);
     expect(audits).toBe(made.length);
     record('API kill -9 during creations (idempotent retries)', keys.length, outcome, (lastAt(answers) - killedAt) / 1000);

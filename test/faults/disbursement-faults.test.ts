@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ensureDisbursementSchedule, startDisbursementRun } from '../../api/disbursements.js';
+import { ensureDisbursementSchedule, startDisbursementRun } from '../../api/temporal/disbursements.js';
 import { seedBulkEnrollments } from '../../bench/disbursement-seed.js';
 import { loadEnv, type Env } from '../../config/env.js';
 import { disbursementWorkflowId, periodAt } from '../../domain/disbursement.js';

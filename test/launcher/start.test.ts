@@ -20,8 +20,8 @@ function startLauncher(env: NodeJS.ProcessEnv): { child: ChildProcess; output: (
       out += b.toString();
       if (out.includes('Shequ 社区 is running')) res();
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => rej(new Error(`launcher exited early (${code}):\n${out}`)));
   });
   return { child, output: () => out, ready };

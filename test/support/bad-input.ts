@@ -85,7 +85,8 @@ export function operationsOf(doc: { paths: Record<string, Record<string, any>> }
       const query = params.filter((p) => p.in === 'query').map((p) => p.name);
       const list = method === 'get' && ['sort', 'range', 'filter'].every((n) => query.includes(n));
       if (!body && !list) continue;
-      const auth = params.some((p) => p.in === 'header' && p.name === 'Authorization');
+      // A public route says `security: []`; every other one inherits the document's bearer scheme.
+      const auth = !(Array.isArray(op.security) && op.security.length === 0);
       out.push({ method: method.toUpperCase() as Operation['method'], path, roles: op['x-roles'], auth, body, list });
     }
   }
@@ -255,7 +256,6 @@ function nodesOf(schema: JsonSchema): { fields: Node[]; objects: Node[] } {
 // Bad values per field.
 
 const CONTROL = ['\u0000', '\u0001', '\u0007', '\u0008', '\u001b', '\u007f', '\u0085', '\u009b', '\u202e', '\u202a', '\u2066', '\u2069', '\ud800', '\udfff'];
-const controlName = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 const lookalikes: Record<string, string> = { a: 'а', c: 'с', e: 'е', o: 'о', p: 'р', x: 'х', y: 'у', i: 'і', s: 'ѕ', A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х' };
 const scripts = {
@@ -324,7 +324,7 @@ function hugeStrings(s: JsonSchema, name: string): fc.Arbitrary<string> | undefi
 
 function withControl(s: JsonSchema, base: unknown): fc.Arbitrary<string> | undefined {
   if (kindOf(s) !== 'string' && !(kindOf(s) === 'enum' && typeof base === 'string')) return undefined;
-  const text = typeof base === 'string' && base.length >= 2 ? base : `ok${base ?? ''}`;
+  const text = typeof base === 'string' && base.length >= 2 ? base : `ok${String(base ?? '')}`;
   return fc.tuple(fc.constantFrom(...CONTROL), fc.integer({ min: 1, max: text.length - 1 }), fc.integer({ min: 1, max: 3 })).map(([c, at, n]) => text.slice(0, at) + c.repeat(n) + text.slice(at));
 }
 
@@ -618,7 +618,7 @@ export function listPlan(facts: ListFacts): Plan {
     'range',
     fc.constantFrom('range', 'sort', 'filter').map((name) => {
       const v = name === 'range' ? '[0,5]' : name === 'sort' ? `["${someField}","ASC"]` : '{}';
-      return { category: name as Category, note: `${name} given twice`, query: `${param(name, v)}&${param(name, v)}`, field: name, statuses: [400] };
+      return { category: name, note: `${name} given twice`, query: `${param(name, v)}&${param(name, v)}`, field: name, statuses: [400] };
     }),
   );
   return { parts: arbs };

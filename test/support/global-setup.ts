@@ -50,9 +50,9 @@ export default async function setup(project: TestProject) {
     const [server] = await Promise.all([
       freePort().then((port) => startDevServer({ cliPath: cli.path, port, namespace: 'default' }, 90_000)),
       (async () => {
-        await dropDatabase(adminUrl!, TEMPLATE_DB);
-        await ensureDatabase(adminUrl!, TEMPLATE_DB);
-        await prepareDatabase(withDatabase(adminUrl!, TEMPLATE_DB), DEMO_PASSWORD);
+        await dropDatabase(adminUrl, TEMPLATE_DB);
+        await ensureDatabase(adminUrl, TEMPLATE_DB);
+        await prepareDatabase(withDatabase(adminUrl, TEMPLATE_DB), DEMO_PASSWORD);
       })(),
     ]);
     temporal = server;

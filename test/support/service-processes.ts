@@ -22,8 +22,8 @@ async function startService(script: string, ready: string, env: Record<string, s
   const collect = (b: Buffer) => {
     out = (out + b.toString()).slice(-20_000);
   };
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
   const proc: ServiceProcess = {
     child,
     output: () => out,

@@ -1,7 +1,7 @@
 import { ScheduleOverlapPolicy } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disbursementWorkflowId, periodAt } from '../../domain/disbursement.js';
-import { ensureDisbursementSchedule } from '../../api/disbursements.js';
+import { ensureDisbursementSchedule } from '../../api/temporal/disbursements.js';
 import { seedEnrollments } from '../support/enrollments.js';
 import { login, startTestStack, waitFor, type ApiClient, type TestStack } from '../support/stack.js';
 

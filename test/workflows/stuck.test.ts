@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimulatedRegistry } from '../../activities/suitability/simulated.js';
-import { ensureWatchSchedule } from '../../api/watch-schedule.js';
+import { ensureWatchSchedule } from '../../api/temporal/watch-schedule.js';
 import { activityDeps } from '../../worker/activity-deps.js';
 import { bundleWorkflows, createShequWorker } from '../../worker/create-worker.js';
 import { createCase, detail } from '../support/benefit.js';

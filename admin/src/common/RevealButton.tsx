@@ -28,15 +28,16 @@ export const RevealButton = ({ resource, id, field, memberId, masked }: RevealPr
   const translate = useTranslate();
   const notify = useNotify();
   const { permissions: role } = usePermissions<Role | undefined>();
-  const [value, setValue] = useState<string | null>(null);
+  // A value is shown only for the record it was revealed for: a component re-used for another
+  // record (a list re-rendered) shows that record's masked form.
+  const forRecord = `${resource}/${String(id)}/${field}/${memberId ?? ''}`;
+  const [revealed, setRevealed] = useState<{ forRecord: string; value: string } | null>(null);
+  const value = revealed?.forRecord === forRecord ? revealed.value : null;
+  const setValue = (v: string | null) => setRevealed(v === null ? null : { forRecord, value: v });
   const [loading, setLoading] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
-  // Another record in the same component (a list re-used): forget what was shown.
-  useEffect(() => {
-    clearTimeout(timer.current);
-    setValue(null);
-  }, [resource, id, field, memberId]);
+  useEffect(() => () => clearTimeout(timer.current), [forRecord]);
 
   if (!masked) return <code>—</code>;
   const allowed = isAllowed(role, resource, 'reveal');

@@ -53,7 +53,7 @@ export const SkillsPicker = ({ name, label, value, onChange, suggestions = [], e
           setText(rest);
         } else setText(reason === 'reset' ? '' : next);
       }}
-      onChange={(_e, next) => onChange(addSkills([], (next as string[]).join(',')))}
+      onChange={(_e, next) => onChange(addSkills([], (next).join(',')))}
       onBlur={() => {
         commit();
         onBlur?.();

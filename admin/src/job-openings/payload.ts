@@ -9,7 +9,7 @@ const common = ['title', 'requiredSkills', 'preferredSkills', 'wageMinFen', 'wag
 export function toOpeningPayload(form: Partial<JobOpening>, mode: 'create' | 'edit' = 'create') {
   const out: Record<string, unknown> = {};
   for (const key of mode === 'edit' ? [...common, 'status' as const] : ['employerId' as const, ...common]) {
-    if (form[key] !== undefined) out[key] = typeof form[key] === 'string' ? (form[key] as string).trim() : form[key];
+    if (form[key] !== undefined) out[key] = typeof form[key] === 'string' ? (form[key]).trim() : form[key];
   }
   out.physical = !!form.physical;
   out.requiredSkills = form.requiredSkills ?? [];

@@ -18,7 +18,7 @@ export function useNotificationActions() {
     const to = entityPath(n);
     // Going there matters more than the read mark: navigate even if marking it failed.
     if (!n.readAt) await dataProvider.markNotificationRead(n.id).then(recount, fail);
-    if (to) navigate(to);
+    if (to) void navigate(to);
   };
 
   const markAllRead = async () => {

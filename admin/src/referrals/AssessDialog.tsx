@@ -54,8 +54,8 @@ export const AssessDialog = ({ record, onClose }: { record: Referral; onClose: (
       minRows={rows}
       name={apiField}
       label={translate(label)}
-      value={form[field] as string}
-      onChange={(e) => set({ [field]: e.target.value } as Partial<AssessForm>)}
+      value={form[field]}
+      onChange={(e) => set({ [field]: e.target.value })}
       error={!!message(apiField)}
       helperText={message(apiField) ?? ' '}
       slotProps={{ htmlInput: { maxLength } }}

@@ -8,6 +8,7 @@ import { useActionMutation } from '../common/useActionMutation';
 import type { ShequDataProvider } from '../dataProvider';
 import { useRefetchBurst } from './RefetchBurst';
 import type { Referral, RespondBody } from './types';
+import { useNow } from '../common/useNow';
 
 const r = (field: string) => `shequ.respond.${field}`;
 
@@ -36,8 +37,9 @@ export const RespondDialog = ({ record, onClose }: { record: Referral; onClose: 
     { done: accepted ? 'shequ.respond.done_accepted' : 'shequ.respond.done_declined', onDone: close },
   );
   const f = error?.fields ?? {};
+  const now = useNow();
   const interviewAt = shanghaiLocalToIso(local);
-  const past = !!interviewAt && Date.parse(interviewAt) <= Date.now();
+  const past = !!interviewAt && Date.parse(interviewAt) <= now;
   const ready = accepted ? !!interviewAt && !past && place.trim() !== '' : reason.trim() !== '';
   const submit = () =>
     mutate(accepted ? { accepted: true, interviewAt: interviewAt!, place: place.trim() } : { accepted: false, reason: reason.trim() });

@@ -31,7 +31,7 @@ export const CoverageChart = ({ data }: { data: CoverageRow[] }) => {
             <Tooltip
               formatter={(value, name, item) => {
                 const p = (item as { payload?: { ratio: number; residents: number } }).payload;
-                return name === translate(c('active')) && p ? [`${value}（${percent(p.ratio)}，${translate(c('residents_n'), { residents: p.residents })}）`, name] : [value, name];
+                return name === translate(c('active')) && p ? [`${String(value)}（${percent(p.ratio)}，${translate(c('residents_n'), { residents: p.residents })}）`, name] : [value, name];
               }}
             />
             <Bar dataKey="active" name={translate(c('active'))} isAnimationActive={false}>

@@ -11,6 +11,7 @@ import { AssignmentStatusChip, HoursStatusChip } from './chips';
 import { minutesAsHours } from './hours';
 import { LogHoursDialog } from './LogHoursDialog';
 import type { Assignment, Volunteer } from './types';
+import { useNow } from '../common/useNow';
 
 const a = (field: string) => `shequ.assignment.${field}`;
 
@@ -21,7 +22,7 @@ export const AssignmentsPanel = ({ record }: { record: Volunteer }) => {
   const [logging, setLogging] = useState<Assignment | null>(null);
   const assignments = record.assignments ?? [];
   const canLog = record.allowedActions?.includes('log_hours') ?? false;
-  const now = Date.now();
+  const now = useNow();
   return (
     <Section title="shequ.section.assignments" className="shequ-assignments">
       {assignments.length === 0 ? (

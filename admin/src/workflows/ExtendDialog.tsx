@@ -8,6 +8,7 @@ import type { ShequDataProvider } from '../dataProvider';
 import type { ExtendBody, WorkflowDetail } from './types';
 import { TextAreaField } from '../common/TextAreaField';
 import { useApplyAnswer } from './useApplyAnswer';
+import { useNow } from '../common/useNow';
 
 const t = (key: string) => `shequ.workflows.extend.${key}`;
 
@@ -32,8 +33,9 @@ export const ExtendDialog = ({ record, onClose }: { record: WorkflowDetail; onCl
     { done: t('done'), onDone: close },
   );
   const fields = error?.fields ?? {};
+  const now = useNow();
   const deadlineAt = shanghaiLocalToIso(local);
-  const past = !!deadlineAt && Date.parse(deadlineAt) <= Date.now();
+  const past = !!deadlineAt && Date.parse(deadlineAt) <= now;
   const ready = !!deadlineAt && !past && reason.trim() !== '';
 
   return (

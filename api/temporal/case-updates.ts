@@ -1,8 +1,8 @@
 import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { ConflictError, UnavailableError } from '../domain/errors.js';
-import { currentUpdateId } from './http/idempotency.js';
-import { ROLLING_OVER } from '../workflows/failures.js';
+import { ConflictError, UnavailableError } from '../../domain/errors.js';
+import { currentUpdateId } from '../http/idempotency.js';
+import { ROLLING_OVER } from '../../workflows/failures.js';
 
 const rollingOver = (e: unknown): boolean => {
   for (let c = e as { cause?: unknown; details?: unknown[] } | undefined, i = 0; c && i < 5; c = c.cause as typeof c, i++) {

@@ -1,8 +1,8 @@
 import type { Client } from '@temporalio/client';
 import type { Knex } from 'knex';
-import type { Env } from '../config/env.js';
-import type { WorkflowKind } from '../domain/search-attributes.js';
-import { caseAttributes } from '../workflows/search-attributes.js';
+import type { Env } from '../../config/env.js';
+import type { WorkflowKind } from '../../domain/search-attributes.js';
+import { caseAttributes } from '../../workflows/search-attributes.js';
 
 // Starting the workflows of case rows (referrals, volunteers) once they are committed. Safe to
 // repeat: a running id is left alone (USE_EXISTING). A row whose workflow never started (an API

@@ -1,8 +1,8 @@
 import type { Client } from '@temporalio/client';
 import type { Knex } from 'knex';
-import { referralPolicy } from '../config/referral-policy.js';
-import { closedReferralStages } from '../domain/referral-stages.js';
-import { openingsChangedSignal, type ReferralInput } from '../workflows/referral-messages.js';
+import { referralPolicy } from '../../config/referral-policy.js';
+import { closedReferralStages } from '../../domain/referral-stages.js';
+import { openingsChangedSignal, type ReferralInput } from '../../workflows/referral-messages.js';
 import { inLanes, type CaseKind } from './case-start.js';
 
 export const referralKind: CaseKind = {

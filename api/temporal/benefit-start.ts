@@ -1,9 +1,9 @@
 import type { Client } from '@temporalio/client';
 import type { Knex } from 'knex';
-import { benefitPolicy } from '../config/benefit-policy.js';
-import type { Env } from '../config/env.js';
-import type { benefitCase } from '../workflows/benefit-case.js';
-import { caseAttributes } from '../workflows/search-attributes.js';
+import { benefitPolicy } from '../../config/benefit-policy.js';
+import type { Env } from '../../config/env.js';
+import type { benefitCase } from '../../workflows/benefit-case.js';
+import { caseAttributes } from '../../workflows/search-attributes.js';
 import { inLanes } from './case-start.js';
 
 export interface StartableCase {

@@ -1,5 +1,5 @@
 import { ScheduleOverlapPolicy, type Client } from '@temporalio/client';
-import type { Env } from '../config/env.js';
+import type { Env } from '../../config/env.js';
 import { ensureSchedule } from './schedules.js';
 
 /** The Schedule that runs the reconciliation pass (workflows/watch.ts) every SHEQU_WATCH_SECONDS; a firing while a pass still runs is skipped. */

@@ -1,9 +1,9 @@
 import { type Client, ScheduleOverlapPolicy, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { disbursementPolicy } from '../config/disbursement-policy.js';
-import type { Env } from '../config/env.js';
-import { disbursementWorkflowId } from '../domain/disbursement.js';
-import type { disbursementRun } from '../workflows/disbursement-run.js';
-import type { monthlyDisbursement } from '../workflows/monthly-disbursement.js';
+import { disbursementPolicy } from '../../config/disbursement-policy.js';
+import type { Env } from '../../config/env.js';
+import { disbursementWorkflowId } from '../../domain/disbursement.js';
+import type { disbursementRun } from '../../workflows/disbursement-run.js';
+import type { monthlyDisbursement } from '../../workflows/monthly-disbursement.js';
 import { ensureSchedule } from './schedules.js';
 
 // Starting runs and keeping the monthly Schedule as configured. Both are safe to repeat.

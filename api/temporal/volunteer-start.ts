@@ -1,6 +1,6 @@
-import { volunteerPolicy } from '../config/volunteer-policy.js';
-import { closedVolunteerStages } from '../domain/volunteer-stages.js';
-import type { VolunteerInput } from '../workflows/volunteer-messages.js';
+import { volunteerPolicy } from '../../config/volunteer-policy.js';
+import { closedVolunteerStages } from '../../domain/volunteer-stages.js';
+import type { VolunteerInput } from '../../workflows/volunteer-messages.js';
 import type { CaseKind } from './case-start.js';
 
 export const volunteerKind: CaseKind = {

@@ -1,0 +1,13 @@
+/** How a monthly disbursement run paces itself and when it tells people; from the environment (config/). */
+export interface DisbursementPolicy {
+  daySeconds: number;
+  /** Days finance has to sign off before supervisors are told. */
+  signoffDays: number;
+  /** Days to resolve failed bank lines before supervisors are told. */
+  resolveDays: number;
+  pageSize: number;
+  parallelPages: number;
+  /** How often to ask the bank for answers. */
+  bankPollMs: number;
+  historyLimit: number;
+}

@@ -1,0 +1,3 @@
+export async function pay(fen: number): Promise<void> {
+  await Promise.resolve(fen);
+}

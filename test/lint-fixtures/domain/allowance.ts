@@ -1,0 +1,1 @@
+export const allowanceFen = (standardFen: number, incomeFen: number): number => Math.max(0, standardFen - incomeFen);
