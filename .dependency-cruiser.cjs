@@ -16,31 +16,55 @@ module.exports = {
   forbidden: [
     {
       name: 'domain-is-pure',
-      comment: 'domain/ holds pure rules shared by workflows, activities, the API and the console: it imports only domain/.',
+      comment:
+        'domain/ holds pure rules shared by workflows, activities, the API and the console: it imports only domain/.',
       severity: 'error',
       from: { path: '^domain/' },
-      to: { path: below(['config', 'db', 'temporal', 'workflows', 'activities', 'worker', 'api', 'admin', 'scripts', 'bench', 'test']) },
+      to: {
+        path: below([
+          'config',
+          'db',
+          'temporal',
+          'workflows',
+          'activities',
+          'worker',
+          'api',
+          'admin',
+          'scripts',
+          'bench',
+          'test',
+        ]),
+      },
     },
     {
       name: 'workflows-only-domain',
-      comment: 'Workflow code replays in Temporal’s sandbox: it may import domain/ and other workflow code, nothing with side effects.',
+      comment:
+        'Workflow code replays in Temporal’s sandbox: it may import domain/ and other workflow code, nothing with side effects.',
       severity: 'error',
       from: { path: '^workflows/' },
-      to: { path: below(['config', 'db', 'temporal', 'activities', 'worker', 'api', 'admin', 'scripts', 'bench', 'test']), dependencyTypesNot: ['type-only'] },
+      to: {
+        path: below(['config', 'db', 'temporal', 'activities', 'worker', 'api', 'admin', 'scripts', 'bench', 'test']),
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'workflows-type-only-activities',
-      comment: 'A workflow names its activities by type only (proxyActivities<typeof activities>), as in Temporal’s samples.',
+      comment:
+        'A workflow names its activities by type only (proxyActivities<typeof activities>), as in Temporal’s samples.',
       severity: 'error',
       from: { path: '^workflows/' },
       to: { path: below(['config', 'db', 'temporal', 'worker', 'api', 'admin', 'scripts', 'bench', 'test']) },
     },
     {
       name: 'workflows-only-temporal-workflow-packages',
-      comment: 'Of npm packages, workflow code uses only @temporalio/workflow and @temporalio/common (no client, worker, activity, pg, knex…).',
+      comment:
+        'Of npm packages, workflow code uses only @temporalio/workflow and @temporalio/common (no client, worker, activity, pg, knex…).',
       severity: 'error',
       from: { path: '^workflows/' },
-      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'], pathNot: '^node_modules/@temporalio/(workflow|common)/' },
+      to: {
+        dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
+        pathNot: '^node_modules/@temporalio/(workflow|common)/',
+      },
     },
     {
       name: 'no-node-in-workflows-or-domain',
@@ -83,7 +107,8 @@ module.exports = {
     },
     {
       name: 'api-not-worker',
-      comment: 'The API talks to workflows through Temporal (api/temporal/), never by calling activities or the worker.',
+      comment:
+        'The API talks to workflows through Temporal (api/temporal/), never by calling activities or the worker.',
       severity: 'error',
       from: { path: '^api/' },
       to: { path: below(['activities', 'worker', 'admin']) },
@@ -93,12 +118,27 @@ module.exports = {
       comment: 'The console is built by Vite for the browser: its own code, domain/ and npm packages.',
       severity: 'error',
       from: { path: '^admin/' },
-      to: { path: below(['config', 'db', 'temporal', 'workflows', 'activities', 'worker', 'api', 'scripts', 'bench', 'test']) },
+      to: {
+        path: below([
+          'config',
+          'db',
+          'temporal',
+          'workflows',
+          'activities',
+          'worker',
+          'api',
+          'scripts',
+          'bench',
+          'test',
+        ]),
+      },
     },
     {
       name: 'production-not-tests',
       severity: 'error',
-      from: { path: below(['domain', 'config', 'db', 'temporal', 'workflows', 'activities', 'worker', 'api', 'admin']) },
+      from: {
+        path: below(['domain', 'config', 'db', 'temporal', 'workflows', 'activities', 'worker', 'api', 'admin']),
+      },
       to: { path: '^test/' },
     },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
@@ -109,6 +149,10 @@ module.exports = {
     exclude: { path: '^(node_modules|admin/dist|test-results|\\.data|\\.cache)/' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.tsx', '.js', '.cjs', '.mjs', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.tsx', '.js', '.cjs', '.mjs', '.json'],
+    },
   },
 };

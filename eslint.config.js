@@ -14,7 +14,17 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'admin/vite.config.ts', 'admin/dist/**', 'test-results/**', '.cache/**', 'test/support/broken/**', 'test/lint-fixtures/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'admin/vite.config.ts',
+      'admin/dist/**',
+      'test-results/**',
+      '.cache/**',
+      'test/support/broken/**',
+      'test/lint-fixtures/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -25,7 +35,10 @@ export default tseslint.config(
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { arguments: false, attributes: false } },
+      ],
       // Knex answers rows as `any` by design; each read-model types its rows at the boundary
       // (a row interface, a zod schema for the API). The no-unsafe-* family would flag every query.
       '@typescript-eslint/no-unsafe-member-access': 'off',
@@ -41,7 +54,10 @@ export default tseslint.config(
       '@typescript-eslint/no-redundant-type-constituents': 'off',
       // String(x) here coerces untyped input (a form field, a JSON body) on purpose.
       '@typescript-eslint/no-base-to-string': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {
@@ -67,8 +83,17 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.map((name) => ({ name, message: 'Workflow and domain code may not use Node built-ins: it must replay deterministically in Temporal’s sandbox (do it in an activity).' })),
-          patterns: [{ group: ['@temporalio/activity', '@temporalio/client', '@temporalio/worker'], message: 'Workflow code imports only @temporalio/workflow and @temporalio/common.' }],
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message:
+              'Workflow and domain code may not use Node built-ins: it must replay deterministically in Temporal’s sandbox (do it in an activity).',
+          })),
+          patterns: [
+            {
+              group: ['@temporalio/activity', '@temporalio/client', '@temporalio/worker'],
+              message: 'Workflow code imports only @temporalio/workflow and @temporalio/common.',
+            },
+          ],
         },
       ],
     },

@@ -32,7 +32,10 @@ export async function loadCaseRow(db: Knex, applicationId: number): Promise<Load
     .where('a.id', applicationId)
     .first('a.*', 'h.category', 'c.path as community_path');
   if (!a) throw ApplicationFailure.nonRetryable(`application ${applicationId} does not exist`, 'NotFoundError');
-  const memberIds = await db('household_members').where({ household_id: a.household_id, left_household: false }).orderBy('id').pluck('id');
+  const memberIds = await db('household_members')
+    .where({ household_id: a.household_id, left_household: false })
+    .orderBy('id')
+    .pluck('id');
   const [{ max }] = await db('decisions').where({ application_id: applicationId }).max('seq as max');
   const e = await db('enrollments').where({ application_id: applicationId }).first();
   return {
@@ -47,7 +50,13 @@ export async function loadCaseRow(db: Knex, applicationId: number): Promise<Load
     blocked: Array.isArray(a.duplicates) && a.duplicates.length > 0 && !a.duplicate_override,
     calculation: a.calculation ?? null,
     enrollment: e
-      ? { id: e.id, amountFen: Number(e.amount_fen), status: e.status as EnrollmentStatus, effectiveFrom: String(e.effective_from), nextRecheckAt: iso(e.next_recheck_at) }
+      ? {
+          id: e.id,
+          amountFen: Number(e.amount_fen),
+          status: e.status as EnrollmentStatus,
+          effectiveFrom: String(e.effective_from),
+          nextRecheckAt: iso(e.next_recheck_at),
+        }
       : null,
     objections: a.objection_count,
     seq: Number(max ?? 0),

@@ -39,7 +39,10 @@ export function createBenefitCaseActivities({ db, clock }: ActivityDeps) {
   return {
     /** First step of every case: marks the workflow as started and reads where the case stands. */
     async loadCase({ applicationId }: { applicationId: number }): Promise<LoadedCase> {
-      await db('applications').where({ id: applicationId }).whereNull('workflow_started_at').update({ workflow_started_at: clock() });
+      await db('applications')
+        .where({ id: applicationId })
+        .whereNull('workflow_started_at')
+        .update({ workflow_started_at: clock() });
       return loadCaseRow(db, applicationId);
     },
 
@@ -50,7 +53,9 @@ export function createBenefitCaseActivities({ db, clock }: ActivityDeps) {
      */
     async verifyHousehold({ applicationId }: { applicationId: number }): Promise<Verification> {
       const now = clock();
-      const app = await db('applications').where({ id: applicationId }).first('household_id', 'community_id', 'duplicate_override');
+      const app = await db('applications')
+        .where({ id: applicationId })
+        .first('household_id', 'community_id', 'duplicate_override');
       const overridden = new Set<number>(app.duplicate_override?.applicationIds ?? []);
       const rows = await db('household_members as mine')
         // Equal numbers have equal keyed hashes: the check never decrypts.
@@ -65,26 +70,46 @@ export function createBenefitCaseActivities({ db, clock }: ActivityDeps) {
         .orderBy('other.id');
       const duplicates = rows
         .filter((r) => !overridden.has(r.application_id))
-        .map((r) => ({ applicationId: r.application_id, memberName: r.name, idNumberMasked: r.id_number_masked, stage: r.stage }));
+        .map((r) => ({
+          applicationId: r.application_id,
+          memberName: r.name,
+          idNumberMasked: r.id_number_masked,
+          stage: r.stage,
+        }));
       const standard = await standardInForce(db, shanghaiDate(now));
       const { memberIds, incomesFen } = await currentIncomes(db, app.household_id);
       const calculation = computeAllowance({ standard, incomesFen });
       await db.transaction(async (trx) => {
-        await trx('applications').where({ id: applicationId }).update({
-          duplicates: duplicates.length ? JSON.stringify(duplicates) : null,
-          calculation: JSON.stringify(calculation),
-          proposed_amount_fen: calculation.amountFen,
-          updated_at: now,
-        });
-        await writeAudit(trx, { user: null }, {
-          action: duplicates.length ? 'application.duplicate_found' : 'application.checked',
-          entityType: 'application',
-          entityId: applicationId,
-          orgUnitId: app.community_id,
-          after: { duplicates: duplicates.map((d) => d.applicationId), amountFen: calculation.amountFen, eligible: calculation.eligible },
-        });
+        await trx('applications')
+          .where({ id: applicationId })
+          .update({
+            duplicates: duplicates.length ? JSON.stringify(duplicates) : null,
+            calculation: JSON.stringify(calculation),
+            proposed_amount_fen: calculation.amountFen,
+            updated_at: now,
+          });
+        await writeAudit(
+          trx,
+          { user: null },
+          {
+            action: duplicates.length ? 'application.duplicate_found' : 'application.checked',
+            entityType: 'application',
+            entityId: applicationId,
+            orgUnitId: app.community_id,
+            after: {
+              duplicates: duplicates.map((d) => d.applicationId),
+              amountFen: calculation.amountFen,
+              eligible: calculation.eligible,
+            },
+          },
+        );
       });
-      return { blocked: duplicates.length > 0, duplicateOf: [...new Set(duplicates.map((d) => d.applicationId))], calculation, memberIds };
+      return {
+        blocked: duplicates.length > 0,
+        duplicateOf: [...new Set(duplicates.map((d) => d.applicationId))],
+        calculation,
+        memberIds,
+      };
     },
 
     /** A stage change with what came with it (home visit figures, override, objection...). */
@@ -98,18 +123,30 @@ export function createBenefitCaseActivities({ db, clock }: ActivityDeps) {
           const app = await trx('applications').where({ id: t.applicationId }).first('household_id');
           const members = await trx('household_members').where({ household_id: app.household_id }).pluck('id');
           const unknown = t.figures.filter((f) => !members.includes(f.memberId));
-          if (unknown.length) throw refusal('ValidationError', '成员不属于该户 (member not in this household)', { members: unknown.map((u) => u.memberId).join(', ') });
+          if (unknown.length)
+            throw refusal('ValidationError', '成员不属于该户 (member not in this household)', {
+              members: unknown.map((u) => u.memberId).join(', '),
+            });
           for (const f of t.figures) {
-            await trx('household_members').where({ id: f.memberId }).update({ verified_income_fen: f.monthlyIncomeFen, ...(f.left ? { left_household: true } : {}) });
+            await trx('household_members')
+              .where({ id: f.memberId })
+              .update({ verified_income_fen: f.monthlyIncomeFen, ...(f.left ? { left_household: true } : {}) });
           }
         }
         if (fresh && t.recalculate) {
           const app = await trx('applications').where({ id: t.applicationId }).first('household_id', 'calculation');
           const standard = await standardInForce(trx, shanghaiDate(now));
-          calculation = computeAllowance({ standard, incomesFen: (await currentIncomes(trx, app.household_id)).incomesFen });
-          Object.assign(patch, { calculation: JSON.stringify(calculation), proposed_amount_fen: calculation.amountFen });
+          calculation = computeAllowance({
+            standard,
+            incomesFen: (await currentIncomes(trx, app.household_id)).incomesFen,
+          });
+          Object.assign(patch, {
+            calculation: JSON.stringify(calculation),
+            proposed_amount_fen: calculation.amountFen,
+          });
         }
-        for (const [k, v] of Object.entries(patch)) if (v !== null && typeof v === 'object') patch[k] = JSON.stringify(v);
+        for (const [k, v] of Object.entries(patch))
+          if (v !== null && typeof v === 'object') patch[k] = JSON.stringify(v);
         if (t.patch && 'objection_count' in t.patch) patch.objection_count = trx.raw('objection_count + 1');
         const recorded = await recordTransition(trx, { ...t, patch }, now);
         return { ...recorded, ...(calculation ? { calculation } : {}) };
@@ -117,9 +154,20 @@ export function createBenefitCaseActivities({ db, clock }: ActivityDeps) {
     },
 
     /** Past a deadline: flag the case and tell supervisors. The case keeps waiting. */
-    async markOverdue({ applicationId, stage, deadlineAt }: { applicationId: number; stage: string; deadlineAt: string }): Promise<void> {
+    async markOverdue({
+      applicationId,
+      stage,
+      deadlineAt,
+    }: {
+      applicationId: number;
+      stage: string;
+      deadlineAt: string;
+    }): Promise<void> {
       await db.transaction(async (trx) => {
-        const changed = await trx('applications').where({ id: applicationId, stage, overdue: false }).update({ overdue: true, updated_at: clock() }).returning(['community_id']);
+        const changed = await trx('applications')
+          .where({ id: applicationId, stage, overdue: false })
+          .update({ overdue: true, updated_at: clock() })
+          .returning(['community_id']);
         if (!changed.length) return;
         await notify(trx, {
           dedupeKey: `overdue:benefit-${applicationId}:${stage}:${deadlineAt}`,
@@ -130,7 +178,17 @@ export function createBenefitCaseActivities({ db, clock }: ActivityDeps) {
           entityId: applicationId,
           message: `低保申请 #${applicationId} 在「${stage}」阶段已超过期限 ${shanghaiDateTime(deadlineAt)}（北京时间） (case overdue at ${stage})`,
         });
-        await writeAudit(trx, { user: null }, { action: 'application.overdue', entityType: 'application', entityId: applicationId, orgUnitId: changed[0].community_id, after: { stage, deadlineAt } });
+        await writeAudit(
+          trx,
+          { user: null },
+          {
+            action: 'application.overdue',
+            entityType: 'application',
+            entityId: applicationId,
+            orgUnitId: changed[0].community_id,
+            after: { stage, deadlineAt },
+          },
+        );
       });
     },
   };

@@ -16,6 +16,10 @@ export interface Transition extends Omit<CaseTransition, 'from' | 'to' | 'actor'
 
 const tables = { cases: 'applications', events: 'decisions', caseColumn: 'application_id', entity: 'application' };
 
-export function recordTransition(trx: Knex.Transaction, { applicationId, ...t }: Transition, now: Date): Promise<Recorded> {
+export function recordTransition(
+  trx: Knex.Transaction,
+  { applicationId, ...t }: Transition,
+  now: Date,
+): Promise<Recorded> {
   return recordCaseTransition(trx, tables, applicationId, t, now);
 }

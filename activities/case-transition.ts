@@ -45,15 +45,34 @@ export interface Recorded {
   communityId: number;
 }
 
-export async function recordCaseTransition(trx: Knex.Transaction, tables: CaseTables, caseId: number, t: CaseTransition, now: Date): Promise<Recorded> {
+export async function recordCaseTransition(
+  trx: Knex.Transaction,
+  tables: CaseTables,
+  caseId: number,
+  t: CaseTransition,
+  now: Date,
+): Promise<Recorded> {
   const row = await trx(tables.cases).where({ id: caseId }).forUpdate().first('stage', 'community_id');
   if (!row) throw new Error(`${tables.entity} ${caseId} does not exist`);
-  const done = await trx(tables.events).where({ [tables.caseColumn]: caseId, seq: t.seq }).first('at');
+  const done = await trx(tables.events)
+    .where({ [tables.caseColumn]: caseId, seq: t.seq })
+    .first('at');
   if (done) return { applied: false, at: done.at.toISOString(), communityId: row.community_id };
 
   await trx(tables.cases)
     .where({ id: caseId })
-    .update(t.stay ? { ...t.patch, updated_at: now } : { ...t.patch, stage: t.to, stage_since: now, deadline_at: t.deadlineAt, overdue: t.overdue ?? false, updated_at: now });
+    .update(
+      t.stay
+        ? { ...t.patch, updated_at: now }
+        : {
+            ...t.patch,
+            stage: t.to,
+            stage_since: now,
+            deadline_at: t.deadlineAt,
+            overdue: t.overdue ?? false,
+            updated_at: now,
+          },
+    );
   await trx(tables.events).insert({
     [tables.caseColumn]: caseId,
     seq: t.seq,
@@ -68,14 +87,18 @@ export async function recordCaseTransition(trx: Knex.Transaction, tables: CaseTa
     deadline_at: t.stay ? null : t.deadlineAt,
     at: now,
   });
-  await writeAudit(trx, { user: t.actor }, {
-    action: `${tables.entity}.${t.decision}`,
-    entityType: tables.entity,
-    entityId: caseId,
-    orgUnitId: row.community_id,
-    // The projection is the workflow's echo: if it was somewhere else, keep that visible.
-    before: { stage: row.stage, ...(t.from && row.stage !== t.from ? { expected: t.from } : {}) },
-    after: { stage: t.to, ...(t.comment ? { comment: t.comment } : {}), ...(t.details ?? {}) },
-  });
+  await writeAudit(
+    trx,
+    { user: t.actor },
+    {
+      action: `${tables.entity}.${t.decision}`,
+      entityType: tables.entity,
+      entityId: caseId,
+      orgUnitId: row.community_id,
+      // The projection is the workflow's echo: if it was somewhere else, keep that visible.
+      before: { stage: row.stage, ...(t.from && row.stage !== t.from ? { expected: t.from } : {}) },
+      after: { stage: t.to, ...(t.comment ? { comment: t.comment } : {}), ...(t.details ?? {}) },
+    },
+  );
   return { applied: true, at: now.toISOString(), communityId: row.community_id };
 }

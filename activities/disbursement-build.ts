@@ -12,10 +12,24 @@ import type { ActivityDeps } from './deps.js';
 
 export function createDisbursementBuildActivities({ db, clock }: ActivityDeps) {
   return {
-    async openRun(input: { period: string; workflowId: string; trigger: string; startedBy?: number | null; pageSize: number }): Promise<{ runId: number; pages: PageRange[] }> {
+    async openRun(input: {
+      period: string;
+      workflowId: string;
+      trigger: string;
+      startedBy?: number | null;
+      pageSize: number;
+    }): Promise<{ runId: number; pages: PageRange[] }> {
       const now = clock();
       await db('disbursement_runs')
-        .insert({ period: input.period, cutoff_date: cutoffOf(input.period), workflow_id: input.workflowId, trigger: input.trigger, started_by: input.startedBy ?? null, started_at: now, phase_since: now })
+        .insert({
+          period: input.period,
+          cutoff_date: cutoffOf(input.period),
+          workflow_id: input.workflowId,
+          trigger: input.trigger,
+          started_by: input.startedBy ?? null,
+          started_at: now,
+          phase_since: now,
+        })
         .onConflict('period')
         .ignore();
       const run = await db('disbursement_runs').where({ period: input.period }).first('id');
@@ -28,7 +42,12 @@ export function createDisbursementBuildActivities({ db, clock }: ActivityDeps) {
       return { runId: run.id, pages };
     },
 
-    async buildPage(input: { runId: number; period: string; page: PageRange; index: number }): Promise<{ inserted: number }> {
+    async buildPage(input: {
+      runId: number;
+      period: string;
+      page: PageRange;
+      index: number;
+    }): Promise<{ inserted: number }> {
       Context.current().heartbeat(input.index);
       const cutoff = cutoffOf(input.period);
       const standard = await standardInForce(db, cutoff);
@@ -51,9 +70,19 @@ export function createDisbursementBuildActivities({ db, clock }: ActivityDeps) {
             AND t.status = 'active'
             AND :std * t.members - t.total_income_fen > 0
          ON CONFLICT DO NOTHING`,
-        { runId: input.runId, period: input.period, std: standard.standardFen, floor: standard.floorPerPersonFen, cutoff, from: input.page.from, to: input.page.to },
+        {
+          runId: input.runId,
+          period: input.period,
+          std: standard.standardFen,
+          floor: standard.floorPerPersonFen,
+          cutoff,
+          from: input.page.from,
+          to: input.page.to,
+        },
       );
-      await db('disbursement_runs').where({ id: input.runId }).update({ pages_done: db.raw('GREATEST(pages_done, ?)', [input.index + 1]) });
+      await db('disbursement_runs')
+        .where({ id: input.runId })
+        .update({ pages_done: db.raw('GREATEST(pages_done, ?)', [input.index + 1]) });
       Context.current().heartbeat(input.index + 1);
       return { inserted: rowCount ?? 0 };
     },
@@ -83,7 +112,12 @@ export function createDisbursementBuildActivities({ db, clock }: ActivityDeps) {
            SELECT run_id, street_id, community_id, count(*), sum(amount_fen) FROM payments WHERE run_id = ? AND kind <> 'reissue' GROUP BY run_id, street_id, community_id`,
           [runId],
         );
-        const [t] = await trx('run_totals').where({ run_id: runId }).select(trx.raw('coalesce(sum(lines), 0)::int AS lines'), trx.raw('coalesce(sum(amount_fen), 0)::bigint AS total'));
+        const [t] = await trx('run_totals')
+          .where({ run_id: runId })
+          .select(
+            trx.raw('coalesce(sum(lines), 0)::int AS lines'),
+            trx.raw('coalesce(sum(amount_fen), 0)::bigint AS total'),
+          );
         await trx('disbursement_runs').where({ id: runId }).update({ lines: t.lines, total_fen: t.total });
         return { lines: t.lines, totalFen: Number(t.total) };
       });

@@ -30,7 +30,9 @@ export function createDisbursementCheckActivities({ db }: ActivityDeps) {
                          ORDER BY t.effective_from DESC LIMIT 1) t ON true
          WHERE t.status = 'active' AND :std * t.members - t.total_income_fen > 0`;
       const actual = `SELECT enrollment_id, count(*)::int AS n, sum(amount_fen)::bigint AS amount FROM payments WHERE run_id = :runId AND kind = 'regular' GROUP BY enrollment_id`;
-      const { rows: [sums] } = await db.raw(
+      const {
+        rows: [sums],
+      } = await db.raw(
         `WITH expected AS (${expected}), actual AS (${actual})
          SELECT (SELECT count(*) FROM expected)::int AS expected_lines, (SELECT coalesce(sum(amount), 0) FROM expected)::bigint AS expected_fen,
                 (SELECT coalesce(sum(n), 0) FROM actual)::int AS actual_lines, (SELECT coalesce(sum(amount), 0) FROM actual)::bigint AS actual_fen`,
@@ -50,14 +52,18 @@ export function createDisbursementCheckActivities({ db }: ActivityDeps) {
         actualLines: sums.actual_lines,
         expectedFen: Number(sums.expected_fen),
         actualFen: Number(sums.actual_fen),
-        differences: diffs.map((d: { enrollment_id: number; expected: string | null; actual: string | null; n: number }) => ({
-          enrollmentId: d.enrollment_id,
-          expectedFen: d.expected === null ? null : Number(d.expected),
-          actualFen: d.actual === null ? null : Number(d.actual),
-          lines: d.n,
-        })),
+        differences: diffs.map(
+          (d: { enrollment_id: number; expected: string | null; actual: string | null; n: number }) => ({
+            enrollmentId: d.enrollment_id,
+            expectedFen: d.expected === null ? null : Number(d.expected),
+            actualFen: d.actual === null ? null : Number(d.actual),
+            lines: d.n,
+          }),
+        ),
       };
-      await db('disbursement_runs').where({ id: runId }).update({ check_report: JSON.stringify(report) });
+      await db('disbursement_runs')
+        .where({ id: runId })
+        .update({ check_report: JSON.stringify(report) });
       return report;
     },
   };

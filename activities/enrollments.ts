@@ -26,34 +26,68 @@ export interface EnrollmentChange extends Omit<Transition, 'patch'> {
   nextRecheckAt: string | null;
 }
 
-const statusOf: Record<EnrollmentChange['outcome'], EnrollmentStatus> = { keep: 'active', adjust: 'active', resume: 'active', suspend: 'suspended', terminate: 'terminated' };
+const statusOf: Record<EnrollmentChange['outcome'], EnrollmentStatus> = {
+  keep: 'active',
+  adjust: 'active',
+  resume: 'active',
+  suspend: 'suspended',
+  terminate: 'terminated',
+};
 
 const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86400_000).toISOString().slice(0, 10);
 
-async function readEnrollment(trx: Knex | Knex.Transaction, applicationId: number): Promise<EnrollmentState & { householdId: number }> {
+async function readEnrollment(
+  trx: Knex | Knex.Transaction,
+  applicationId: number,
+): Promise<EnrollmentState & { householdId: number }> {
   const e = await trx('enrollments').where({ application_id: applicationId }).first();
-  return { id: e.id, householdId: e.household_id, amountFen: Number(e.amount_fen), status: e.status, effectiveFrom: String(e.effective_from), nextRecheckAt: e.next_recheck_at?.toISOString() ?? null };
+  return {
+    id: e.id,
+    householdId: e.household_id,
+    amountFen: Number(e.amount_fen),
+    status: e.status,
+    effectiveFrom: String(e.effective_from),
+    nextRecheckAt: e.next_recheck_at?.toISOString() ?? null,
+  };
 }
 
 async function result(trx: Knex.Transaction, applicationId: number, at: string): Promise<EnrollmentResult> {
   const { householdId, ...enrollment } = await readEnrollment(trx, applicationId);
-  const term = await trx('enrollment_terms').where({ enrollment_id: enrollment.id }).orderBy('effective_from', 'desc').first('calculation');
-  return { enrollment, calculation: term.calculation, memberIds: (await currentIncomes(trx, householdId)).memberIds, at };
+  const term = await trx('enrollment_terms')
+    .where({ enrollment_id: enrollment.id })
+    .orderBy('effective_from', 'desc')
+    .first('calculation');
+  return {
+    enrollment,
+    calculation: term.calculation,
+    memberIds: (await currentIncomes(trx, householdId)).memberIds,
+    at,
+  };
 }
 
 export function createEnrollmentActivities({ db, clock }: ActivityDeps) {
   return {
     /** District approval: the enrollment and its first term, with the amount computed on the standard in force from `effectiveFrom`. */
-    async enroll(t: Omit<Transition, 'patch' | 'to'> & { effectiveFrom: string; nextRecheckAt: string }): Promise<EnrollmentResult> {
+    async enroll(
+      t: Omit<Transition, 'patch' | 'to'> & { effectiveFrom: string; nextRecheckAt: string },
+    ): Promise<EnrollmentResult> {
       return db.transaction(async (trx) => {
         const now = clock();
-        const app = await trx('applications as a').join('households as h', 'h.id', 'a.household_id').where('a.id', t.applicationId).forUpdate('a').first('a.*', 'h.category');
+        const app = await trx('applications as a')
+          .join('households as h', 'h.id', 'a.household_id')
+          .where('a.id', t.applicationId)
+          .forUpdate('a')
+          .first('a.*', 'h.category');
         const rec = await recordTransition(trx, { ...t, to: 'enrolled' }, now);
         if (rec.applied) {
           const standard = await standardInForce(trx, t.effectiveFrom);
           const { incomesFen } = await currentIncomes(trx, app.household_id);
           const calculation = computeAllowance({ standard, incomesFen });
-          if (!calculation.eligible) throw refusal('ValidationError', `按 ${t.effectiveFrom} 起的标准已不符合条件 (not eligible under the standard in force from ${t.effectiveFrom})`);
+          if (!calculation.eligible)
+            throw refusal(
+              'ValidationError',
+              `按 ${t.effectiveFrom} 起的标准已不符合条件 (not eligible under the standard in force from ${t.effectiveFrom})`,
+            );
           const [e] = await trx('enrollments')
             .insert({
               application_id: t.applicationId,
@@ -79,7 +113,9 @@ export function createEnrollmentActivities({ db, clock }: ActivityDeps) {
             reason: t.comment ?? '',
             decision_seq: t.seq,
           });
-          await trx('applications').where({ id: t.applicationId }).update({ proposed_amount_fen: calculation.amountFen, calculation: JSON.stringify(calculation) });
+          await trx('applications')
+            .where({ id: t.applicationId })
+            .update({ proposed_amount_fen: calculation.amountFen, calculation: JSON.stringify(calculation) });
         }
         return result(trx, t.applicationId, rec.at);
       });
@@ -88,8 +124,14 @@ export function createEnrollmentActivities({ db, clock }: ActivityDeps) {
     /** Re-check timer fired: the caseworker has a step to do, with its own deadline. */
     async openRecheck(t: Omit<Transition, 'patch' | 'to' | 'decision' | 'actor'>): Promise<{ at: string }> {
       return db.transaction(async (trx) => {
-        const rec = await recordTransition(trx, { ...t, to: 'recheck_due', decision: 'recheck_due', actor: null }, clock());
-        await trx('enrollments').where({ application_id: t.applicationId }).update({ recheck_due: true, updated_at: clock() });
+        const rec = await recordTransition(
+          trx,
+          { ...t, to: 'recheck_due', decision: 'recheck_due', actor: null },
+          clock(),
+        );
+        await trx('enrollments')
+          .where({ application_id: t.applicationId })
+          .update({ recheck_due: true, updated_at: clock() });
         return { at: rec.at };
       });
     },
@@ -99,22 +141,41 @@ export function createEnrollmentActivities({ db, clock }: ActivityDeps) {
       return db.transaction(async (trx) => {
         const now = clock();
         const before = await readEnrollment(trx, c.applicationId);
-        if (await trx('decisions').where({ application_id: c.applicationId, seq: c.seq }).first('id')) return result(trx, c.applicationId, now.toISOString());
+        if (await trx('decisions').where({ application_id: c.applicationId, seq: c.seq }).first('id'))
+          return result(trx, c.applicationId, now.toISOString());
 
         for (const f of c.figures ?? []) {
-          const n = await trx('household_members').where({ id: f.memberId, household_id: before.householdId }).update({ verified_income_fen: f.monthlyIncomeFen, ...(f.left ? { left_household: true } : {}) });
-          if (!n) throw refusal('ValidationError', '成员不属于该户 (member not in this household)', { members: String(f.memberId) });
+          const n = await trx('household_members')
+            .where({ id: f.memberId, household_id: before.householdId })
+            .update({ verified_income_fen: f.monthlyIncomeFen, ...(f.left ? { left_household: true } : {}) });
+          if (!n)
+            throw refusal('ValidationError', '成员不属于该户 (member not in this household)', {
+              members: String(f.memberId),
+            });
         }
         const { incomesFen } = await currentIncomes(trx, before.householdId);
-        if (!incomesFen.length && c.outcome !== 'terminate') throw refusal('ValidationError', '户内已无成员，只能终止 (no members left: terminate)', { outcome: '只能终止 (terminate only)' });
+        if (!incomesFen.length && c.outcome !== 'terminate')
+          throw refusal('ValidationError', '户内已无成员，只能终止 (no members left: terminate)', {
+            outcome: '只能终止 (terminate only)',
+          });
         const standard = await standardInForce(trx, c.effectiveFrom);
-        const calculation = incomesFen.length ? computeAllowance({ standard, incomesFen }) : computeAllowance({ standard, incomesFen: [standard.standardFen] });
+        const calculation = incomesFen.length
+          ? computeAllowance({ standard, incomesFen })
+          : computeAllowance({ standard, incomesFen: [standard.standardFen] });
         const stays = c.outcome === 'keep' || c.outcome === 'adjust' || c.outcome === 'resume';
         if (stays && !calculation.eligible) {
-          throw refusal('ValidationError', `按核实收入已不符合条件：${calculation.formula}，请选择停发或终止 (no longer eligible: suspend or terminate)`, { outcome: '已不符合条件 (no longer eligible)' });
+          throw refusal(
+            'ValidationError',
+            `按核实收入已不符合条件：${calculation.formula}，请选择停发或终止 (no longer eligible: suspend or terminate)`,
+            { outcome: '已不符合条件 (no longer eligible)' },
+          );
         }
         if (c.outcome === 'keep' && calculation.amountFen !== before.amountFen) {
-          throw refusal('ValidationError', `重新计算的金额为 ${calculation.amountFen} 分，与现金额 ${before.amountFen} 分不同，请选择调整 (the amount changes: choose adjust)`, { outcome: '金额有变化，请选择调整 (amount changes: adjust)' });
+          throw refusal(
+            'ValidationError',
+            `重新计算的金额为 ${calculation.amountFen} 分，与现金额 ${before.amountFen} 分不同，请选择调整 (the amount changes: choose adjust)`,
+            { outcome: '金额有变化，请选择调整 (amount changes: adjust)' },
+          );
         }
 
         const status = statusOf[c.outcome];
@@ -148,7 +209,17 @@ export function createEnrollmentActivities({ db, clock }: ActivityDeps) {
           });
         const rec = await recordTransition(
           trx,
-          { ...c, details: { ...c.details, outcome: c.outcome, effectiveFrom: c.effectiveFrom, amountFen, previousAmountFen: before.amountFen, formula: calculation.formula } },
+          {
+            ...c,
+            details: {
+              ...c.details,
+              outcome: c.outcome,
+              effectiveFrom: c.effectiveFrom,
+              amountFen,
+              previousAmountFen: before.amountFen,
+              formula: calculation.formula,
+            },
+          },
           now,
         );
         return result(trx, c.applicationId, rec.at);

@@ -8,11 +8,23 @@ import { recordReferralTransition } from './referrals.js';
 
 export function createMatchingActivities({ db, clock }: ActivityDeps) {
   return {
-    async rankReferral({ referralId, seq, excluded }: { referralId: number; seq: number; excluded: number[] }): Promise<{ matches: number }> {
+    async rankReferral({
+      referralId,
+      seq,
+      excluded,
+    }: {
+      referralId: number;
+      seq: number;
+      excluded: number[];
+    }): Promise<{ matches: number }> {
       return db.transaction(async (trx) => {
         const done = await trx('referral_events').where({ referral_id: referralId, seq }).first('details');
         if (done) return { matches: Number(done.details?.matches ?? 0) };
-        const r = await trx('referrals as r').join('job_seekers as s', 's.id', 'r.seeker_id').where('r.id', referralId).forUpdate('r').first('r.stage', 'r.community_id', 'r.street_id', 's.*');
+        const r = await trx('referrals as r')
+          .join('job_seekers as s', 's.id', 'r.seeker_id')
+          .where('r.id', referralId)
+          .forUpdate('r')
+          .first('r.stage', 'r.community_id', 'r.street_id', 's.*');
         // Distance is counted in streets, in the district's order of streets.
         const streets: number[] = await trx('org_units').where({ kind: 'street' }).orderBy('id').pluck('id');
         const order = (id: number) => Math.max(0, streets.indexOf(id));
@@ -30,15 +42,45 @@ export function createMatchingActivities({ db, clock }: ActivityDeps) {
           open: true,
         }));
         const ranked = rankOpenings(
-          { skills: r.skills, streetOrder: order(r.street_id), expectedWageFen: r.expected_wage_fen === null ? null : Number(r.expected_wage_fen), maxHoursPerWeek: r.max_hours_per_week, noPhysicalWork: r.no_physical_work },
+          {
+            skills: r.skills,
+            streetOrder: order(r.street_id),
+            expectedWageFen: r.expected_wage_fen === null ? null : Number(r.expected_wage_fen),
+            maxHoursPerWeek: r.max_hours_per_week,
+            noPhysicalWork: r.no_physical_work,
+          },
           openings,
           excluded,
         );
         const now = clock();
         await trx('referral_matches').where({ referral_id: referralId }).delete();
-        if (ranked.length) await trx('referral_matches').insert(ranked.map((m, i) => ({ referral_id: referralId, rank: i + 1, opening_id: m.openingId, score: m.score, reasons: JSON.stringify(m.reasons) })));
+        if (ranked.length)
+          await trx('referral_matches').insert(
+            ranked.map((m, i) => ({
+              referral_id: referralId,
+              rank: i + 1,
+              opening_id: m.openingId,
+              score: m.score,
+              reasons: JSON.stringify(m.reasons),
+            })),
+          );
         const details = { matches: ranked.length, best: ranked[0]?.score ?? null, openings: openings.length };
-        await recordReferralTransition(trx, { referralId, seq, from: r.stage, to: r.stage, decision: 'matched', actor: null, deadlineAt: null, stay: true, details, patch: { matched_at: now } }, now);
+        await recordReferralTransition(
+          trx,
+          {
+            referralId,
+            seq,
+            from: r.stage,
+            to: r.stage,
+            decision: 'matched',
+            actor: null,
+            deadlineAt: null,
+            stay: true,
+            details,
+            patch: { matched_at: now },
+          },
+          now,
+        );
         return { matches: ranked.length };
       });
     },

@@ -23,13 +23,27 @@ export function createSupervisionActivities({ db, clock }: ActivityDeps) {
   return {
     async recordSupervision(r: SupervisionRecord): Promise<{ at: string }> {
       const reassign = 'assigneeId' in r.change;
-      const patch = 'assigneeId' in r.change ? { assignee_id: r.change.assigneeId } : { deadline_at: new Date(r.change.deadlineAt), overdue: false };
+      const patch =
+        'assigneeId' in r.change
+          ? { assignee_id: r.change.assigneeId }
+          : { deadline_at: new Date(r.change.deadlineAt), overdue: false };
       return db.transaction(async (trx) => {
         const rec = await recordCaseTransition(
           trx,
           tables[r.kind],
           r.caseId,
-          { seq: r.seq, from: r.stage, to: r.stage, decision: reassign ? 'reassign' : 'extend_deadline', actor: r.actor, comment: r.reason, details: r.change, deadlineAt: null, stay: true, patch },
+          {
+            seq: r.seq,
+            from: r.stage,
+            to: r.stage,
+            decision: reassign ? 'reassign' : 'extend_deadline',
+            actor: r.actor,
+            comment: r.reason,
+            details: r.change,
+            deadlineAt: null,
+            stay: true,
+            patch,
+          },
           clock(),
         );
         return { at: rec.at };

@@ -22,7 +22,11 @@ export interface VolunteerTransition extends Omit<CaseTransition, 'from' | 'to' 
 
 const tables = { cases: 'volunteers', events: 'volunteer_events', caseColumn: 'volunteer_id', entity: 'volunteer' };
 
-export function recordVolunteerTransition(trx: Knex.Transaction, { volunteerId, ...t }: VolunteerTransition, now: Date) {
+export function recordVolunteerTransition(
+  trx: Knex.Transaction,
+  { volunteerId, ...t }: VolunteerTransition,
+  now: Date,
+) {
   return recordCaseTransition(trx, tables, volunteerId, t, now);
 }
 
@@ -30,10 +34,20 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function createVolunteerActivities({ db, clock, suitability }: ActivityDeps) {
   return {
-    async loadVolunteer({ volunteerId }: { volunteerId: number }): Promise<Omit<VolunteerState, 'volunteerId' | 'needsScreening'>> {
-      const v = await db('volunteers as v').join('org_units as c', 'c.id', 'v.community_id').where('v.id', volunteerId).first('v.*', 'c.path as community_path');
+    async loadVolunteer({
+      volunteerId,
+    }: {
+      volunteerId: number;
+    }): Promise<Omit<VolunteerState, 'volunteerId' | 'needsScreening'>> {
+      const v = await db('volunteers as v')
+        .join('org_units as c', 'c.id', 'v.community_id')
+        .where('v.id', volunteerId)
+        .first('v.*', 'c.path as community_path');
       if (!v) throw refusal('NotFoundError', `volunteer ${volunteerId} does not exist`);
-      await db('volunteers').where({ id: volunteerId }).whereNull('workflow_started_at').update({ workflow_started_at: clock() });
+      await db('volunteers')
+        .where({ id: volunteerId })
+        .whereNull('workflow_started_at')
+        .update({ workflow_started_at: clock() });
       const [{ max }] = await db('volunteer_events').where({ volunteer_id: volunteerId }).max('seq as max');
       return {
         communityPath: v.community_path,
@@ -61,9 +75,16 @@ export function createVolunteerActivities({ db, clock, suitability }: ActivityDe
       const v = await db('volunteers').where({ id: volunteerId }).first();
       // Opened for the check-digit rule alone; the duplicate check compares hashes.
       if (idNumberProblem(decryptPii(v.id_number_enc))) return { refusal: '身份证号无效 (invalid ID number)' };
-      const other = await db('volunteers').where({ id_number_hash: v.id_number_hash }).whereNot({ id: volunteerId }).whereNot({ stage: 'rejected' }).first('id');
+      const other = await db('volunteers')
+        .where({ id_number_hash: v.id_number_hash })
+        .whereNot({ id: volunteerId })
+        .whereNot({ stage: 'rejected' })
+        .first('id');
       if (other) return { refusal: `已登记为志愿者 #${other.id} (already registered)` };
-      const age = ageProblem(String(v.birth_date), shanghaiDate(clock()), { name: v.guardian_name, consent: v.guardian_consent_at !== null });
+      const age = ageProblem(String(v.birth_date), shanghaiDate(clock()), {
+        name: v.guardian_name,
+        consent: v.guardian_consent_at !== null,
+      });
       if (age === 'too_young') return { refusal: '未满14周岁 (under 14)' };
       if (age === 'needs_guardian') return { refusal: '未满18周岁且无监护人同意 (minor without a guardian’s consent)' };
       return { refusal: null };
@@ -76,9 +97,32 @@ export function createVolunteerActivities({ db, clock, suitability }: ActivityDe
       return { result: await suitability.check({ idNumber: decryptPii(v.id_number_enc), name: v.name }) };
     },
 
-    async suitabilityUnavailable({ volunteerId, seq, error }: { volunteerId: number; seq: number; error: string }): Promise<void> {
+    async suitabilityUnavailable({
+      volunteerId,
+      seq,
+      error,
+    }: {
+      volunteerId: number;
+      seq: number;
+      error: string;
+    }): Promise<void> {
       await db.transaction(async (trx) => {
-        const r = await recordVolunteerTransition(trx, { volunteerId, seq, from: 'screening', to: 'screening', decision: 'suitability_error', actor: null, deadlineAt: null, stay: true, details: { error }, patch: { suitability: 'error' } }, clock());
+        const r = await recordVolunteerTransition(
+          trx,
+          {
+            volunteerId,
+            seq,
+            from: 'screening',
+            to: 'screening',
+            decision: 'suitability_error',
+            actor: null,
+            deadlineAt: null,
+            stay: true,
+            details: { error },
+            patch: { suitability: 'error' },
+          },
+          clock(),
+        );
         if (!r.applied) return;
         await notify(trx, {
           dedupeKey: `suitability-error:${volunteerId}:${seq}`,
@@ -92,10 +136,35 @@ export function createVolunteerActivities({ db, clock, suitability }: ActivityDe
       });
     },
 
-    async remindVolunteer({ volunteerId, seq, since, days }: { volunteerId: number; seq: number; since: string; days: number }): Promise<void> {
+    async remindVolunteer({
+      volunteerId,
+      seq,
+      since,
+      days,
+    }: {
+      volunteerId: number;
+      seq: number;
+      since: string;
+      days: number;
+    }): Promise<void> {
       await db.transaction(async (trx) => {
         const v = await trx('volunteers').where({ id: volunteerId }).first('stage');
-        const r = await recordVolunteerTransition(trx, { volunteerId, seq, from: v.stage, to: v.stage, decision: 'reminder', actor: null, deadlineAt: null, stay: true, details: { since, days }, patch: { reminder_due: true } }, clock());
+        const r = await recordVolunteerTransition(
+          trx,
+          {
+            volunteerId,
+            seq,
+            from: v.stage,
+            to: v.stage,
+            decision: 'reminder',
+            actor: null,
+            deadlineAt: null,
+            stay: true,
+            details: { since, days },
+            patch: { reminder_due: true },
+          },
+          clock(),
+        );
         if (!r.applied) return;
         await notify(trx, {
           dedupeKey: `volunteer-reminder:${volunteerId}:${since}`,

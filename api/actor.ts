@@ -8,5 +8,6 @@ export const actorOf = (u: AuthUser): Actor => ({ id: u.id, username: u.username
 
 /** A closed case's workflow has ended: say so plainly instead of Temporal's "not found". */
 export function refuseClosed(stage: BenefitStage): void {
-  if (closedBenefitStages.includes(stage)) throw new ConflictError(`案件已结束（${stage}），不能再操作 (case is closed: ${stage})`);
+  if (closedBenefitStages.includes(stage))
+    throw new ConflictError(`案件已结束（${stage}），不能再操作 (case is closed: ${stage})`);
 }

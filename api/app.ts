@@ -55,7 +55,11 @@ export function createApp(deps: ApiDeps, opts: { serveConsole?: boolean } = {}) 
     (resource, id, user) => recordVisible(deps.db, resource, id, user),
     (refs, body, user, params) => checkReferences({ db: deps.db, user, params }, refs, body),
   );
-  const ctx: RouteContext = { ...deps, registry, updateCase: caseUpdates(deps.temporal, deps.env.SHEQU_UPDATE_WAIT_SECONDS) };
+  const ctx: RouteContext = {
+    ...deps,
+    registry,
+    updateCase: caseUpdates(deps.temporal, deps.env.SHEQU_UPDATE_WAIT_SECONDS),
+  };
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -86,20 +90,50 @@ export function createApp(deps: ApiDeps, opts: { serveConsole?: boolean } = {}) 
   // A caseload file is larger than any form: its route parses first, with its own limit.
   app.use('/api/imports', express.json({ limit: IMPORT_BODY_LIMIT }));
   app.use('/api', express.json({ limit: deps.env.SHEQU_BODY_LIMIT }));
-  app.use('/api', authenticate(deps.db, deps.env.SHEQU_TOKEN_IDLE_HOURS, (m, p) => registry.isPublic(m, p)));
+  app.use(
+    '/api',
+    authenticate(deps.db, deps.env.SHEQU_TOKEN_IDLE_HOURS, (m, p) => registry.isPublic(m, p)),
+  );
   app.use('/api', idempotency(deps.db, deps.env.SHEQU_IDEMPOTENCY_STALE_SECONDS));
 
   const api = express.Router();
   const routeGroups = [
     [healthRoutes, authRoutes, orgUnitRoutes, userRoutes, auditEventRoutes, notificationRoutes],
-    [applicationRoutes, applicationActionRoutes, householdRoutes, enrollmentRoutes, allowanceStandardRoutes, importRoutes],
+    [
+      applicationRoutes,
+      applicationActionRoutes,
+      householdRoutes,
+      enrollmentRoutes,
+      allowanceStandardRoutes,
+      importRoutes,
+    ],
     [disbursementRunRoutes, paymentRoutes, disbursementScheduleRoutes],
-    [referralRoutes, referralActionRoutes, referralBatchRoutes, enterpriseRoutes, helperRoutes, jobSeekerRoutes, employerRoutes, jobOpeningRoutes, placementRoutes],
-    [volunteerRoutes, volunteerActionRoutes, volunteerHoursRoutes, volunteerTeamRoutes, teamLeaderRoutes, volunteerActivityRoutes, volunteerCoverageRoutes],
+    [
+      referralRoutes,
+      referralActionRoutes,
+      referralBatchRoutes,
+      enterpriseRoutes,
+      helperRoutes,
+      jobSeekerRoutes,
+      employerRoutes,
+      jobOpeningRoutes,
+      placementRoutes,
+    ],
+    [
+      volunteerRoutes,
+      volunteerActionRoutes,
+      volunteerHoursRoutes,
+      volunteerTeamRoutes,
+      teamLeaderRoutes,
+      volunteerActivityRoutes,
+      volunteerCoverageRoutes,
+    ],
     [workflowRoutes, dashboardRoutes],
   ];
   for (const routes of routeGroups.flat()) api.use(routes(ctx));
-  registry.add(api, { method: 'get', path: '/api/openapi.json', tag: 'system', summary: 'This document' }, async () => openApiDocument(registry, { version: deps.version }));
+  registry.add(api, { method: 'get', path: '/api/openapi.json', tag: 'system', summary: 'This document' }, async () =>
+    openApiDocument(registry, { version: deps.version }),
+  );
   app.use(api);
   app.use('/api', notFoundHandler);
 

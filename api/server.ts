@@ -36,10 +36,14 @@ ensureWatchSchedule(temporal, env)
 // Case rows whose workflow never started (an API that died between commit and start, an import,
 // a seed): swept at start and every SHEQU_SWEEP_SECONDS after, so a crash loses no case.
 async function sweepUnstarted() {
-  const n = await startUnstartedApplications(db, temporal, env).catch((e) => void console.error('[api] could not start unstarted dibao workflows', e));
+  const n = await startUnstartedApplications(db, temporal, env).catch(
+    (e) => void console.error('[api] could not start unstarted dibao workflows', e),
+  );
   if (n) console.warn(`[api] started ${n} dibao case workflow(s) that were not running (crash, import or seed)`);
   for (const kind of [referralKind, volunteerKind]) {
-    const m = await startUnstartedCases(db, temporal, env, kind).catch((e) => void console.error(`[api] could not start unstarted ${kind.kind} workflows`, e));
+    const m = await startUnstartedCases(db, temporal, env, kind).catch(
+      (e) => void console.error(`[api] could not start unstarted ${kind.kind} workflows`, e),
+    );
     if (m) console.warn(`[api] started ${m} ${kind.kind} workflow(s) that were not running (crash or seed)`);
   }
 }

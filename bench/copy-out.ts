@@ -15,7 +15,8 @@ export function copyOut(client: pg.Client | pg.PoolClient, sql: string): Promise
   return new Promise((resolve, reject) => {
     const q = new CopyOut(sql);
     // A submittable query reports through its callback, not a promise.
-    (q as unknown as { callback: (err: Error | null) => void }).callback = (err) => (err ? reject(err) : resolve(Buffer.concat(q.chunks)));
+    (q as unknown as { callback: (err: Error | null) => void }).callback = (err) =>
+      err ? reject(err) : resolve(Buffer.concat(q.chunks));
     client.query(q as never);
   });
 }

@@ -31,6 +31,10 @@ export async function benchDatabase(name: string): Promise<{ db: Knex; url: stri
 }
 
 export async function loginToken(base: string, username: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: BENCH_PASSWORD }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: BENCH_PASSWORD }),
+  });
   return ((await res.json()) as { token: string }).token;
 }

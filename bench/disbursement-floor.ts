@@ -29,7 +29,12 @@ export async function measureFloor(db: Knex, url: string, period: string): Promi
   await client.connect();
   try {
     await client.query('BEGIN');
-    const { rows: [run] } = await client.query(`INSERT INTO disbursement_runs (period, cutoff_date, workflow_id, trigger) VALUES ($1, $2, $3, 'manual') RETURNING id`, [period, cutoff, `floor-${period}`]);
+    const {
+      rows: [run],
+    } = await client.query(
+      `INSERT INTO disbursement_runs (period, cutoff_date, workflow_id, trigger) VALUES ($1, $2, $3, 'manual') RETURNING id`,
+      [period, cutoff, `floor-${period}`],
+    );
     const t0 = performance.now();
     const built = await client.query(
       `INSERT INTO payments (run_id, period, enrollment_id, household_id, community_id, street_id, kind, amount_fen,
@@ -48,7 +53,9 @@ export async function measureFloor(db: Knex, url: string, period: string): Promi
        ON CONFLICT DO NOTHING`,
       [run.id, period, std.standardFen, std.floorPerPersonFen, cutoff],
     );
-    const { rows: [totals] } = await client.query(
+    const {
+      rows: [totals],
+    } = await client.query(
       `WITH t AS (INSERT INTO run_totals (run_id, street_id, community_id, lines, amount_fen)
                   SELECT run_id, street_id, community_id, count(*), sum(amount_fen) FROM payments WHERE run_id = $1 GROUP BY run_id, street_id, community_id
                   RETURNING lines, amount_fen)
@@ -67,7 +74,8 @@ export async function measureFloor(db: Knex, url: string, period: string): Promi
     // The real activity hashes its file for the record; so does the floor.
     createHash('sha256').update(file).digest('hex');
     const t2 = performance.now();
-    if (built.rowCount !== totals.lines) throw new Error(`floor: ${built.rowCount} lines built, totals count ${totals.lines}`);
+    if (built.rowCount !== totals.lines)
+      throw new Error(`floor: ${built.rowCount} lines built, totals count ${totals.lines}`);
     return {
       build_s: (t1 - t0) / 1000,
       bank_file_s: (t2 - t1) / 1000,

@@ -22,7 +22,9 @@ export interface RunInvariants {
 
 export async function runInvariants(db: Knex, period: string): Promise<RunInvariants> {
   // One pass: what is due beside what was built, joined both ways.
-  const { rows: [r] } = await db.raw(
+  const {
+    rows: [r],
+  } = await db.raw(
     `WITH due AS (
        SELECT enrollment_id, amount_fen FROM (
          SELECT DISTINCT ON (enrollment_id) enrollment_id, status, amount_fen FROM enrollment_terms

@@ -20,7 +20,10 @@ export interface BulkSeed {
   expectedFen: number;
 }
 
-export async function seedBulkEnrollments(db: Knex, opts: { households: number; period: string; label?: string }): Promise<BulkSeed> {
+export async function seedBulkEnrollments(
+  db: Knex,
+  opts: { households: number; period: string; label?: string },
+): Promise<BulkSeed> {
   const cutoff = cutoffOf(opts.period);
   const later = cutoffOf(nextPeriod(opts.period));
   const std = await standardInForce(db, cutoff);
@@ -29,12 +32,24 @@ export async function seedBulkEnrollments(db: Knex, opts: { households: number; 
     await trx.raw('SET LOCAL synchronous_commit = off');
     // One seeder at a time per database; ids are taken past everything there.
     await trx.raw('LOCK TABLE households, applications, enrollments IN EXCLUSIVE MODE');
-    const { rows: [m] } = await trx.raw(
+    const {
+      rows: [m],
+    } = await trx.raw(
       `SELECT greatest((SELECT coalesce(max(id), 0) FROM households), (SELECT coalesce(max(id), 0) FROM applications), (SELECT coalesce(max(id), 0) FROM enrollments))::int AS base`,
     );
     const base: number = m.base;
     const submitter = await trx('users').where({ username: 'supervisor1' }).first('id');
-    const params = { base, n: opts.households, std: std.standardFen, floor: std.floorPerPersonFen, from: '2025-07-01', cutoff, later, submitter: submitter.id, label };
+    const params = {
+      base,
+      n: opts.households,
+      std: std.standardFen,
+      floor: std.floorPerPersonFen,
+      from: '2025-07-01',
+      cutoff,
+      later,
+      submitter: submitter.id,
+      label,
+    };
 
     // Per g: community (round robin), members 1–4, income; g % 97 = 0 leaves a gap of 10 fen so the floor applies.
     const shape = `
@@ -43,10 +58,14 @@ export async function seedBulkEnrollments(db: Knex, opts: { households: number; 
                         1 + g % 4 AS members,
                         CASE WHEN g % 97 = 0 THEN :std::bigint * (1 + g % 4) - 10 ELSE 10000 * (g % 7) END AS income
                    FROM generate_series(1, :n::int) g, c)`;
-    const amount = (income: string, members: string) => `GREATEST(:std::bigint * ${members} - ${income}, :floor::bigint * ${members})`;
+    const amount = (income: string, members: string) =>
+      `GREATEST(:std::bigint * ${members} - ${income}, :floor::bigint * ${members})`;
     // Accounts are sealed in Node, a chunk of households per statement (g = lo … lo + chunk − 1).
     for (let lo = 1; lo <= opts.households; lo += PII_CHUNK) {
-      const accounts = Array.from({ length: Math.min(PII_CHUNK, opts.households - lo + 1) }, (_, i) => `62220${String(lo + i).padStart(11, '0')}`);
+      const accounts = Array.from(
+        { length: Math.min(PII_CHUNK, opts.households - lo + 1) },
+        (_, i) => `62220${String(lo + i).padStart(11, '0')}`,
+      );
       const a = piiArrays(accounts, maskAccount);
       await trx.raw(
         `WITH c AS (SELECT array_agg(id ORDER BY id) AS ids FROM org_units WHERE kind = 'community'),
@@ -78,9 +97,12 @@ export async function seedBulkEnrollments(db: Knex, opts: { households: number; 
        SELECT id, :later::date, 'active', ${amount('0', 'members')}, members, 0, '{"seeded":"bench"}'::jsonb, 'seeded' FROM s WHERE g % 100 = 3`,
       params,
     );
-    for (const t of ['households', 'applications', 'enrollments']) await trx.raw(`SELECT setval(pg_get_serial_sequence(?, 'id'), ?)`, [t, base + opts.households]);
+    for (const t of ['households', 'applications', 'enrollments'])
+      await trx.raw(`SELECT setval(pg_get_serial_sequence(?, 'id'), ?)`, [t, base + opts.households]);
 
-    const { rows: [e] } = await trx.raw(
+    const {
+      rows: [e],
+    } = await trx.raw(
       `SELECT count(*)::int AS lines, coalesce(sum(t.amount_fen), 0)::bigint AS fen
          FROM enrollment_terms t
         WHERE t.enrollment_id BETWEEN :lo AND :hi AND t.status = 'active'

@@ -37,25 +37,42 @@ export async function disbursementBench(args: { households?: number }): Promise<
     SHEQU_BANK_FAILURE_RATE: '0',
     SHEQU_BANK_POLL_MS: '50',
     // The run's own tuning (SHEQU_DISBURSEMENT_PAGE_SIZE, …_PARALLEL_PAGES) comes from the environment.
-    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('SHEQU_DISBURSEMENT_')) as [string, string][]),
+    ...Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => k.startsWith('SHEQU_DISBURSEMENT_')) as [string, string][],
+    ),
   });
-  const params = { households, period, pageSize: env.SHEQU_DISBURSEMENT_PAGE_SIZE, parallelPages: env.SHEQU_DISBURSEMENT_PARALLEL_PAGES };
+  const params = {
+    households,
+    period,
+    pageSize: env.SHEQU_DISBURSEMENT_PAGE_SIZE,
+    parallelPages: env.SHEQU_DISBURSEMENT_PARALLEL_PAGES,
+  };
 
   let t = performance.now();
   const seed = await seedBulkEnrollments(db, { households, period });
   await db.raw('ANALYZE');
-  log(`seeded ${households} households (${seed.expectedLines} due a line) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  log(
+    `seeded ${households} households (${seed.expectedLines} due a line) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
 
   const floor = await measureFloor(db, url, period);
   await db.raw('VACUUM ANALYZE payments, run_totals, disbursement_runs');
-  log(`floor: ${floor.lines} lines and totals in ${floor.build_s.toFixed(2)} s, bank file ${(floor.bankFile.length / 1e6).toFixed(1)} MB in ${floor.bank_file_s.toFixed(2)} s`);
+  log(
+    `floor: ${floor.lines} lines and totals in ${floor.build_s.toFixed(2)} s, bank file ${(floor.bankFile.length / 1e6).toFixed(1)} MB in ${floor.bank_file_s.toFixed(2)} s`,
+  );
 
   const cli = await provisionTemporalCli(() => undefined);
   const server = await startDevServer({ cliPath: cli.path, port: await freePort(), namespace: 'default' }, 90_000);
   const connection = await Connection.connect({ address: server.address });
   const temporal = new Client({ connection });
   const native = await NativeConnection.connect({ address: server.address });
-  const worker = await createShequWorker({ connection: native, namespace: 'default', taskQueue: env.SHEQU_PAYMENTS_TASK_QUEUE, deps: activityDeps(db, env), workflowBundle: await bundleWorkflows() });
+  const worker = await createShequWorker({
+    connection: native,
+    namespace: 'default',
+    taskQueue: env.SHEQU_PAYMENTS_TASK_QUEUE,
+    deps: activityDeps(db, env),
+    workflowBundle: await bundleWorkflows(),
+  });
   const workerRun = worker.run();
 
   try {
@@ -76,7 +93,15 @@ export async function disbursementBench(args: { households?: number }): Promise<
       // The row flips a moment before the workflow has taken in its phase: ask the run itself.
       if (phase === 'awaiting_signoff' && !signed && (await handle.query(runStateQuery)).phase === 'awaiting_signoff') {
         signed = true;
-        await handle.executeUpdate(signoffUpdate, { args: [{ actor: { id: finance.id, username: 'finance1', role: 'finance', orgPath: '/1/' }, approve: true, reason: '' }] });
+        await handle.executeUpdate(signoffUpdate, {
+          args: [
+            {
+              actor: { id: finance.id, username: 'finance1', role: 'finance', orgPath: '/1/' },
+              approve: true,
+              reason: '',
+            },
+          ],
+        });
       }
       if (performance.now() - lastLog > 5000 && run) {
         lastLog = performance.now();
@@ -86,13 +111,22 @@ export async function disbursementBench(args: { households?: number }): Promise<
     }
     // Exact times from the audit rows each phase change commits with (same clock, same machine).
     const runRow = await db('disbursement_runs').where({ period }).first();
-    if (!runRow) throw new Error(`the ${period} run never opened (is the worker polling ${env.SHEQU_PAYMENTS_TASK_QUEUE}?)`);
+    if (!runRow)
+      throw new Error(`the ${period} run never opened (is the worker polling ${env.SHEQU_PAYMENTS_TASK_QUEUE}?)`);
     const at = async (action: string) => {
-      const row = await db('audit_events').where({ entity_type: 'disbursement_run', entity_id: String(runRow.id), action }).orderBy('id').first('at');
+      const row = await db('audit_events')
+        .where({ entity_type: 'disbursement_run', entity_id: String(runRow.id), action })
+        .orderBy('id')
+        .first('at');
       return row ? (row.at.getTime() - started) / 1000 : NaN;
     };
-    const timeline = await db('audit_events').where({ entity_type: 'disbursement_run', entity_id: String(runRow.id) }).orderBy('id').select('action', 'at');
-    log(`timeline: ${timeline.map((e) => `${e.action.replace('disbursement.', '')} ${((e.at.getTime() - started) / 1000).toFixed(2)}`).join(', ')}`);
+    const timeline = await db('audit_events')
+      .where({ entity_type: 'disbursement_run', entity_id: String(runRow.id) })
+      .orderBy('id')
+      .select('action', 'at');
+    log(
+      `timeline: ${timeline.map((e) => `${e.action.replace('disbursement.', '')} ${((e.at.getTime() - started) / 1000).toFixed(2)}`).join(', ')}`,
+    );
     log(`activities: ${await activityProfile(temporal, handle.workflowId)}`);
     const build_s = await at('disbursement.checking');
     const reconcile_s = phase === 'completed' ? await at('disbursement.completed') : NaN;
@@ -100,18 +134,35 @@ export async function disbursementBench(args: { households?: number }): Promise<
     const checkOk = Boolean(runRow.check_report?.ok);
     // The same file as the floor's, line ids aside (each numbers its own lines) and in any order.
     const realFile = await db('bank_files').where({ run_id: runRow.id, seq: 1 }).first('content_enc');
-    const sameBankFile = realFile !== undefined && sameLines(decryptPii(realFile.content_enc), floor.bankFile.toString('utf8'));
+    const sameBankFile =
+      realFile !== undefined && sameLines(decryptPii(realFile.content_enc), floor.bankFile.toString('utf8'));
     const paid = Number((await db('payments').where({ run_id: runRow.id, status: 'paid' }).count())[0].count);
-    log(`run: ${phase}, ${inv.lines} lines (expected ${inv.expectedLines}), built and totalled in ${build_s.toFixed(2)} s, reconciled in ${reconcile_s.toFixed(2)} s`);
+    log(
+      `run: ${phase}, ${inv.lines} lines (expected ${inv.expectedLines}), built and totalled in ${build_s.toFixed(2)} s, reconciled in ${reconcile_s.toFixed(2)} s`,
+    );
     return {
       bench: 'disbursement',
       params,
-      metrics: { build_s: round2(build_s), reconcile_s: round2(reconcile_s), lines: inv.lines, lines_per_s: Math.round(inv.lines / build_s) },
-      baseline: { build_s: round2(floor.build_s), reconcile_s: round2(floor.reconcile_s), lines: floor.lines, lines_per_s: Math.round(floor.lines / floor.build_s) },
+      metrics: {
+        build_s: round2(build_s),
+        reconcile_s: round2(reconcile_s),
+        lines: inv.lines,
+        lines_per_s: Math.round(inv.lines / build_s),
+      },
+      baseline: {
+        build_s: round2(floor.build_s),
+        reconcile_s: round2(floor.reconcile_s),
+        lines: floor.lines,
+        lines_per_s: Math.round(floor.lines / floor.build_s),
+      },
       ratios: { build: round2(build_s / floor.build_s), reconcile: round2(reconcile_s / floor.reconcile_s) },
       invariants: {
         one_line_per_enrollment: inv.one_line_per_enrollment && inv.lines === seed.expectedLines,
-        sum_matches: inv.sum_matches && inv.fen === seed.expectedFen && floor.totalFen === seed.expectedFen && Number(runRow.total_fen) === seed.expectedFen,
+        sum_matches:
+          inv.sum_matches &&
+          inv.fen === seed.expectedFen &&
+          floor.totalFen === seed.expectedFen &&
+          Number(runRow.total_fen) === seed.expectedFen,
         nothing_else: inv.nothing_else,
         check_report_ok: checkOk,
         all_paid: phase === 'completed' && paid === inv.lines,

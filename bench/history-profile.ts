@@ -3,15 +3,20 @@ import type { Client } from '@temporalio/client';
 // Where a workflow's time went, from its own history: per activity type, how many ran, the
 // time they ran in total and at most, how long they queued, and how many attempts failed.
 
-const ms = (t: { seconds?: unknown; nanos?: number | null } | null | undefined) => (t ? Number(t.seconds) * 1000 + Math.floor((t.nanos ?? 0) / 1e6) : 0);
+const ms = (t: { seconds?: unknown; nanos?: number | null } | null | undefined) =>
+  t ? Number(t.seconds) * 1000 + Math.floor((t.nanos ?? 0) / 1e6) : 0;
 
 export async function activityProfile(temporal: Client, workflowId: string): Promise<string> {
   const events = (await temporal.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
   const byId = new Map(events.map((e) => [Number(e.eventId), e]));
   const rows = new Map<string, { n: number; runMs: number; maxMs: number; queuedMs: number; failed: number }>();
-  const row = (name: string) => rows.get(name) ?? rows.set(name, { n: 0, runMs: 0, maxMs: 0, queuedMs: 0, failed: 0 }).get(name)!;
+  const row = (name: string) =>
+    rows.get(name) ?? rows.set(name, { n: 0, runMs: 0, maxMs: 0, queuedMs: 0, failed: 0 }).get(name)!;
   for (const e of events) {
-    const done = e.activityTaskCompletedEventAttributes ?? e.activityTaskFailedEventAttributes ?? e.activityTaskTimedOutEventAttributes;
+    const done =
+      e.activityTaskCompletedEventAttributes ??
+      e.activityTaskFailedEventAttributes ??
+      e.activityTaskTimedOutEventAttributes;
     if (!done) continue;
     const scheduled = byId.get(Number(done.scheduledEventId))!;
     const started = byId.get(Number(done.startedEventId));
@@ -27,6 +32,9 @@ export async function activityProfile(temporal: Client, workflowId: string): Pro
     if (attempt > 1) r.failed += attempt - 1;
   }
   return [...rows]
-    .map(([name, r]) => `${name} ×${r.n}: ${(r.runMs / 1000).toFixed(2)} s (max ${(r.maxMs / 1000).toFixed(2)}, queued ${(r.queuedMs / 1000).toFixed(2)})${r.failed ? `, ${r.failed} failed attempts` : ''}`)
+    .map(
+      ([name, r]) =>
+        `${name} ×${r.n}: ${(r.runMs / 1000).toFixed(2)} s (max ${(r.maxMs / 1000).toFixed(2)}, queued ${(r.queuedMs / 1000).toFixed(2)})${r.failed ? `, ${r.failed} failed attempts` : ''}`,
+    )
     .join('; ');
 }

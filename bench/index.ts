@@ -29,7 +29,9 @@ argv.forEach((a, i) => {
 });
 
 if (!name || !benches[name]) {
-  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}> [--json] [--requests=N --applications=N --concurrency=C --households=N --open=N --users=N --seconds=S]`);
+  console.error(
+    `usage: npm run bench -- <${Object.keys(benches).join('|')}> [--json] [--requests=N --applications=N --concurrency=C --households=N --open=N --users=N --seconds=S]`,
+  );
   process.exit(2);
 }
 const result = await benches[name](args);

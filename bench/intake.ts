@@ -26,7 +26,10 @@ export async function intakeBench(args: { applications?: number; concurrency?: n
   const params = { applications: args.applications ?? 2000, concurrency: args.concurrency ?? 32 };
   const { db, url, stop } = await benchDatabase('intake');
   const cli = await provisionTemporalCli(() => undefined);
-  const temporalServer = await startDevServer({ cliPath: cli.path, port: await freePort(), namespace: 'default' }, 90_000);
+  const temporalServer = await startDevServer(
+    { cliPath: cli.path, port: await freePort(), namespace: 'default' },
+    90_000,
+  );
   const env = loadEnv({ DATABASE_URL: url, TEMPORAL_ADDRESS: temporalServer.address });
   const connection = await Connection.connect({ address: temporalServer.address });
   const temporal = new Client({ connection });
@@ -62,7 +65,15 @@ export async function intakeBench(args: { applications?: number; concurrency?: n
         { name: `家属${i}`, idNumber: idOf(2 * i + 1), relation: 'spouse', monthlyIncomeFen: 0 },
       ],
     };
-    const r = await fetch(`${base}/api/applications`, { method: 'POST', headers: { authorization: `Bearer ${supervisorToken}`, 'content-type': 'application/json', 'idempotency-key': `bench-${i}` }, body: JSON.stringify(body) });
+    const r = await fetch(`${base}/api/applications`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${supervisorToken}`,
+        'content-type': 'application/json',
+        'idempotency-key': `bench-${i}`,
+      },
+      body: JSON.stringify(body),
+    });
     const json = (await r.json()) as { id: number };
     if (keep && r.status === 201) created.push(json.id);
     return r.status === 201;
@@ -70,18 +81,34 @@ export async function intakeBench(args: { applications?: number; concurrency?: n
 
   try {
     await runLoad({ total: 100, concurrency: params.concurrency, request: post(floorApi.base, false) }); // warm-up
-    const floor = await runLoad({ total: params.applications, concurrency: params.concurrency, request: post(floorApi.base, false) });
-    const measured = await runLoad({ total: params.applications, concurrency: params.concurrency, request: post(ours.base, true) });
+    const floor = await runLoad({
+      total: params.applications,
+      concurrency: params.concurrency,
+      request: post(floorApi.base, false),
+    });
+    const measured = await runLoad({
+      total: params.applications,
+      concurrency: params.concurrency,
+      request: post(ours.base, true),
+    });
 
     // Each workflow's first activity stamps workflow_started_at: all of them, within two minutes.
     const deadline = Date.now() + 120_000;
     let started = 0;
     while (Date.now() < deadline) {
-      started = Number((await db('applications').whereIn('id', created).whereNotNull('workflow_started_at').count())[0].count);
+      started = Number(
+        (await db('applications').whereIn('id', created).whereNotNull('workflow_started_at').count())[0].count,
+      );
       if (started === created.length) break;
       await new Promise((r) => setTimeout(r, 500));
     }
-    const shape = (s: ReturnType<typeof summarise>) => ({ per_s: s.ops_per_s, p50_ms: s.p50_ms, p95_ms: s.p95_ms, p99_ms: s.p99_ms, errors: s.errors });
+    const shape = (s: ReturnType<typeof summarise>) => ({
+      per_s: s.ops_per_s,
+      p50_ms: s.p50_ms,
+      p95_ms: s.p95_ms,
+      p99_ms: s.p99_ms,
+      errors: s.errors,
+    });
     const metrics = shape(summarise(measured.latencies, measured.elapsedMs, measured.errors));
     const baseline = shape(summarise(floor.latencies, floor.elapsedMs, floor.errors));
     return {
@@ -90,7 +117,10 @@ export async function intakeBench(args: { applications?: number; concurrency?: n
       metrics,
       baseline,
       ratios: { per_s: round2(baseline.per_s / metrics.per_s), p99_ms: round2(metrics.p99_ms / baseline.p99_ms) },
-      invariants: { all_started: created.length === params.applications && started === created.length, no_errors: metrics.errors === 0 && baseline.errors === 0 },
+      invariants: {
+        all_started: created.length === params.applications && started === created.length,
+        no_errors: metrics.errors === 0 && baseline.errors === 0,
+      },
     };
   } finally {
     for (const s of [ours.server, floorApi.server]) {

@@ -10,19 +10,37 @@ import { ratiosOf, summarise, type BenchResult } from './report.js';
 // caseworker's busiest screen) against the floor of an authenticated request that lists
 // nothing (GET /api/auth/me), through the real API and PostgreSQL. Temporal is not involved.
 
-export async function listsBench(args: { applications?: number; requests?: number; concurrency?: number }): Promise<BenchResult> {
-  const params = { applications: args.applications ?? 5000, requests: args.requests ?? 2000, concurrency: args.concurrency ?? 16 };
+export async function listsBench(args: {
+  applications?: number;
+  requests?: number;
+  concurrency?: number;
+}): Promise<BenchResult> {
+  const params = {
+    applications: args.applications ?? 5000,
+    requests: args.requests ?? 2000,
+    concurrency: args.concurrency ?? 16,
+  };
   const { db, url, stop } = await benchDatabase('lists');
 
   try {
-    const communities = await db('org_units as c').join('org_units as s', 's.id', 'c.parent_id').where('c.kind', 'community').select('c.id', 's.id as street_id');
+    const communities = await db('org_units as c')
+      .join('org_units as s', 's.id', 'c.parent_id')
+      .where('c.kind', 'community')
+      .select('c.id', 's.id as street_id');
     const streetOf = new Map<number, number>(communities.map((c) => [c.id, c.street_id]));
     const submitter = await db('users').where({ username: 'caseworker1' }).first('id');
     for (let start = 0; start < params.applications; start += 500) {
       await db.transaction(async (trx) => {
         const n = Math.min(500, params.applications - start);
         const households = await trx('households')
-          .insert(Array.from({ length: n }, (_, i) => ({ head_name: `户主${start + i}`, address: '测试路', community_id: communities[(start + i) % communities.length].id, category: 'ABC'[(start + i) % 3] })))
+          .insert(
+            Array.from({ length: n }, (_, i) => ({
+              head_name: `户主${start + i}`,
+              address: '测试路',
+              community_id: communities[(start + i) % communities.length].id,
+              category: 'ABC'[(start + i) % 3],
+            })),
+          )
           .returning(['id', 'community_id']);
         await trx('applications').insert(
           households.map((h, i) => ({
@@ -44,7 +62,10 @@ export async function listsBench(args: { applications?: number; requests?: numbe
     const server = app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const tokens = { caseworker: await loginToken(base, 'caseworker1'), supervisor: await loginToken(base, 'supervisor1') };
+    const tokens = {
+      caseworker: await loginToken(base, 'caseworker1'),
+      supervisor: await loginToken(base, 'supervisor1'),
+    };
 
     const expectedTotal = Number((await db('applications').where('stage', 'street_review').count())[0].count);
     let totalsMatch = true;
@@ -53,14 +74,18 @@ export async function listsBench(args: { applications?: number; requests?: numbe
       const supervisor = i % 2 === 0;
       const filter = supervisor ? { stage: 'street_review' } : {};
       const q = `sort=${encodeURIComponent('["createdAt","DESC"]')}&range=${encodeURIComponent(`[${(i % 4) * 25},${(i % 4) * 25 + 24}]`)}&filter=${encodeURIComponent(JSON.stringify(filter))}`;
-      return fetch(`${base}/api/applications?${q}`, { headers: { authorization: `Bearer ${supervisor ? tokens.supervisor : tokens.caseworker}` } }).then(async (r) => {
+      return fetch(`${base}/api/applications?${q}`, {
+        headers: { authorization: `Bearer ${supervisor ? tokens.supervisor : tokens.caseworker}` },
+      }).then(async (r) => {
         await r.arrayBuffer();
         if (supervisor && Number(r.headers.get('content-range')?.split('/')[1]) !== expectedTotal) totalsMatch = false;
         return r.ok;
       });
     };
     const floor = (i: number) =>
-      fetch(`${base}/api/auth/me`, { headers: { authorization: `Bearer ${i % 2 === 0 ? tokens.supervisor : tokens.caseworker}` } }).then(async (r) => {
+      fetch(`${base}/api/auth/me`, {
+        headers: { authorization: `Bearer ${i % 2 === 0 ? tokens.supervisor : tokens.caseworker}` },
+      }).then(async (r) => {
         await r.arrayBuffer();
         return r.ok;
       });

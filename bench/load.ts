@@ -25,7 +25,11 @@ export async function runLoad(opts: { total: number; concurrency: number; reques
  * session asks `live()` between steps and finishes the step it is in). Returns when the window
  * started and ended, and the wall time until the last client stopped.
  */
-export async function runFor(opts: { clients: number; ms: number; session: (client: number, live: () => boolean) => Promise<void> }) {
+export async function runFor(opts: {
+  clients: number;
+  ms: number;
+  session: (client: number, live: () => boolean) => Promise<void>;
+}) {
   const started = performance.now();
   const end = started + opts.ms;
   const live = () => performance.now() < end;
@@ -53,6 +57,10 @@ export class OpLog {
   /** Every latency of every operation, and the errors, as runLoad returns them. */
   all() {
     const ops = [...this.ops.values()];
-    return { latencies: ops.flatMap((o) => o.latencies), starts: ops.flatMap((o) => o.starts), errors: ops.reduce((n, o) => n + o.errors, 0) };
+    return {
+      latencies: ops.flatMap((o) => o.latencies),
+      starts: ops.flatMap((o) => o.starts),
+      errors: ops.reduce((n, o) => n + o.errors, 0),
+    };
   }
 }

@@ -13,7 +13,11 @@ export interface PiiArrays {
 }
 
 export function piiArrays(values: readonly string[], mask: (v: string) => string): PiiArrays {
-  const out: PiiArrays = { enc: new Array(values.length), hash: new Array(values.length), masked: new Array(values.length) };
+  const out: PiiArrays = {
+    enc: new Array(values.length),
+    hash: new Array(values.length),
+    masked: new Array(values.length),
+  };
   values.forEach((raw, i) => {
     const v = normalizePii(raw);
     out.enc[i] = encryptPii(v);

@@ -44,7 +44,9 @@ export function printResult(r: BenchResult, json: boolean): void {
   for (const [k, v] of Object.entries(r.metrics)) {
     const b = r.baseline[k];
     const ratio = r.ratios[k] ?? r.ratios[k.replace(/_s$/, '')]; // build_s → ratio `build`
-    console.log(`${k.padEnd(14)}${String(v).padStart(12)}${(b === undefined ? '' : String(b)).padStart(12)}${(ratio === undefined ? '' : ratio.toFixed(2)).padStart(9)}`);
+    console.log(
+      `${k.padEnd(14)}${String(v).padStart(12)}${(b === undefined ? '' : String(b)).padStart(12)}${(ratio === undefined ? '' : ratio.toFixed(2)).padStart(9)}`,
+    );
   }
   for (const [k, v] of Object.entries(r.invariants)) console.log(`invariant ${k}: ${v ? 'ok' : 'VIOLATED'}`);
   if (json) console.log(JSON.stringify(r));

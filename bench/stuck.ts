@@ -58,7 +58,13 @@ function shuffled(n: number, seed = 20_260_101): number[] {
 async function startBenchDevServer(dbFile: string) {
   const cli = await provisionTemporalCli(() => undefined);
   const port = await freePort();
-  const args = [...devServerArgs({ cliPath: cli.path, port, namespace: 'default', dbFile }), '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=off'];
+  const args = [
+    ...devServerArgs({ cliPath: cli.path, port, namespace: 'default', dbFile }),
+    '--sqlite-pragma',
+    'journal_mode=wal',
+    '--sqlite-pragma',
+    'synchronous=off',
+  ];
   const child = spawn(cli.path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   const collect = (b: Buffer) => {
@@ -72,13 +78,25 @@ async function startBenchDevServer(dbFile: string) {
     await waitForTemporal(address, 'default', 90_000, () => child.exitCode === null && child.signalCode === null);
   } catch (err) {
     await stopChild(child, 2_000);
-    throw new Error(`${(err as Error).message}\n--- temporal output ---\n${output.join('').slice(-4000)}`, { cause: err });
+    throw new Error(`${(err as Error).message}\n--- temporal output ---\n${output.join('').slice(-4000)}`, {
+      cause: err,
+    });
   }
   return { address, stop: () => stopChild(child, 10_000) };
 }
 
-export async function stuckBench(args: { open?: number; requests?: number; concurrency?: number; lanes?: number }): Promise<BenchResult> {
-  const params = { open: args.open ?? 100_000, requests: args.requests ?? 200, concurrency: args.concurrency ?? 8, startLanes: args.lanes ?? 64 };
+export async function stuckBench(args: {
+  open?: number;
+  requests?: number;
+  concurrency?: number;
+  lanes?: number;
+}): Promise<BenchResult> {
+  const params = {
+    open: args.open ?? 100_000,
+    requests: args.requests ?? 200,
+    concurrency: args.concurrency ?? 8,
+    startLanes: args.lanes ?? 64,
+  };
   if (params.open < 200) throw new Error('--open must be at least 200 (1% overdue plus 70 alerts need room)');
   const overdueCount = Math.max(10, Math.round(params.open / 100));
   const alertCount = 50;
@@ -97,7 +115,12 @@ export async function stuckBench(args: { open?: number; requests?: number; concu
     const connection = await Connection.connect({ address: devServer.address });
     cleanup.push(() => connection.close());
     const temporal = new Client({ connection });
-    const env = loadEnv({ DATABASE_URL: url, TEMPORAL_ADDRESS: devServer.address, SHEQU_WORKFLOW_ID_PREFIX: runTag, LOG_LEVEL: 'warn' });
+    const env = loadEnv({
+      DATABASE_URL: url,
+      TEMPORAL_ADDRESS: devServer.address,
+      SHEQU_WORKFLOW_ID_PREFIX: runTag,
+      LOG_LEVEL: 'warn',
+    });
 
     // 1. The projection: N active volunteers spread over the communities, in one statement.
     let t = performance.now();
@@ -105,7 +128,10 @@ export async function stuckBench(args: { open?: number; requests?: number; concu
     // ID numbers sealed in Node, a chunk of volunteers per statement.
     for (let lo = 1; lo <= params.open; lo += PII_CHUNK) {
       const size = Math.min(PII_CHUNK, params.open - lo + 1);
-      const p = piiArrays(Array.from({ length: size }, (_, i) => `BENCH${String(lo + i).padStart(13, '0')}`), maskIdNumber);
+      const p = piiArrays(
+        Array.from({ length: size }, (_, i) => `BENCH${String(lo + i).padStart(13, '0')}`),
+        maskIdNumber,
+      );
       await db.raw(
         `WITH c AS (SELECT c.id, c.parent_id, row_number() OVER (ORDER BY c.id) - 1 AS k, count(*) OVER () AS n
                       FROM org_units c WHERE c.kind = 'community' AND c.parent_id IS NOT NULL),
@@ -118,12 +144,13 @@ export async function stuckBench(args: { open?: number; requests?: number; concu
         [lo, p.enc, p.hash, p.masked, runTag, creator.id],
       );
     }
-    const rows: { id: number; workflowId: string; stage: string; streetCode: string; communityCode: string }[] = await db('volunteers as v')
-      .join('org_units as c', 'c.id', 'v.community_id')
-      .join('org_units as s', 's.id', 'v.street_id')
-      .where('v.workflow_id', 'like', `${runTag}%`)
-      .orderBy('v.id')
-      .select('v.id', 'v.workflow_id as workflowId', 'v.stage', 'c.code as communityCode', 's.code as streetCode');
+    const rows: { id: number; workflowId: string; stage: string; streetCode: string; communityCode: string }[] =
+      await db('volunteers as v')
+        .join('org_units as c', 'c.id', 'v.community_id')
+        .join('org_units as s', 's.id', 'v.street_id')
+        .where('v.workflow_id', 'like', `${runTag}%`)
+        .orderBy('v.id')
+        .select('v.id', 'v.workflow_id as workflowId', 'v.stage', 'c.code as communityCode', 's.code as streetCode');
     log(`${rows.length} volunteer rows in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
     // 2. The workflows: started as the API starts a volunteer's, on a queue nobody polls.
@@ -143,7 +170,13 @@ export async function stuckBench(args: { open?: number; requests?: number; concu
                 taskQueue,
                 args: volunteerKind.args(r.id, env),
                 workflowIdConflictPolicy: 'USE_EXISTING',
-                typedSearchAttributes: caseAttributes({ kind: volunteerKind.kind, caseId: r.id, stage: r.stage, street: r.streetCode, community: r.communityCode }),
+                typedSearchAttributes: caseAttributes({
+                  kind: volunteerKind.kind,
+                  caseId: r.id,
+                  stage: r.stage,
+                  street: r.streetCode,
+                  community: r.communityCode,
+                }),
               });
               break;
             } catch (err) {
@@ -157,14 +190,18 @@ export async function stuckBench(args: { open?: number; requests?: number; concu
           }
           if (++started % 10_000 === 0) {
             const now = performance.now();
-            log(`started ${started}/${rows.length}: ${Math.round((10_000 / (now - lastMark)) * 1000)}/s lately, ${Math.round((started / (now - t)) * 1000)}/s overall`);
+            log(
+              `started ${started}/${rows.length}: ${Math.round((10_000 / (now - lastMark)) * 1000)}/s lately, ${Math.round((started / (now - t)) * 1000)}/s overall`,
+            );
             lastMark = now;
           }
         }
       }),
     );
     const startS = (performance.now() - t) / 1000;
-    log(`${rows.length - failed} workflows started (${failed} failed) in ${startS.toFixed(1)} s: ${Math.round((rows.length - failed) / startS)}/s`);
+    log(
+      `${rows.length - failed} workflows started (${failed} failed) in ${startS.toFixed(1)} s: ${Math.round((rows.length - failed) / startS)}/s`,
+    );
 
     // 3. The stuck ones: overdue cases, alerts that count, and alerts that must not.
     const order = shuffled(rows.length);
@@ -179,7 +216,11 @@ export async function stuckBench(args: { open?: number; requests?: number; concu
          FROM unnest(?::int[], ?::int[]) AS x(id, mins) WHERE v.id = x.id`,
       [overdue.map((r) => r.id), overdue.map((_, j) => 60 + ((j * 7919) % 20_000))],
     );
-    const alert = (r: (typeof rows)[number], j: number, o: { reason: string; attempts?: number; resolved?: boolean }) => ({
+    const alert = (
+      r: (typeof rows)[number],
+      j: number,
+      o: { reason: string; attempts?: number; resolved?: boolean },
+    ) => ({
       workflow_id: r.workflowId,
       reason: o.reason,
       kind: 'volunteer',
@@ -201,7 +242,9 @@ export async function stuckBench(args: { open?: number; requests?: number; concu
     await db.raw('ANALYZE');
     const induced = [...overdue, ...alerted].map((r) => r.workflowId);
     const expected = new Set([...preExisting, ...induced]);
-    log(`stuck: ${overdue.length} overdue + ${alerted.length} alerted${preExisting.length ? ` + ${preExisting.length} from the seed` : ''} = ${expected.size} expected`);
+    log(
+      `stuck: ${overdue.length} overdue + ${alerted.length} alerted${preExisting.length ? ` + ${preExisting.length} from the seed` : ''} = ${expected.size} expected`,
+    );
 
     // Visibility catches up with the starts asynchronously.
     const query = `ExecutionStatus="Running" AND TaskQueue="${taskQueue}"`;
@@ -259,7 +302,9 @@ export async function stuckBench(args: { open?: number; requests?: number; concu
     db.removeListener('query', onQuery);
     const floorSql = floorQueries().map((q) => q.toSQL().toNative().sql);
     const sameSql = floorSql.every((s) => sent.includes(s));
-    log(`floor SQL is the API's: ${sameSql ? 'yes' : `NO\n  api:   ${sent.join('\n         ')}\n  floor: ${floorSql.join('\n         ')}`}`);
+    log(
+      `floor SQL is the API's: ${sameSql ? 'yes' : `NO\n  api:   ${sent.join('\n         ')}\n  floor: ${floorSql.join('\n         ')}`}`,
+    );
 
     await runLoad({ total: Math.min(50, params.requests), concurrency: params.concurrency, request: list }); // warm-up
     await runLoad({ total: Math.min(50, params.requests), concurrency: params.concurrency, request: floor });
@@ -268,7 +313,9 @@ export async function stuckBench(args: { open?: number; requests?: number; concu
     // One supervisor alone: what a single page load costs, without the others' queueing.
     const alone = summarise((await runLoad({ total: 50, concurrency: 1, request: list })).latencies, 1, 0);
     const floorAlone = summarise((await runLoad({ total: 50, concurrency: 1, request: floor })).latencies, 1, 0);
-    log(`one request at a time: list p50 ${alone.p50_ms} ms, p95 ${alone.p95_ms} ms; floor p50 ${floorAlone.p50_ms} ms`);
+    log(
+      `one request at a time: list p50 ${alone.p50_ms} ms, p95 ${alone.p95_ms} ms; floor p50 ${floorAlone.p50_ms} ms`,
+    );
 
     // 5. Every stuck workflow listed once, nothing else; the live state of each found in Temporal.
     const seen = new Map<string, number>();
@@ -287,15 +334,37 @@ export async function stuckBench(args: { open?: number; requests?: number; concu
     }
     const once = induced.every((id) => seen.get(id) === 1);
     const nothingElse = [...seen.keys()].every((id) => expected.has(id)) && seen.size === expected.size;
-    log(`paged: ${seen.size} listed of ${total}; every induced once: ${once}; nothing else: ${nothingElse}; live status not running: ${notRunning}`);
+    log(
+      `paged: ${seen.size} listed of ${total}; every induced once: ${once}; nothing else: ${nothingElse}; live status not running: ${notRunning}`,
+    );
 
     const m = summarise(measured.latencies, measured.elapsedMs, measured.errors);
     const b = summarise(base1.latencies, base1.elapsedMs, base1.errors);
     return {
       bench: 'stuck',
       params: { ...params, overdue: overdue.length, alerted: alerted.length, taskQueue },
-      metrics: { p50_ms: m.p50_ms, p95_ms: m.p95_ms, p99_ms: m.p99_ms, ops_per_s: m.ops_per_s, errors: m.errors, alone_p50_ms: alone.p50_ms, alone_p95_ms: alone.p95_ms, open, stuck_listed: total, start_s: round2(startS), starts_per_s: Math.round((rows.length - failed) / startS) },
-      baseline: { p50_ms: b.p50_ms, p95_ms: b.p95_ms, p99_ms: b.p99_ms, ops_per_s: b.ops_per_s, errors: b.errors, alone_p50_ms: floorAlone.p50_ms, alone_p95_ms: floorAlone.p95_ms },
+      metrics: {
+        p50_ms: m.p50_ms,
+        p95_ms: m.p95_ms,
+        p99_ms: m.p99_ms,
+        ops_per_s: m.ops_per_s,
+        errors: m.errors,
+        alone_p50_ms: alone.p50_ms,
+        alone_p95_ms: alone.p95_ms,
+        open,
+        stuck_listed: total,
+        start_s: round2(startS),
+        starts_per_s: Math.round((rows.length - failed) / startS),
+      },
+      baseline: {
+        p50_ms: b.p50_ms,
+        p95_ms: b.p95_ms,
+        p99_ms: b.p99_ms,
+        ops_per_s: b.ops_per_s,
+        errors: b.errors,
+        alone_p50_ms: floorAlone.p50_ms,
+        alone_p95_ms: floorAlone.p95_ms,
+      },
       ratios: { p50_ms: round2(m.p50_ms / b.p50_ms), ...ratiosOf(m, b) },
       invariants: {
         all_stuck_found: pagesOk && total === expected.size && once && nothingElse,
@@ -305,6 +374,9 @@ export async function stuckBench(args: { open?: number; requests?: number; concu
       },
     };
   } finally {
-    for (const undo of cleanup.reverse()) await Promise.resolve().then(undo).catch((e: Error) => log(`cleanup: ${e.message}`));
+    for (const undo of cleanup.reverse())
+      await Promise.resolve()
+        .then(undo)
+        .catch((e: Error) => log(`cleanup: ${e.message}`));
   }
 }

@@ -9,7 +9,10 @@ export function benefitPolicy(env: Env): BenefitPolicy {
       daySeconds: env.SHEQU_DAY_SECONDS,
       noticeDays: env.SHEQU_NOTICE_DAYS,
       deadlineDays: parseDayMap(env.SHEQU_DEADLINE_DAYS, benefitStages, defaultBenefitPolicy.deadlineDays),
-      recheckDays: parseDayMap(env.SHEQU_RECHECK_DAYS, householdCategories, defaultBenefitPolicy.recheckDays) as Record<HouseholdCategory, number>,
+      recheckDays: parseDayMap(env.SHEQU_RECHECK_DAYS, householdCategories, defaultBenefitPolicy.recheckDays) as Record<
+        HouseholdCategory,
+        number
+      >,
       historyLimit: env.SHEQU_HISTORY_LIMIT,
     };
   } catch (e) {

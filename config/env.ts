@@ -10,7 +10,10 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.preprocess(
     (v) => (v === '' ? undefined : v),
-    z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
   ),
   PORT: port(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -39,7 +42,10 @@ export const envSchema = z.object({
   SHEQU_SUITABILITY_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   SHEQU_SIGNOFF_DAYS: z.coerce.number().positive().default(3),
   SHEQU_RESOLVE_DAYS: z.coerce.number().positive().default(10),
-  SHEQU_WORKFLOW_ID_PREFIX: z.string().regex(/^[a-z0-9-]*$/).default(''),
+  SHEQU_WORKFLOW_ID_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9-]*$/)
+    .default(''),
   SHEQU_DISBURSEMENT_SCHEDULE_ID: z.string().min(1).default('monthly-disbursement'),
   SHEQU_WATCH_SCHEDULE_ID: z.string().min(1).default('watch-workflows'),
   SHEQU_WATCH_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
@@ -56,7 +62,11 @@ export const envSchema = z.object({
   SHEQU_PG_PORT: port(0),
   SHEQU_TOKEN_IDLE_HOURS: z.coerce.number().positive().default(8),
   SHEQU_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  SHEQU_LOGIN_LOCK_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
+  SHEQU_LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(15),
   SHEQU_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   SHEQU_CORS_ORIGINS: z.string().default(''),
   SHEQU_BODY_LIMIT: z.string().default('1mb'),
@@ -65,7 +75,13 @@ export const envSchema = z.object({
   // How long a request waits for a Workflow Update's outcome before answering 503 + Retry-After.
   SHEQU_UPDATE_WAIT_SECONDS: z.coerce.number().positive().max(600).default(20),
   // Keys of the encryption at rest of ID numbers and bank accounts (db/pii.ts reads and checks them).
-  SHEQU_PII_KEYS: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^\s*[\w-]+:[A-Za-z0-9+/=]+\s*(,\s*[\w-]+:[A-Za-z0-9+/=]+\s*)*$/, 'keyId:base64 entries, comma-separated').optional()),
+  SHEQU_PII_KEYS: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^\s*[\w-]+:[A-Za-z0-9+/=]+\s*(,\s*[\w-]+:[A-Za-z0-9+/=]+\s*)*$/, 'keyId:base64 entries, comma-separated')
+      .optional(),
+  ),
   SHEQU_PII_HASH_KEY: optionalString,
   SHEQU_PII_HASH_KEY_PREVIOUS: optionalString,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -83,7 +99,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   }
   const env = parsed.data;
   if (env.NODE_ENV === 'production' && (!env.SHEQU_PII_KEYS || !env.SHEQU_PII_HASH_KEY)) {
-    throw new ConfigError('Invalid environment:\n  SHEQU_PII_KEYS, SHEQU_PII_HASH_KEY: required in production (ID numbers and bank accounts are encrypted with them)');
+    throw new ConfigError(
+      'Invalid environment:\n  SHEQU_PII_KEYS, SHEQU_PII_HASH_KEY: required in production (ID numbers and bank accounts are encrypted with them)',
+    );
   }
   if (env.TEMPORAL_TLS_CERT_PATH && !env.TEMPORAL_TLS_KEY_PATH) {
     throw new ConfigError('Invalid environment:\n  TEMPORAL_TLS_KEY_PATH: required when TEMPORAL_TLS_CERT_PATH is set');
@@ -92,5 +110,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
 }
 
 export function corsOrigins(env: Env): string[] {
-  return env.SHEQU_CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean);
+  return env.SHEQU_CORS_ORIGINS.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

@@ -45,7 +45,17 @@ export async function verifyAuditChain(db: Knex, opts: { pageSize?: number } = {
       let events = 0;
       // Every committed event is chained at its commit; one without a place was written with the trigger off.
       const loose = await trx('audit_events').whereNull('chain_seq').orderBy('id').first('id');
-      if (loose) return { ok: false, eventsBefore: 0, broken: { id: Number(loose.id), chainSeq: 0, problem: 'unchained', detail: 'committed without a chain_seq, prev_hash or hash' } };
+      if (loose)
+        return {
+          ok: false,
+          eventsBefore: 0,
+          broken: {
+            id: Number(loose.id),
+            chainSeq: 0,
+            problem: 'unchained',
+            detail: 'committed without a chain_seq, prev_hash or hash',
+          },
+        };
       for (;;) {
         const rows: ChainRow[] = await trx('audit_events as a')
           .where('a.chain_seq', '>', lastSeq)
@@ -55,15 +65,29 @@ export async function verifyAuditChain(db: Knex, opts: { pageSize?: number } = {
         for (const r of rows) {
           const id = Number(r.id);
           const seq = Number(r.chain_seq);
-          const broken = (problem: ChainProblem, detail: string): ChainReport => ({ ok: false, eventsBefore: events, broken: { id, chainSeq: seq, problem, detail } });
+          const broken = (problem: ChainProblem, detail: string): ChainReport => ({
+            ok: false,
+            eventsBefore: events,
+            broken: { id, chainSeq: seq, problem, detail },
+          });
           if (seq !== lastSeq + 1) {
-            const missing = seq - lastSeq - 1 === 1 ? `chain_seq ${lastSeq + 1}` : `chain_seq ${lastSeq + 1}–${seq - 1}`;
-            return broken('missing_event', `${missing} absent before this event${lastId === undefined ? ' (the chain must start at 1)' : ` (after event ${lastId})`}`);
+            const missing =
+              seq - lastSeq - 1 === 1 ? `chain_seq ${lastSeq + 1}` : `chain_seq ${lastSeq + 1}–${seq - 1}`;
+            return broken(
+              'missing_event',
+              `${missing} absent before this event${lastId === undefined ? ' (the chain must start at 1)' : ` (after event ${lastId})`}`,
+            );
           }
           if (r.prev_hash !== lastHash) {
-            return broken('prev_hash_mismatch', lastId === undefined ? `the first event must have no prev_hash, has ${r.prev_hash}` : `prev_hash ${r.prev_hash} is not the hash ${lastHash} of event ${lastId}`);
+            return broken(
+              'prev_hash_mismatch',
+              lastId === undefined
+                ? `the first event must have no prev_hash, has ${r.prev_hash}`
+                : `prev_hash ${r.prev_hash} is not the hash ${lastHash} of event ${lastId}`,
+            );
           }
-          if (r.computed !== r.hash) return broken('content_changed', `stored hash ${r.hash}, content hashes to ${r.computed}`);
+          if (r.computed !== r.hash)
+            return broken('content_changed', `stored hash ${r.hash}, content hashes to ${r.computed}`);
           lastSeq = seq;
           lastHash = r.hash;
           lastId = id;

@@ -37,6 +37,12 @@ export async function writeAudit(trx: Knex | Knex.Transaction, actor: AuditActor
 }
 
 /** Many events of one actor in few statements: a bulk load records each entity without a round trip per row. */
-export async function writeAuditMany(trx: Knex | Knex.Transaction, actor: AuditActor, events: readonly AuditEvent[], chunk = 1000): Promise<void> {
-  for (let i = 0; i < events.length; i += chunk) await trx('audit_events').insert(events.slice(i, i + chunk).map((e) => auditRow(actor, e)));
+export async function writeAuditMany(
+  trx: Knex | Knex.Transaction,
+  actor: AuditActor,
+  events: readonly AuditEvent[],
+  chunk = 1000,
+): Promise<void> {
+  for (let i = 0; i < events.length; i += chunk)
+    await trx('audit_events').insert(events.slice(i, i + chunk).map((e) => auditRow(actor, e)));
 }

@@ -65,7 +65,11 @@ interface Community {
 /** Midnight Asia/Shanghai at the start of a calendar date. */
 const shanghaiMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
 
-export async function importCaseload(db: Knex | Knex.Transaction, csvText: string, opts: CaseloadImportOptions): Promise<CaseloadImportResult> {
+export async function importCaseload(
+  db: Knex | Knex.Transaction,
+  csvText: string,
+  opts: CaseloadImportOptions,
+): Promise<CaseloadImportResult> {
   const standards = opts.standards ?? (await loadStandards(db));
   const parsed = parseCaseload(csvText, { standards });
   if (!parsed.ok) return parsed;
@@ -84,7 +88,16 @@ export async function importCaseload(db: Knex | Knex.Transaction, csvText: strin
     const members = parsed.members;
     const totalAmountFen = households.reduce((n, h) => n + h.amountFen, 0);
     if (opts.dryRun) {
-      return { ok: true as const, dryRun: true, households: households.length, members, enrollments: 0, totalAmountFen, applicationIds: [], cases: [] };
+      return {
+        ok: true as const,
+        dryRun: true,
+        households: households.length,
+        members,
+        enrollments: 0,
+        totalAmountFen,
+        applicationIds: [],
+        cases: [],
+      };
     }
 
     const n = households.length;
@@ -109,7 +122,14 @@ export async function importCaseload(db: Knex | Knex.Transaction, csvText: strin
       const applicationId = applicationIds[i];
       const enrollmentId = enrollmentIds[i];
       return {
-        household: { id: householdId, head_name: h.headName, address: h.address, community_id: c.id, category: h.category, ...bankAccountColumns(h.bankAccount) },
+        household: {
+          id: householdId,
+          head_name: h.headName,
+          address: h.address,
+          community_id: c.id,
+          category: h.category,
+          ...bankAccountColumns(h.bankAccount),
+        },
         members: h.members.map((m) => ({
           household_id: householdId,
           name: m.name,
@@ -143,7 +163,12 @@ export async function importCaseload(db: Knex | Knex.Transaction, csvText: strin
           actor_name: actor.username, // as the workflow's own transitions record it
           actor_role: actor.role,
           comment: '导入在保家庭 (imported enrolled household)',
-          details: JSON.stringify({ householdRef: h.ref, row: h.row, enrolledFrom: h.enrolledFrom, amountFen: h.amountFen }),
+          details: JSON.stringify({
+            householdRef: h.ref,
+            row: h.row,
+            enrolledFrom: h.enrolledFrom,
+            amountFen: h.amountFen,
+          }),
           at: now,
         },
         enrollment: {
@@ -176,17 +201,49 @@ export async function importCaseload(db: Knex | Knex.Transaction, csvText: strin
           entityType: 'application',
           entityId: applicationId,
           orgUnitId: c.id,
-          after: { householdId, householdRef: h.ref, headName: h.headName, members: h.members.length, category: h.category, amountFen: h.amountFen, enrolledFrom: h.enrolledFrom },
+          after: {
+            householdId,
+            householdRef: h.ref,
+            headName: h.headName,
+            members: h.members.length,
+            category: h.category,
+            amountFen: h.amountFen,
+            enrolledFrom: h.enrolledFrom,
+          },
         } satisfies AuditEvent,
       };
     });
 
-    await insertChunked(trx, 'households', rows.map((r) => r.household));
-    await insertChunked(trx, 'household_members', rows.flatMap((r) => r.members));
-    await insertChunked(trx, 'applications', rows.map((r) => r.application));
-    await insertChunked(trx, 'decisions', rows.map((r) => r.decision));
-    await insertChunked(trx, 'enrollments', rows.map((r) => r.enrollment));
-    await insertChunked(trx, 'enrollment_terms', rows.map((r) => r.term));
+    await insertChunked(
+      trx,
+      'households',
+      rows.map((r) => r.household),
+    );
+    await insertChunked(
+      trx,
+      'household_members',
+      rows.flatMap((r) => r.members),
+    );
+    await insertChunked(
+      trx,
+      'applications',
+      rows.map((r) => r.application),
+    );
+    await insertChunked(
+      trx,
+      'decisions',
+      rows.map((r) => r.decision),
+    );
+    await insertChunked(
+      trx,
+      'enrollments',
+      rows.map((r) => r.enrollment),
+    );
+    await insertChunked(
+      trx,
+      'enrollment_terms',
+      rows.map((r) => r.term),
+    );
 
     const auditActor = { user: opts.actor, requestId: opts.requestId };
     await writeAudit(trx, auditActor, {
@@ -195,17 +252,40 @@ export async function importCaseload(db: Knex | Knex.Transaction, csvText: strin
       entityId: applicationIds[0],
       after: { households: n, members, enrollments: n, totalAmountFen, applicationIds },
     });
-    await writeAuditMany(trx, auditActor, rows.map((r) => r.audit));
+    await writeAuditMany(
+      trx,
+      auditActor,
+      rows.map((r) => r.audit),
+    );
 
     const cases: ImportedCase[] = households.map((h, i) => {
       const c = communities.get(h.communityCode)!;
-      return { id: applicationIds[i], workflowId: `benefit-${applicationIds[i]}`, stage: 'enrolled', streetCode: c.streetCode, communityCode: c.code };
+      return {
+        id: applicationIds[i],
+        workflowId: `benefit-${applicationIds[i]}`,
+        stage: 'enrolled',
+        streetCode: c.streetCode,
+        communityCode: c.code,
+      };
     });
-    return { ok: true as const, dryRun: false, households: n, members, enrollments: n, totalAmountFen, applicationIds, cases };
+    return {
+      ok: true as const,
+      dryRun: false,
+      households: n,
+      members,
+      enrollments: n,
+      totalAmountFen,
+      applicationIds,
+      cases,
+    };
   });
 }
 
-async function findCommunities(trx: Knex.Transaction, households: CaseloadHousehold[], errors: CaseloadRowError[]): Promise<Map<string, Community>> {
+async function findCommunities(
+  trx: Knex.Transaction,
+  households: CaseloadHousehold[],
+  errors: CaseloadRowError[],
+): Promise<Map<string, Community>> {
   const codes = [...new Set(households.map((h) => h.communityCode))];
   const rows = await trx('org_units as c')
     .leftJoin('org_units as s', 's.id', 'c.parent_id')
@@ -215,15 +295,29 @@ async function findCommunities(trx: Knex.Transaction, households: CaseloadHouseh
   const out = new Map<string, Community>();
   for (const h of households) {
     const r = found.get(h.communityCode);
-    if (!r) errors.push({ row: h.row, field: 'community_code', message: `没有编码为 ${h.communityCode} 的社区 (no community with code ${h.communityCode})` });
-    else if (r.kind !== 'community' || !r.street_id) errors.push({ row: h.row, field: 'community_code', message: `${h.communityCode} 不是社区 (${h.communityCode} is a ${r.kind}, not a community)` });
+    if (!r)
+      errors.push({
+        row: h.row,
+        field: 'community_code',
+        message: `没有编码为 ${h.communityCode} 的社区 (no community with code ${h.communityCode})`,
+      });
+    else if (r.kind !== 'community' || !r.street_id)
+      errors.push({
+        row: h.row,
+        field: 'community_code',
+        message: `${h.communityCode} 不是社区 (${h.communityCode} is a ${r.kind}, not a community)`,
+      });
     else out.set(h.communityCode, { id: r.id, code: r.code, streetId: r.street_id, streetCode: r.street_code });
   }
   return out;
 }
 
 /** One ID number, one active case: a person already in an open or enrolled case is refused (by hash). */
-async function findActiveIdNumbers(trx: Knex.Transaction, households: CaseloadHousehold[], errors: CaseloadRowError[]): Promise<void> {
+async function findActiveIdNumbers(
+  trx: Knex.Transaction,
+  households: CaseloadHousehold[],
+  errors: CaseloadRowError[],
+): Promise<void> {
   const byHash = new Map(households.flatMap((h) => h.members.map((m) => [piiHash(m.idNumber), m] as const)));
   const rows = await trx('household_members as m')
     .join('applications as a', 'a.household_id', 'm.household_id')

@@ -29,13 +29,28 @@ export function addNotifier(n: Notifier): void {
 
 export async function notify(trx: Knex | Knex.Transaction, n: Notice): Promise<void> {
   const inserted = await trx('notifications')
-    .insert({ dedupe_key: n.dedupeKey, kind: n.kind, audience_role: n.audienceRole, org_unit_id: n.orgUnitId, entity_type: n.entityType, entity_id: String(n.entityId), message: n.message })
+    .insert({
+      dedupe_key: n.dedupeKey,
+      kind: n.kind,
+      audience_role: n.audienceRole,
+      org_unit_id: n.orgUnitId,
+      entity_type: n.entityType,
+      entity_id: String(n.entityId),
+      message: n.message,
+    })
     .onConflict('dedupe_key')
     .ignore()
     .returning('id');
   if (!inserted.length || !channels.length) return;
-  const send = () => void Promise.allSettled(channels.map((c) => c.send(n))).then((results) => results.forEach((r, i) => r.status === 'rejected' && console.warn(`[notify] ${channels[i].name} failed: ${(r.reason as Error)?.message}`)));
+  const send = () =>
+    void Promise.allSettled(channels.map((c) => c.send(n))).then((results) =>
+      results.forEach(
+        (r, i) =>
+          r.status === 'rejected' &&
+          console.warn(`[notify] ${channels[i].name} failed: ${(r.reason as Error)?.message}`),
+      ),
+    );
   // Sent once the change is committed; a rolled-back change tells nobody.
-  if ('executionPromise' in trx) (trx).executionPromise.then(send, () => undefined);
+  if ('executionPromise' in trx) trx.executionPromise.then(send, () => undefined);
   else send();
 }

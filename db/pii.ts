@@ -29,7 +29,8 @@ export interface PiiKeys {
 
 // Fixed keys for development and tests only, derived from a phrase anyone can read: data sealed
 // with them is not protected. Production refuses to start without its own keys.
-const devKey = (purpose: string) => createHash('sha256').update(`shequ INSECURE development PII ${purpose} key - never use in production`).digest();
+const devKey = (purpose: string) =>
+  createHash('sha256').update(`shequ INSECURE development PII ${purpose} key - never use in production`).digest();
 export const DEV_PII_KEY_ID = 'dev';
 /** The development keys in the environment's own spelling, e.g. to list them as an older key. */
 export const DEV_PII_KEYS_ENV = `${DEV_PII_KEY_ID}:${devKey('encryption').toString('base64')}`;
@@ -39,7 +40,8 @@ export class PiiConfigError extends Error {}
 
 export function decodeKey(b64: string, what: string): Buffer {
   const key = Buffer.from(b64.trim(), 'base64');
-  if (key.length !== 32 || key.toString('base64') !== b64.trim()) throw new PiiConfigError(`${what}: must be 32 bytes in base64 (generate one with: openssl rand -base64 32)`);
+  if (key.length !== 32 || key.toString('base64') !== b64.trim())
+    throw new PiiConfigError(`${what}: must be 32 bytes in base64 (generate one with: openssl rand -base64 32)`);
   return key;
 }
 
@@ -47,10 +49,16 @@ export function decodeKey(b64: string, what: string): Buffer {
 export function parsePiiKeys(keysText: string, hashKeyText: string): PiiKeys {
   const keys = new Map<string, Buffer>();
   let currentKeyId: string | undefined;
-  for (const entry of keysText.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of keysText
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const at = entry.indexOf(':');
     const id = at > 0 ? entry.slice(0, at) : '';
-    if (!/^[A-Za-z0-9_-]{1,32}$/.test(id)) throw new PiiConfigError(`SHEQU_PII_KEYS: each entry is keyId:base64 with a key id of letters, digits, _ or - (got "${entry.slice(0, 12)}…")`);
+    if (!/^[A-Za-z0-9_-]{1,32}$/.test(id))
+      throw new PiiConfigError(
+        `SHEQU_PII_KEYS: each entry is keyId:base64 with a key id of letters, digits, _ or - (got "${entry.slice(0, 12)}…")`,
+      );
     if (keys.has(id)) throw new PiiConfigError(`SHEQU_PII_KEYS: key id ${id} listed twice`);
     keys.set(id, decodeKey(entry.slice(at + 1), `SHEQU_PII_KEYS key ${id}`));
     currentKeyId ??= id;
@@ -70,7 +78,8 @@ export function piiKeysFromEnv(env: Record<string, string | undefined> = process
         'ID numbers and bank accounts are encrypted with them (see README, Privacy).',
     );
   }
-  if (keysText || hashText) throw new PiiConfigError(`set both SHEQU_PII_KEYS and SHEQU_PII_HASH_KEY, or neither (development keys)`);
+  if (keysText || hashText)
+    throw new PiiConfigError(`set both SHEQU_PII_KEYS and SHEQU_PII_HASH_KEY, or neither (development keys)`);
   return parsePiiKeys(DEV_PII_KEYS_ENV, DEV_PII_HASH_KEY_ENV);
 }
 
@@ -138,17 +147,32 @@ export function keyIdOf(sealed: string): string {
   return parts[1];
 }
 
-export const isSealed = (value: unknown): value is string => typeof value === 'string' && /^v1:[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$/.test(value);
+export const isSealed = (value: unknown): value is string =>
+  typeof value === 'string' && /^v1:[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$/.test(value);
 
 /** The three stored forms of an ID number: `<col>_enc`, `<col>_hash`, `<col>_masked`. */
-export function idNumberColumns(idNumber: string, keys: PiiKeys = piiKeys()): { id_number_enc: string; id_number_hash: string; id_number_masked: string } {
+export function idNumberColumns(
+  idNumber: string,
+  keys: PiiKeys = piiKeys(),
+): { id_number_enc: string; id_number_hash: string; id_number_masked: string } {
   const id = normalizePii(idNumber);
-  return { id_number_enc: encryptPiiWith(keys, id), id_number_hash: piiHashWith(keys, id), id_number_masked: maskIdNumber(id) };
+  return {
+    id_number_enc: encryptPiiWith(keys, id),
+    id_number_hash: piiHashWith(keys, id),
+    id_number_masked: maskIdNumber(id),
+  };
 }
 
 /** A household's bank account in its stored forms; none on file stays NULL in all three. */
-export function bankAccountColumns(account: string | null | undefined, keys: PiiKeys = piiKeys()): { bank_account_enc: string | null; bank_account_hash: string | null; bank_account_masked: string | null } {
+export function bankAccountColumns(
+  account: string | null | undefined,
+  keys: PiiKeys = piiKeys(),
+): { bank_account_enc: string | null; bank_account_hash: string | null; bank_account_masked: string | null } {
   const a = account?.trim();
   if (!a) return { bank_account_enc: null, bank_account_hash: null, bank_account_masked: null };
-  return { bank_account_enc: encryptPiiWith(keys, a), bank_account_hash: piiHashWith(keys, a), bank_account_masked: maskAccount(a) };
+  return {
+    bank_account_enc: encryptPiiWith(keys, a),
+    bank_account_hash: piiHashWith(keys, a),
+    bank_account_masked: maskAccount(a),
+  };
 }

@@ -28,18 +28,40 @@ export async function raiseAlert(db: Knex, a: Alert, escalate?: { message: strin
        ON CONFLICT (workflow_id, reason, activity_id) WHERE resolved_at IS NULL
        DO UPDATE SET attempts = EXCLUDED.attempts, last_error = EXCLUDED.last_error, detail = EXCLUDED.detail, activity_type = EXCLUDED.activity_type, updated_at = now()
        RETURNING id, (xmax = 0) AS inserted`,
-      [a.workflowId, a.reason, a.kind, a.activityId ?? '', a.activityType ?? null, a.attempts ?? null, clip(a.lastError), clip(a.detail)],
+      [
+        a.workflowId,
+        a.reason,
+        a.kind,
+        a.activityId ?? '',
+        a.activityType ?? null,
+        a.attempts ?? null,
+        clip(a.lastError),
+        clip(a.detail),
+      ],
     );
     const { id, inserted } = rows[0];
     if (inserted && escalate) {
-      await notify(trx, { dedupeKey: `alert:${id}`, kind: a.reason, audienceRole: 'supervisor', orgUnitId: null, entityType: 'workflow', entityId: a.workflowId, message: escalate.message });
+      await notify(trx, {
+        dedupeKey: `alert:${id}`,
+        kind: a.reason,
+        audienceRole: 'supervisor',
+        orgUnitId: null,
+        entityType: 'workflow',
+        entityId: a.workflowId,
+        message: escalate.message,
+      });
     }
     return inserted as boolean;
   });
 }
 
 /** Closes open alerts of a workflow (of one reason, or one activity), saying why. */
-export async function resolveAlerts(db: Knex | Knex.Transaction, workflowId: string, resolution: string, o: { reason?: AlertReason; activityId?: string } = {}): Promise<number> {
+export async function resolveAlerts(
+  db: Knex | Knex.Transaction,
+  workflowId: string,
+  resolution: string,
+  o: { reason?: AlertReason; activityId?: string } = {},
+): Promise<number> {
   const q = db('workflow_alerts').where({ workflow_id: workflowId }).whereNull('resolved_at');
   if (o.reason) q.where({ reason: o.reason });
   if (o.activityId !== undefined) q.where({ activity_id: o.activityId });

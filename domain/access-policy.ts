@@ -72,10 +72,16 @@ export const accessPolicy: Record<string, Record<string, Grant>> = {
     'bank-file': g(['finance', 'supervisor'], 'district'),
   },
   payments: { ...read(staff, 'area'), ...each(['reissue', 'carry', 'reveal'], g(finance, 'area')) },
-  'disbursement-schedule': { list: g([...scheduleKeepers, 'district_approver'], 'district'), ...each(['pause', 'resume'], g(scheduleKeepers, 'district')) },
+  'disbursement-schedule': {
+    list: g([...scheduleKeepers, 'district_approver'], 'district'),
+    ...each(['pause', 'resume'], g(scheduleKeepers, 'district')),
+  },
 
   // Laid-off worker referral → placement
-  referrals: { ...read(staff, 'area'), ...each(['assess', 'rematch', 'propose', 'respond', 'outcome', 'follow-ups', 'withdraw'], g(caseHands, 'area')) },
+  referrals: {
+    ...read(staff, 'area'),
+    ...each(['assess', 'rematch', 'propose', 'respond', 'outcome', 'follow-ups', 'withdraw'], g(caseHands, 'area')),
+  },
   'referral-batches': { ...read(staff, 'area'), create: g(caseHands, 'area') },
   enterprises: { list: g(staff, 'all'), create: g(caseHands, 'all') },
   helpers: { list: g(staff, 'area') },
@@ -88,7 +94,21 @@ export const accessPolicy: Record<string, Record<string, Grant>> = {
   // Volunteers
   volunteers: {
     ...read(everyone, 'area'),
-    ...each(['create', 'approve', 'reject', 'rescreen', 'reconfirm', 'deactivate', 'reactivate', 'sign-ups', 'hours', 'reveal'], g(caseHands, 'area')),
+    ...each(
+      [
+        'create',
+        'approve',
+        'reject',
+        'rescreen',
+        'reconfirm',
+        'deactivate',
+        'reactivate',
+        'sign-ups',
+        'hours',
+        'reveal',
+      ],
+      g(caseHands, 'area'),
+    ),
   },
   'volunteer-hours': { list: g(everyone, 'area'), ...each(['confirm', 'reject'], g(hoursConfirmers, 'area')) },
   'volunteer-teams': { ...read(everyone, 'area'), ...each(['create', 'members'], g(caseHands, 'area')) },
@@ -98,7 +118,10 @@ export const accessPolicy: Record<string, Record<string, Grant>> = {
   'volunteer-coverage': { list: g(everyone, 'area') },
 
   // Stuck workflows: the supervisor acts on them; the district approver and the admin only look.
-  workflows: { ...read(workflowReaders, 'district'), ...each(['assignees', 'reassign', 'extend', 'remind', 'retry', 'terminate'], g(supervisor, 'district')) },
+  workflows: {
+    ...read(workflowReaders, 'district'),
+    ...each(['assignees', 'reassign', 'extend', 'remind', 'retry', 'terminate'], g(supervisor, 'district')),
+  },
 };
 
 export function grantFor(resource: string, action: string): Grant | undefined {
@@ -117,7 +140,10 @@ export function mayDo(role: Role | undefined, resource: string, action: string):
  * (POST /api/x/:id/withdraw → withdraw, GET /api/x/:id/bank-file → bank-file, POST /api/x/read-all → read-all).
  */
 export function routeAccess(method: string, path: string): { resource: string; action: string } {
-  const [resource, ...rest] = path.replace(/^\/api\//, '').replace(/\.json$/, '').split('/');
+  const [resource, ...rest] = path
+    .replace(/^\/api\//, '')
+    .replace(/\.json$/, '')
+    .split('/');
   const m = method.toLowerCase();
   const last = rest.at(-1);
   if (last !== undefined && !last.startsWith(':')) return { resource, action: last };

@@ -34,7 +34,8 @@ const isFen = (n: number) => Number.isSafeInteger(n) && n >= 0;
 export function computeAllowance({ standard, incomesFen }: AllowanceInput): AllowanceCalculation {
   if (incomesFen.length === 0) throw new Error('a household has at least one member');
   if (!incomesFen.every(isFen)) throw new Error('incomes are whole fen, not negative');
-  if (!isFen(standard.standardFen) || !isFen(standard.floorPerPersonFen)) throw new Error('standard and floor are whole fen');
+  if (!isFen(standard.standardFen) || !isFen(standard.floorPerPersonFen))
+    throw new Error('standard and floor are whole fen');
   const members = incomesFen.length;
   const totalIncomeFen = incomesFen.reduce((a, b) => a + b, 0);
   const gapFen = standard.standardFen * members - totalIncomeFen;

@@ -7,7 +7,16 @@ import type { BenefitStage } from './benefit-stages.js';
 export const benefitDecisions = ['approve', 'reject', 'return', 'resubmit', 'reverify', 'override_duplicate'] as const;
 export type BenefitDecision = (typeof benefitDecisions)[number];
 
-export const benefitActions = [...benefitDecisions, 'object', 'withdraw', 'recheck', 'change', 'suspend', 'resume', 'terminate'] as const;
+export const benefitActions = [
+  ...benefitDecisions,
+  'object',
+  'withdraw',
+  'recheck',
+  'change',
+  'suspend',
+  'resume',
+  'terminate',
+] as const;
 export type BenefitAction = (typeof benefitActions)[number];
 
 export interface CaseFlags {
@@ -46,7 +55,14 @@ export function allowedBenefitActions(c: CaseFlags, role: Role): BenefitAction[]
   }
   if (c.stage === 'returned' && role === 'caseworker') out.push('resubmit');
   if (c.stage === 'public_notice' && (role === 'caseworker' || role === 'supervisor')) out.push('object');
-  const open = ['verifying', 'community_review', 'public_notice', 'street_review', 'district_approval', 'returned'].includes(c.stage);
+  const open = [
+    'verifying',
+    'community_review',
+    'public_notice',
+    'street_review',
+    'district_approval',
+    'returned',
+  ].includes(c.stage);
   if (open && (role === 'caseworker' || role === 'supervisor')) out.push('withdraw');
   if (c.stage === 'enrolled' || c.stage === 'recheck_due') {
     if (role === 'caseworker' || role === 'district_approver') out.push('recheck', 'change');

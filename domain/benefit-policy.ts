@@ -18,7 +18,14 @@ export interface BenefitPolicy {
 export const defaultBenefitPolicy: BenefitPolicy = {
   daySeconds: 86400,
   noticeDays: 7,
-  deadlineDays: { verifying: 10, community_review: 10, street_review: 10, district_approval: 10, returned: 15, recheck_due: 15 },
+  deadlineDays: {
+    verifying: 10,
+    community_review: 10,
+    street_review: 10,
+    district_approval: 10,
+    returned: 15,
+    recheck_due: 15,
+  },
   recheckDays: { A: 365, B: 182, C: 91 },
   historyLimit: 10_000,
 };
@@ -27,12 +34,20 @@ export const defaultBenefitPolicy: BenefitPolicy = {
  * Parses `stage=days` pairs ("community_review=10,returned=15") over the defaults.
  * Throws naming the bad pair, so a typo fails start-up rather than a deadline.
  */
-export function parseDayMap<K extends string>(text: string, allowed: readonly K[], base: Partial<Record<K, number>>): Partial<Record<K, number>> {
+export function parseDayMap<K extends string>(
+  text: string,
+  allowed: readonly K[],
+  base: Partial<Record<K, number>>,
+): Partial<Record<K, number>> {
   const out: Partial<Record<K, number>> = { ...base };
-  for (const pair of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const pair of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [key, value] = pair.split('=').map((s) => s.trim());
     const days = Number(value);
-    if (!(allowed as readonly string[]).includes(key)) throw new Error(`unknown key "${key}" (allowed: ${allowed.join(', ')})`);
+    if (!(allowed as readonly string[]).includes(key))
+      throw new Error(`unknown key "${key}" (allowed: ${allowed.join(', ')})`);
     if (!(days > 0) || !Number.isFinite(days)) throw new Error(`"${pair}": days must be a positive number`);
     out[key as K] = days;
   }

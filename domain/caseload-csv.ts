@@ -29,7 +29,15 @@ export type CaseloadColumn = (typeof caseloadColumns)[number];
 const optionalColumns: readonly CaseloadColumn[] = ['disabled', 'next_recheck_on'];
 
 /** Columns that describe the household: repeated on each member row, and must agree. */
-const householdColumns: readonly CaseloadColumn[] = ['community_code', 'address', 'category', 'bank_account', 'enrolled_from', 'amount_fen', 'next_recheck_on'];
+const householdColumns: readonly CaseloadColumn[] = [
+  'community_code',
+  'address',
+  'category',
+  'bank_account',
+  'enrolled_from',
+  'amount_fen',
+  'next_recheck_on',
+];
 
 export interface CaseloadRowError {
   row: number; // as a spreadsheet numbers it: the header is row 1
@@ -64,8 +72,7 @@ export interface CaseloadHousehold {
 }
 
 export type CaseloadParse =
-  | { ok: true; households: CaseloadHousehold[]; members: number }
-  | { ok: false; errors: CaseloadRowError[] };
+  { ok: true; households: CaseloadHousehold[]; members: number } | { ok: false; errors: CaseloadRowError[] };
 
 export const MAX_MEMBERS_PER_HOUSEHOLD = 20;
 
@@ -96,7 +103,8 @@ const msg = {
   unknownColumn: '未知的列 (unknown column)',
   duplicateColumn: '列名重复 (column appears twice)',
   missingColumn: '缺少此列 (column missing from the header)',
-  fieldCount: (got: number, want: number) => `本行有${got}个字段，表头有${want}列 (row has ${got} fields, the header ${want})`,
+  fieldCount: (got: number, want: number) =>
+    `本行有${got}个字段，表头有${want}列 (row has ${got} fields, the header ${want})`,
   empty: '文件中没有数据行 (the file has no data rows)',
   category: '类别应为 A、B 或 C (category must be A, B or C)',
   relation: `与户主关系应为 ${memberRelations.join('/')} 或 户主/配偶/子女/父母/孙子女/兄弟姐妹/其他 (unknown relation)`,
@@ -121,7 +129,11 @@ const msg = {
 
 function relationOf(text: string): MemberRelation | undefined {
   const lower = text.toLowerCase();
-  return (memberRelations as readonly string[]).includes(lower) ? (lower as MemberRelation) : Object.hasOwn(relationWords, text) ? relationWords[text] : undefined;
+  return (memberRelations as readonly string[]).includes(lower)
+    ? (lower as MemberRelation)
+    : Object.hasOwn(relationWords, text)
+      ? relationWords[text]
+      : undefined;
 }
 
 const isDate = (s: string) => {
@@ -193,26 +205,39 @@ export function parseCaseload(text: string, opts: CaseloadOptions): CaseloadPars
   }
 
   if (errors.length) {
-    errors.sort((a, b) => a.row - b.row || caseloadColumns.indexOf(a.field as CaseloadColumn) - caseloadColumns.indexOf(b.field as CaseloadColumn));
+    errors.sort(
+      (a, b) =>
+        a.row - b.row ||
+        caseloadColumns.indexOf(a.field as CaseloadColumn) - caseloadColumns.indexOf(b.field as CaseloadColumn),
+    );
     return { ok: false, errors };
   }
   return { ok: true, households, members: households.reduce((n, h) => n + h.members.length, 0) };
 }
 
-function readHeader(rec: CsvRecord): { ok: true; columns: CaseloadColumn[] } | { ok: false; errors: CaseloadRowError[] } {
+function readHeader(
+  rec: CsvRecord,
+): { ok: true; columns: CaseloadColumn[] } | { ok: false; errors: CaseloadRowError[] } {
   const errors: CaseloadRowError[] = [];
   const names = rec.fields.map((f) => f.trim().toLowerCase());
   const seen = new Set<string>();
   for (const n of names) {
-    if (!(caseloadColumns as readonly string[]).includes(n)) errors.push({ row: rec.row, field: n || '_', message: msg.unknownColumn });
+    if (!(caseloadColumns as readonly string[]).includes(n))
+      errors.push({ row: rec.row, field: n || '_', message: msg.unknownColumn });
     else if (seen.has(n)) errors.push({ row: rec.row, field: n, message: msg.duplicateColumn });
     seen.add(n);
   }
-  for (const c of caseloadColumns) if (!seen.has(c) && !optionalColumns.includes(c)) errors.push({ row: rec.row, field: c, message: msg.missingColumn });
+  for (const c of caseloadColumns)
+    if (!seen.has(c) && !optionalColumns.includes(c))
+      errors.push({ row: rec.row, field: c, message: msg.missingColumn });
   return errors.length ? { ok: false, errors } : { ok: true, columns: names as CaseloadColumn[] };
 }
 
-function parseRow(row: number, v: Record<CaseloadColumn, string>, err: (row: number, field: string, message: string) => void): ParsedRow {
+function parseRow(
+  row: number,
+  v: Record<CaseloadColumn, string>,
+  err: (row: number, field: string, message: string) => void,
+): ParsedRow {
   let valid = true;
   const bad = (field: CaseloadColumn, message: string) => {
     err(row, field, message);
@@ -228,7 +253,8 @@ function parseRow(row: number, v: Record<CaseloadColumn, string>, err: (row: num
   if (v.bank_account && !/^\d{12,30}$/.test(v.bank_account)) bad('bank_account', msg.bankAccount);
   if (v.enrolled_from && !isDate(v.enrolled_from)) bad('enrolled_from', msg.date);
   if (v.next_recheck_on && !isDate(v.next_recheck_on)) bad('next_recheck_on', msg.date);
-  else if (v.next_recheck_on && isDate(v.enrolled_from) && v.next_recheck_on < v.enrolled_from) bad('next_recheck_on', msg.recheckBeforeEnrolled);
+  else if (v.next_recheck_on && isDate(v.enrolled_from) && v.next_recheck_on < v.enrolled_from)
+    bad('next_recheck_on', msg.recheckBeforeEnrolled);
 
   const amountFen = v.amount_fen ? fenOf(v.amount_fen) : null;
   if (v.amount_fen && amountFen === null) bad('amount_fen', msg.fen);
@@ -247,7 +273,15 @@ function parseRow(row: number, v: Record<CaseloadColumn, string>, err: (row: num
   if (!trueWords.has(disabledWord) && !falseWords.has(disabledWord)) bad('disabled', msg.disabled);
 
   const member: CaseloadMember | null = valid
-    ? { row, name: v.name, idNumber, relation: relation!, birthDate: birthDateFromId(idNumber), disabled: trueWords.has(disabledWord), monthlyIncomeFen: income! }
+    ? {
+        row,
+        name: v.name,
+        idNumber,
+        relation: relation!,
+        birthDate: birthDateFromId(idNumber),
+        disabled: trueWords.has(disabledWord),
+        monthlyIncomeFen: income!,
+      }
     : null;
   return { row, values: v, member, amountFen };
 }
@@ -275,7 +309,14 @@ function checkHousehold(
   if (group.length > MAX_MEMBERS_PER_HOUSEHOLD) err(group[MAX_MEMBERS_PER_HOUSEHOLD].row, '_', msg.tooManyMembers);
 
   // The amount can only be checked once every member's figures are readable.
-  if (!consistent || heads.length !== 1 || group.length > MAX_MEMBERS_PER_HOUSEHOLD || group.some((r) => !r.member) || first.amountFen === null) return null;
+  if (
+    !consistent ||
+    heads.length !== 1 ||
+    group.length > MAX_MEMBERS_PER_HOUSEHOLD ||
+    group.some((r) => !r.member) ||
+    first.amountFen === null
+  )
+    return null;
   const standard = standardOn(opts.standards, first.values.enrolled_from);
   if (!standard) {
     err(first.row, 'enrolled_from', msg.noStandard(first.values.enrolled_from));
@@ -309,7 +350,9 @@ function checkHousehold(
 }
 
 /** Writes households back as caseload CSV (the demo seed and tests build their files with it). */
-export function caseloadCsv(rows: ReadonlyArray<Partial<Record<CaseloadColumn, string | number | boolean | null>>>): string {
+export function caseloadCsv(
+  rows: ReadonlyArray<Partial<Record<CaseloadColumn, string | number | boolean | null>>>,
+): string {
   const lines = [csvLine(caseloadColumns), ...rows.map((r) => csvLine(caseloadColumns.map((c) => r[c])))];
   return `${lines.join('\r\n')}\r\n`;
 }

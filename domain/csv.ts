@@ -40,7 +40,12 @@ export function parseCsv(text: string): CsvResult {
       continue;
     }
     if (c === '"') {
-      if (field !== '' || wasQuoted) return { ok: false, row, message: '引号只能出现在字段开头 (a quote may only open a field; double it inside a quoted field)' };
+      if (field !== '' || wasQuoted)
+        return {
+          ok: false,
+          row,
+          message: '引号只能出现在字段开头 (a quote may only open a field; double it inside a quoted field)',
+        };
       quoted = true;
       wasQuoted = true;
     } else if (c === ',') endField();
@@ -63,4 +68,5 @@ export function csvField(value: string | number | boolean | null | undefined): s
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export const csvLine = (values: ReadonlyArray<string | number | boolean | null | undefined>) => values.map(csvField).join(',');
+export const csvLine = (values: ReadonlyArray<string | number | boolean | null | undefined>) =>
+  values.map(csvField).join(',');

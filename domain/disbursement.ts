@@ -55,7 +55,8 @@ export const disbursementWorkflowId = (period: string, prefix = '') => `${prefix
  * anyone re-entering figures. Returns 0 when the household is no longer below the standard.
  */
 export function lineAmount(standard: AllowanceStandard, term: { members: number; totalIncomeFen: number }): number {
-  return computeAllowance({ standard, incomesFen: [term.totalIncomeFen, ...Array(term.members - 1).fill(0)] }).amountFen;
+  return computeAllowance({ standard, incomesFen: [term.totalIncomeFen, ...Array(term.members - 1).fill(0)] })
+    .amountFen;
 }
 
 /** One line of the bank file: what the bank needs and nothing more. */
@@ -69,7 +70,9 @@ export interface BankLine {
 const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 
 export function bankFileCsv(lines: readonly BankLine[]): string {
-  const rows = lines.map((l) => [String(l.lineId), l.account, csvField(l.name), yuan(l.amountFen).replace('¥', '')].join(','));
+  const rows = lines.map((l) =>
+    [String(l.lineId), l.account, csvField(l.name), yuan(l.amountFen).replace('¥', '')].join(','),
+  );
   return ['line_id,account,name,amount_yuan', ...rows].join('\r\n') + '\r\n';
 }
 
@@ -90,7 +93,11 @@ export function parseBankFile(csv: string): BankLine[] {
  * The simulated bank's answer for a line: deterministic in (line, account), so a crash and a
  * replay see the same answer, and a corrected account gets a fresh one.
  */
-export function simulatedBankOutcome(lineId: number, account: string, failureRate: number): { ok: true } | { ok: false; reason: BankFailureReason } {
+export function simulatedBankOutcome(
+  lineId: number,
+  account: string,
+  failureRate: number,
+): { ok: true } | { ok: false; reason: BankFailureReason } {
   let h = 2166136261;
   for (const ch of `${lineId}:${account}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
   const u = h / 2 ** 32;

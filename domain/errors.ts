@@ -10,7 +10,10 @@ export class DomainError extends Error {
 
 export class ValidationError extends DomainError {
   override readonly type = 'ValidationError';
-  constructor(message: string, readonly errors: FieldErrors = {}) {
+  constructor(
+    message: string,
+    readonly errors: FieldErrors = {},
+  ) {
     super(message);
     this.name = 'ValidationError';
   }
@@ -51,7 +54,10 @@ export class ConflictError extends DomainError {
 /** The step was sent but its outcome did not come within the wait bound; it may still be recorded. */
 export class UnavailableError extends DomainError {
   override readonly type = 'UnavailableError';
-  constructor(message: string, readonly retryAfterSeconds: number) {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super(message);
     this.name = 'UnavailableError';
   }

@@ -50,7 +50,8 @@ export function exclusion(seeker: SeekerProfile, o: OpeningProfile, excluded: re
   if (!o.open) return '岗位已关闭 (opening closed)';
   if (o.placesLeft <= 0) return '岗位已满 (no places left)';
   if (excluded.includes(o.id)) return '已推荐过该岗位 (proposed before)';
-  if (seeker.maxHoursPerWeek !== null && o.hoursPerWeek > seeker.maxHoursPerWeek) return `工时${o.hoursPerWeek}小时/周超过可工作时间 (more hours than the seeker can work)`;
+  if (seeker.maxHoursPerWeek !== null && o.hoursPerWeek > seeker.maxHoursPerWeek)
+    return `工时${o.hoursPerWeek}小时/周超过可工作时间 (more hours than the seeker can work)`;
   if (seeker.noPhysicalWork && o.physical) return '体力劳动不适合 (physical work ruled out)';
   return null;
 }
@@ -61,20 +62,37 @@ export function scoreOpening(seeker: SeekerProfile, o: OpeningProfile): Match {
   const reasons: MatchReason[] = [];
 
   const req = covered(o.requiredSkills);
-  const skills = o.requiredSkills.length === 0 ? maxPoints.skills : Math.round((maxPoints.skills * req.length) / o.requiredSkills.length);
+  const skills =
+    o.requiredSkills.length === 0
+      ? maxPoints.skills
+      : Math.round((maxPoints.skills * req.length) / o.requiredSkills.length);
   reasons.push({
     factor: 'skills',
     points: skills,
-    text: o.requiredSkills.length === 0 ? '无必备技能要求 (no required skills)' : `必备技能 ${req.length}/${o.requiredSkills.length}${req.length ? `：${req.join('、')}` : ''} (required skills ${req.length} of ${o.requiredSkills.length})`,
+    text:
+      o.requiredSkills.length === 0
+        ? '无必备技能要求 (no required skills)'
+        : `必备技能 ${req.length}/${o.requiredSkills.length}${req.length ? `：${req.join('、')}` : ''} (required skills ${req.length} of ${o.requiredSkills.length})`,
   });
 
   const pref = covered(o.preferredSkills);
   if (o.preferredSkills.length) {
-    reasons.push({ factor: 'preferred', points: Math.round((maxPoints.preferred * pref.length) / o.preferredSkills.length), text: `优先技能 ${pref.length}/${o.preferredSkills.length} (preferred skills ${pref.length} of ${o.preferredSkills.length})` });
+    reasons.push({
+      factor: 'preferred',
+      points: Math.round((maxPoints.preferred * pref.length) / o.preferredSkills.length),
+      text: `优先技能 ${pref.length}/${o.preferredSkills.length} (preferred skills ${pref.length} of ${o.preferredSkills.length})`,
+    });
   }
 
   const streets = Math.abs(seeker.streetOrder - o.streetOrder);
-  reasons.push({ factor: 'distance', points: Math.max(0, maxPoints.distance - 5 * streets), text: streets === 0 ? '同一街道 (same street)' : `相距${streets}个街道 (${streets} street${streets > 1 ? 's' : ''} away)` });
+  reasons.push({
+    factor: 'distance',
+    points: Math.max(0, maxPoints.distance - 5 * streets),
+    text:
+      streets === 0
+        ? '同一街道 (same street)'
+        : `相距${streets}个街道 (${streets} street${streets > 1 ? 's' : ''} away)`,
+  });
 
   let wage: number = maxPoints.wage;
   let wageText = `月薪${yuan(o.wageMinFen)}–${yuan(o.wageMaxFen)} (wage range)`;
@@ -83,18 +101,26 @@ export function scoreOpening(seeker: SeekerProfile, o: OpeningProfile): Match {
     const shortfall = (seeker.expectedWageFen - o.wageMaxFen) / seeker.expectedWageFen;
     wage = Math.max(0, Math.round(maxPoints.wage * (1 - shortfall / 0.25)));
     wageText = `最高月薪${yuan(o.wageMaxFen)}低于期望${yuan(seeker.expectedWageFen)} (below expected wage)`;
-  } else if (seeker.expectedWageFen !== null) wageText = `月薪${yuan(o.wageMinFen)}–${yuan(o.wageMaxFen)}满足期望${yuan(seeker.expectedWageFen)} (meets expected wage)`;
+  } else if (seeker.expectedWageFen !== null)
+    wageText = `月薪${yuan(o.wageMinFen)}–${yuan(o.wageMaxFen)}满足期望${yuan(seeker.expectedWageFen)} (meets expected wage)`;
   reasons.push({ factor: 'wage', points: wage, text: wageText });
 
   return { openingId: o.id, score: reasons.reduce((s, r) => s + r.points, 0), reasons };
 }
 
 /** The best `limit` openings that can be offered, best first; ties go to more places, then the older opening. */
-export function rankOpenings(seeker: SeekerProfile, openings: readonly OpeningProfile[], excluded: readonly number[] = [], limit = MATCH_LIMIT): Match[] {
+export function rankOpenings(
+  seeker: SeekerProfile,
+  openings: readonly OpeningProfile[],
+  excluded: readonly number[] = [],
+  limit = MATCH_LIMIT,
+): Match[] {
   const places = new Map(openings.map((o) => [o.id, o.placesLeft]));
   return openings
     .filter((o) => exclusion(seeker, o, excluded) === null)
     .map((o) => scoreOpening(seeker, o))
-    .sort((a, b) => b.score - a.score || places.get(b.openingId)! - places.get(a.openingId)! || a.openingId - b.openingId)
+    .sort(
+      (a, b) => b.score - a.score || places.get(b.openingId)! - places.get(a.openingId)! || a.openingId - b.openingId,
+    )
     .slice(0, limit);
 }

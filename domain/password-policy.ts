@@ -44,10 +44,13 @@ const normal = (s: string) => s.toLowerCase().replace(/[\s._\-!@#$%^&*]+/g, '');
 
 /** The first rule the password breaks, as a bilingual message for the form field; undefined when it is acceptable. */
 export function passwordProblem(password: string, username?: string): string | undefined {
-  if ([...password].length < MIN_PASSWORD_LENGTH) return `密码至少${MIN_PASSWORD_LENGTH}位 (at least ${MIN_PASSWORD_LENGTH} characters)`;
+  if ([...password].length < MIN_PASSWORD_LENGTH)
+    return `密码至少${MIN_PASSWORD_LENGTH}位 (at least ${MIN_PASSWORD_LENGTH} characters)`;
   // bcrypt reads only the first 72 bytes: a longer password would match on its beginning alone.
-  if (new TextEncoder().encode(password).length > MAX_PASSWORD_BYTES) return `密码过长：最多${MAX_PASSWORD_BYTES}字节（约${MAX_PASSWORD_BYTES / 3}个汉字） (too long: at most ${MAX_PASSWORD_BYTES} bytes)`;
-  if (!/\p{L}/u.test(password) || !/\p{Nd}/u.test(password)) return '密码须同时包含字母和数字 (must contain both a letter and a digit)';
+  if (new TextEncoder().encode(password).length > MAX_PASSWORD_BYTES)
+    return `密码过长：最多${MAX_PASSWORD_BYTES}字节（约${MAX_PASSWORD_BYTES / 3}个汉字） (too long: at most ${MAX_PASSWORD_BYTES} bytes)`;
+  if (!/\p{L}/u.test(password) || !/\p{Nd}/u.test(password))
+    return '密码须同时包含字母和数字 (must contain both a letter and a digit)';
   const user = username?.trim().toLowerCase();
   if (user && password.toLowerCase().includes(user)) return '密码不能包含用户名 (must not contain the username)';
   if (common.has(normal(password))) return '密码过于常见，请另选一个 (too common, choose another)';

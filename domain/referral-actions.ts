@@ -33,4 +33,5 @@ export function allowedReferralActions(r: ReferralFlags, role: Role): ReferralAc
 }
 
 /** Stages at which a referral waits on a caseworker (her "my queue"). */
-export const referralStagesWaitingOn = (role: Role): ReferralStage[] => (role === 'caseworker' ? ['intake', 'matching', 'proposed', 'interview'] : []);
+export const referralStagesWaitingOn = (role: Role): ReferralStage[] =>
+  role === 'caseworker' ? ['intake', 'matching', 'proposed', 'interview'] : [];

@@ -29,7 +29,11 @@ export const defaultReferralPolicy: ReferralPolicy = {
 export function parseFollowUpDays(text: string): ReferralPolicy['followUpDays'] {
   if (!text.trim()) return defaultReferralPolicy.followUpDays;
   const days = text.split(',').map((s) => Number(s.trim()));
-  if (days.length !== 3 || days.some((d) => !(d > 0) || !Number.isFinite(d)) || !(days[0] < days[1] && days[1] < days[2])) {
+  if (
+    days.length !== 3 ||
+    days.some((d) => !(d > 0) || !Number.isFinite(d)) ||
+    !(days[0] < days[1] && days[1] < days[2])
+  ) {
     throw new Error(`"${text}": three increasing positive numbers of days (1, 3 and 6 months), e.g. 30,91,182`);
   }
   return [1, 3, 6].map((month, i) => ({ month, days: days[i] }));

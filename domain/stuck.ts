@@ -5,7 +5,13 @@ import { workflowKinds, type WorkflowKind } from './search-attributes.js';
 // Why a workflow is "stuck", as supervisors see it, and what they may do about it. The reasons
 // are listed most urgent first: a workflow with several shows the first as its main reason.
 
-export const stuckReasons = ['failing_workflow_task', 'failing_activity', 'drift', 'waiting_signoff', 'overdue'] as const;
+export const stuckReasons = [
+  'failing_workflow_task',
+  'failing_activity',
+  'drift',
+  'waiting_signoff',
+  'overdue',
+] as const;
 export type StuckReason = (typeof stuckReasons)[number];
 
 /** An activity counts as failing from its 3rd attempt: two failures in a row are not a blip. */
@@ -35,7 +41,10 @@ export function parseWorkflowId(workflowId: string, prefix = ''): { kind: Workfl
  * terminated from here: it may have half its bank files out, and a new run for the period
  * would pay again; its failed lines are resolved on the run's own page.
  */
-export function allowedSupervisorActions(role: Role, o: { kind: WorkflowKind | null; reasons: readonly string[]; running: boolean; hasDeadline: boolean }): SupervisorAction[] {
+export function allowedSupervisorActions(
+  role: Role,
+  o: { kind: WorkflowKind | null; reasons: readonly string[]; running: boolean; hasDeadline: boolean },
+): SupervisorAction[] {
   if (!supervisorRoles.includes(role) || !o.running) return [];
   const actions: SupervisorAction[] = ['remind'];
   if (o.kind === 'benefit' || o.kind === 'referral') actions.unshift('reassign');
@@ -48,6 +57,13 @@ export function allowedSupervisorActions(role: Role, o: { kind: WorkflowKind | n
 /** The console page of the case a workflow runs. */
 export function caseLink(kind: string | null, caseId: number | string | null): string | null {
   if (caseId == null) return null;
-  const resource = ({ benefit: 'applications', referral: 'referrals', volunteer: 'volunteers', disbursement: 'disbursement-runs' } as Record<string, string>)[kind ?? ''];
+  const resource = (
+    {
+      benefit: 'applications',
+      referral: 'referrals',
+      volunteer: 'volunteers',
+      disbursement: 'disbursement-runs',
+    } as Record<string, string>
+  )[kind ?? ''];
   return resource ? `/${resource}/${caseId}/show` : null;
 }

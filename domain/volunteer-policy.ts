@@ -10,4 +10,10 @@ export interface VolunteerPolicy {
   historyLimit: number;
 }
 
-export const defaultVolunteerPolicy: VolunteerPolicy = { daySeconds: 86400, reminderDays: 90, reconfirmDays: 365, suitabilityAttempts: 5, historyLimit: 10_000 };
+export const defaultVolunteerPolicy: VolunteerPolicy = {
+  daySeconds: 86400,
+  reminderDays: 90,
+  reconfirmDays: 365,
+  suitabilityAttempts: 5,
+  historyLimit: 10_000,
+};

@@ -18,7 +18,9 @@ try {
   report = await verifyAuditChain(db);
 } catch (e) {
   await db.destroy();
-  failScript(`cannot verify the audit chain (${env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}): ${(e as Error).message}`);
+  failScript(
+    `cannot verify the audit chain (${env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}): ${(e as Error).message}`,
+  );
 }
 await db.destroy();
 

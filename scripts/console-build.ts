@@ -16,18 +16,24 @@ function newestMtime(path: string): number {
 
 export function consoleIsStale(): boolean {
   if (!existsSync(dist)) return true;
-  const sources = ['admin/src', 'admin/index.html', 'admin/vite.config.ts', 'domain'].map((p) => join(root, p)).filter(existsSync);
+  const sources = ['admin/src', 'admin/index.html', 'admin/vite.config.ts', 'domain']
+    .map((p) => join(root, p))
+    .filter(existsSync);
   return Math.max(...sources.map(newestMtime)) > statSync(dist).mtimeMs;
 }
 
 export function buildConsole(log: (s: string) => void = console.log): void {
   log('[launcher] building the console (vite build)…');
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'admin/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-    // Under vitest NODE_ENV is "test", which would give React's development build (slow to
-    // start in a browser, and not what users get).
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'admin/vite.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      // Under vitest NODE_ENV is "test", which would give React's development build (slow to
+      // start in a browser, and not what users get).
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
   if (r.status !== 0) throw new Error('console build failed');
 }

@@ -41,25 +41,41 @@ try {
 const db = await openScriptDb(env, 'the import');
 
 const users = db('users').where({ active: true });
-const actor = await (asUser ? users.where({ username: asUser }) : users.where({ role: 'admin' }).orderBy('id')).first('id', 'username', 'role');
+const actor = await (asUser ? users.where({ username: asUser }) : users.where({ role: 'admin' }).orderBy('id')).first(
+  'id',
+  'username',
+  'role',
+);
 if (!actor) {
   await db.destroy();
-  failScript(asUser ? `no active user ${asUser}` : 'no active admin user to record the import under: pass --as=<username>');
+  failScript(
+    asUser ? `no active user ${asUser}` : 'no active admin user to record the import under: pass --as=<username>',
+  );
 }
 
 const policy = benefitPolicy(env);
-const result = await importCaseload(db, text, { actor, dryRun, now: new Date(), recheckDays: policy.recheckDays, daySeconds: policy.daySeconds });
+const result = await importCaseload(db, text, {
+  actor,
+  dryRun,
+  now: new Date(),
+  recheckDays: policy.recheckDays,
+  daySeconds: policy.daySeconds,
+});
 await db.destroy();
 
 if (!result.ok) {
-  console.error(`${file}: ${result.errors.length} 处错误，未导入任何数据 (${result.errors.length} problem(s); nothing was loaded)\n`);
+  console.error(
+    `${file}: ${result.errors.length} 处错误，未导入任何数据 (${result.errors.length} problem(s); nothing was loaded)\n`,
+  );
   console.error(errorTable(result.errors));
   process.exit(1);
 }
 
 const yuanOf = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 if (result.dryRun) {
-  console.log(`${file}: 检查通过 (clean): ${result.households} households, ${result.members} members, ${yuanOf(result.totalAmountFen)} a month. Nothing loaded (--dry-run).`);
+  console.log(
+    `${file}: 检查通过 (clean): ${result.households} households, ${result.members} members, ${yuanOf(result.totalAmountFen)} a month. Nothing loaded (--dry-run).`,
+  );
   process.exit(0);
 }
 console.log(
@@ -72,9 +88,16 @@ const address = env.TEMPORAL_ADDRESS ?? `127.0.0.1:${env.TEMPORAL_PORT}`;
 let connection: Connection;
 try {
   const target = temporalTarget(env, address);
-  connection = await Connection.connect({ address: target.address, tls: target.tls, apiKey: target.apiKey, connectTimeout: '10 seconds' });
+  connection = await Connection.connect({
+    address: target.address,
+    tls: target.tls,
+    apiKey: target.apiKey,
+    connectTimeout: '10 seconds',
+  });
 } catch (e) {
-  console.error(`cannot reach Temporal at ${address} (${(e as Error).message}): the ${result.households} workflows were not started; the API starts them at its next start-up.`);
+  console.error(
+    `cannot reach Temporal at ${address} (${(e as Error).message}): the ${result.households} workflows were not started; the API starts them at its next start-up.`,
+  );
   process.exit(3);
 }
 const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
@@ -83,7 +106,9 @@ const report = await startCases(temporal, env, result.cases, 16, (done) => {
 });
 await connection.close();
 if (report.failed.length) {
-  console.error(`started ${report.started} workflows; ${report.failed.length} failed (first: ${report.failed[0].error}); the API starts them at its next start-up.`);
+  console.error(
+    `started ${report.started} workflows; ${report.failed.length} failed (first: ${report.failed[0].error}); the API starts them at its next start-up.`,
+  );
   process.exit(3);
 }
 console.log(`started ${report.started} workflows (benefit-<id>, at enrolled, re-check timers set)`);

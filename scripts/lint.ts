@@ -12,15 +12,43 @@ const checks: { name: string; cmd: string; args: string[] }[] = [
   { name: 'types (console)', cmd: bin('tsc'), args: ['--noEmit', '-p', 'admin/tsconfig.json'] },
   { name: 'ESLint', cmd: bin('eslint'), args: ['.', '--max-warnings', '0'] },
   { name: 'Prettier', cmd: bin('prettier'), args: ['--check', '--log-level', 'warn', '.'] },
-  { name: 'import directions (dependency-cruiser)', cmd: bin('depcruise'), args: ['domain', 'config', 'db', 'temporal', 'workflows', 'activities', 'worker', 'api', 'admin/src', 'scripts', 'bench', 'test', '--config', '.dependency-cruiser.cjs'] },
+  {
+    name: 'import directions (dependency-cruiser)',
+    cmd: bin('depcruise'),
+    args: [
+      'domain',
+      'config',
+      'db',
+      'temporal',
+      'workflows',
+      'activities',
+      'worker',
+      'api',
+      'admin/src',
+      'scripts',
+      'bench',
+      'test',
+      '--config',
+      '.dependency-cruiser.cjs',
+    ],
+  },
   { name: 'OpenAPI document', cmd: bin('tsx'), args: ['scripts/openapi-document.ts', 'test-results/openapi.json'] },
-  { name: 'OpenAPI lint (Redocly, recommended)', cmd: bin('redocly'), args: ['lint', 'test-results/openapi.json', '--format', 'stylish'] },
+  {
+    name: 'OpenAPI lint (Redocly, recommended)',
+    cmd: bin('redocly'),
+    args: ['lint', 'test-results/openapi.json', '--format', 'stylish'],
+  },
 ];
 
 const failed: string[] = [];
 for (const c of checks) {
   const t0 = Date.now();
-  const r = spawnSync(c.cmd, c.args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } });
+  const r = spawnSync(c.cmd, c.args, {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+  });
   const s = ((Date.now() - t0) / 1000).toFixed(1);
   if (r.status === 0) console.log(`lint: ${c.name}: ok (${s} s)`);
   else {
@@ -28,5 +56,9 @@ for (const c of checks) {
     console.log(`lint: ${c.name}: FAILED (${s} s)\n${`${r.stdout}${r.stderr}`.trim()}\n`);
   }
 }
-console.log(failed.length ? `lint: ${failed.length} of ${checks.length} checks failed: ${failed.join(', ')}` : `lint: all ${checks.length} checks passed`);
+console.log(
+  failed.length
+    ? `lint: ${failed.length} of ${checks.length} checks failed: ${failed.join(', ')}`
+    : `lint: all ${checks.length} checks passed`,
+);
 process.exit(failed.length ? 1 : 0);

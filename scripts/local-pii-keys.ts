@@ -17,7 +17,10 @@ export function useLocalPiiKeys(dataDir: string): 'environment' | 'created' | 'k
   let outcome: 'created' | 'kept' = 'kept';
   if (existsSync(file)) keys = JSON.parse(readFileSync(file, 'utf8'));
   else {
-    keys = { SHEQU_PII_KEYS: `local1:${randomBytes(32).toString('base64')}`, SHEQU_PII_HASH_KEY: randomBytes(32).toString('base64') };
+    keys = {
+      SHEQU_PII_KEYS: `local1:${randomBytes(32).toString('base64')}`,
+      SHEQU_PII_HASH_KEY: randomBytes(32).toString('base64'),
+    };
     writeFileSync(file, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
     outcome = 'created';
   }

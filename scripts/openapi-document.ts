@@ -11,7 +11,8 @@ import { loadEnv } from '../config/env.js';
 // checks it with Redocly.
 
 const out = resolve(process.argv[2] ?? 'test-results/openapi.json');
-const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
+  .version;
 const db = knex({ client: 'pg' }); // no connection is opened until a query runs, and none does
 const temporal = new Client({ namespace: 'default' }); // lazily connecting; nothing is sent
 const { registry } = createApp({ db, temporal, env: loadEnv({}), version });

@@ -2,7 +2,16 @@ import type { DbRow } from '../db/row.js';
 import { resolve } from 'node:path';
 import type { Knex } from 'knex';
 import { ConfigError, loadEnv } from '../config/env.js';
-import { decodeKey, decryptPiiWith, encryptPiiWith, keyIdOf, piiHashWith, piiKeysFromEnv, PiiConfigError, type PiiKeys } from '../db/pii.js';
+import {
+  decodeKey,
+  decryptPiiWith,
+  encryptPiiWith,
+  keyIdOf,
+  piiHashWith,
+  piiKeysFromEnv,
+  PiiConfigError,
+  type PiiKeys,
+} from '../db/pii.js';
 import { useLocalPiiKeys } from './local-pii-keys.js';
 import { failScript, openScriptDb } from './script-db.js';
 
@@ -26,7 +35,8 @@ try {
   if (!env.DATABASE_URL) useLocalPiiKeys(resolve(root, env.SHEQU_DATA_DIR));
   keys = piiKeysFromEnv(process.env);
   if (env.SHEQU_PII_HASH_KEY_PREVIOUS) {
-    if (!env.SHEQU_PII_HASH_KEY) failScript('SHEQU_PII_HASH_KEY_PREVIOUS is the key being replaced: set the new one in SHEQU_PII_HASH_KEY');
+    if (!env.SHEQU_PII_HASH_KEY)
+      failScript('SHEQU_PII_HASH_KEY_PREVIOUS is the key being replaced: set the new one in SHEQU_PII_HASH_KEY');
     previousHash = { hashKey: decodeKey(env.SHEQU_PII_HASH_KEY_PREVIOUS, 'SHEQU_PII_HASH_KEY_PREVIOUS') };
   }
 } catch (e) {
@@ -51,7 +61,12 @@ async function rotateColumn(table: string, enc: string, hash: string | null): Pr
   const rehash = hash !== null && previousHash !== undefined;
   let last: string | number = 0;
   for (;;) {
-    const q = db(table).where('id', '>', last).whereNotNull(enc).orderBy('id').limit(BATCH).select('id', enc, ...(hash ? [hash] : []));
+    const q = db(table)
+      .where('id', '>', last)
+      .whereNotNull(enc)
+      .orderBy('id')
+      .limit(BATCH)
+      .select('id', enc, ...(hash ? [hash] : []));
     // Without a new hash key only values under an older key need work; the rest are not even read.
     if (!rehash) q.whereNot(enc, 'like', current);
     const rows: DbRow[] = await q;
@@ -102,13 +117,17 @@ async function rotateColumn(table: string, enc: string, hash: string | null): Pr
 /** Whole bank files: few rows, each one large value, keyed otherwise than by id. */
 async function rotateFiles(table: string, key: string[]): Promise<Counts> {
   const counts: Counts = { resealed: 0, rehashed: 0, unreadable: 0, strayHashes: 0 };
-  for (const row of await db(table).whereNot('content_enc', 'like', current).select(...key)) {
+  for (const row of await db(table)
+    .whereNot('content_enc', 'like', current)
+    .select(...key)) {
     const where = Object.fromEntries(key.map((k) => [k, row[k]]));
     await db.transaction(async (trx: Knex.Transaction) => {
       const file = await trx(table).where(where).forUpdate().first('content_enc');
       if (!file || keyIdOf(file.content_enc) === keys.currentKeyId) return;
       try {
-        await trx(table).where(where).update({ content_enc: encryptPiiWith(keys, decryptPiiWith(keys, file.content_enc)) });
+        await trx(table)
+          .where(where)
+          .update({ content_enc: encryptPiiWith(keys, decryptPiiWith(keys, file.content_enc)) });
         counts.resealed++;
       } catch (e) {
         counts.unreadable++;
@@ -129,7 +148,9 @@ const jobs: [string, () => Promise<Counts>][] = [
   ['sim_bank_batches.content', () => rotateFiles('sim_bank_batches', ['batch_id'])],
 ];
 
-console.log(`sealing under key "${keys.currentKeyId}" (ring: ${[...keys.keys.keys()].join(', ')})${previousHash ? '; recomputing search hashes with the new SHEQU_PII_HASH_KEY' : ''}`);
+console.log(
+  `sealing under key "${keys.currentKeyId}" (ring: ${[...keys.keys.keys()].join(', ')})${previousHash ? '; recomputing search hashes with the new SHEQU_PII_HASH_KEY' : ''}`,
+);
 let unreadable = 0;
 try {
   for (const [name, run] of jobs) {
@@ -137,13 +158,20 @@ try {
     const c = await run();
     unreadable += c.unreadable;
     const parts = [`${c.resealed} re-sealed`];
-    if (previousHash && !name.startsWith('payments') && !name.includes('content')) parts.push(`${c.rehashed} hashes recomputed${c.strayHashes ? ` (${c.strayHashes} matched neither hash key)` : ''}`);
+    if (previousHash && !name.startsWith('payments') && !name.includes('content'))
+      parts.push(
+        `${c.rehashed} hashes recomputed${c.strayHashes ? ` (${c.strayHashes} matched neither hash key)` : ''}`,
+      );
     if (c.unreadable) parts.push(`${c.unreadable} could not be opened`);
     console.log(`  ${name.padEnd(28)} ${parts.join(', ')} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
   }
 } finally {
   await db.destroy();
 }
-if (unreadable) failScript(`${unreadable} value(s) could not be opened with SHEQU_PII_KEYS: list the key they were sealed with and run again`, 1);
+if (unreadable)
+  failScript(
+    `${unreadable} value(s) could not be opened with SHEQU_PII_KEYS: list the key they were sealed with and run again`,
+    1,
+  );
 console.log('done: every value is sealed under the current key');
 process.exit(0);

@@ -23,7 +23,9 @@ export function policyTable(): string {
       groups.set(key, { grant, actions: [...(groups.get(key)?.actions ?? []), action] });
     }
     for (const { grant, actions: names } of groups.values()) {
-      rows.push(`| ${resource} | ${names.join(', ')} | ${grant.scope} | ${roles.map((r) => (grant.roles.includes(r) ? '✓' : '')).join(' | ')} |`);
+      rows.push(
+        `| ${resource} | ${names.join(', ')} | ${grant.scope} | ${roles.map((r) => (grant.roles.includes(r) ? '✓' : '')).join(' | ')} |`,
+      );
     }
   }
   return [head, rule, ...rows].join('\n');

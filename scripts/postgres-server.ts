@@ -7,7 +7,11 @@ import { ensureDatabase, startEmbeddedPostgres } from './postgres.js';
 const dataDir = process.argv[2];
 const database = process.argv[3] ?? 'shequ';
 const port = Number(process.argv[4] ?? 0);
-const pg = await startEmbeddedPostgres({ dataDir, port, onLog: (l) => process.env.SHEQU_PG_VERBOSE && process.stderr.write(l) });
+const pg = await startEmbeddedPostgres({
+  dataDir,
+  port,
+  onLog: (l) => process.env.SHEQU_PG_VERBOSE && process.stderr.write(l),
+});
 await ensureDatabase(pg.adminUrl(), database);
 process.stdout.write(`${JSON.stringify({ url: pg.adminUrl(database), port: pg.port })}\n`);
 setInterval(() => {}, 1 << 30);

@@ -22,7 +22,9 @@ export async function prepareDatabase(
   try {
     const applied = await migrateLatest(db);
     const seed = await seedDemo(db, { password: demoPassword });
-    const caseload = opts.demoCaseload ? await seedDemoCaseload(db, { now: opts.now ?? new Date(), policy: opts.policy ?? defaultBenefitPolicy }) : undefined;
+    const caseload = opts.demoCaseload
+      ? await seedDemoCaseload(db, { now: opts.now ?? new Date(), policy: opts.policy ?? defaultBenefitPolicy })
+      : undefined;
     if (opts.demoCaseload) {
       await seedDemoReferrals(db, opts.now ?? new Date());
       await seedDemoVolunteers(db, opts.now ?? new Date());

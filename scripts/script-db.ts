@@ -31,7 +31,9 @@ export async function openScriptDb(env: Env, what: string, max = 2): Promise<Kne
     await db.raw('SELECT 1');
   } catch (e) {
     await db.destroy();
-    failScript(`cannot connect to PostgreSQL (${env.DATABASE_URL ? 'DATABASE_URL' : 'embedded'}): ${(e as Error).message}`);
+    failScript(
+      `cannot connect to PostgreSQL (${env.DATABASE_URL ? 'DATABASE_URL' : 'embedded'}): ${(e as Error).message}`,
+    );
   }
   return db;
 }

@@ -35,7 +35,10 @@ const dataDir = resolve(root, env.SHEQU_DATA_DIR);
 mkdirSync(dataDir, { recursive: true });
 await killStale(dataDir, log);
 const piiKeys = useLocalPiiKeys(dataDir);
-if (piiKeys !== 'environment') log(`ID numbers and bank accounts are encrypted with this machine's keys in ${localKeyFile(dataDir)} (${piiKeys}); a deployment sets SHEQU_PII_KEYS and SHEQU_PII_HASH_KEY`);
+if (piiKeys !== 'environment')
+  log(
+    `ID numbers and bank accounts are encrypted with this machine's keys in ${localKeyFile(dataDir)} (${piiKeys}); a deployment sets SHEQU_PII_KEYS and SHEQU_PII_HASH_KEY`,
+  );
 
 let pgProcess: ChildProcess | undefined;
 let devServer: DevServer | undefined;
@@ -70,10 +73,21 @@ try {
     log(`using PostgreSQL from DATABASE_URL`);
   } else {
     log(`starting embedded PostgreSQL (data in ${join(env.SHEQU_DATA_DIR, 'pg')})`);
-    pgProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/postgres-server.ts'), join(dataDir, 'pg'), 'shequ', String(env.SHEQU_PG_PORT)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      detached: true,
-    });
+    pgProcess = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(root, 'scripts/postgres-server.ts'),
+        join(dataDir, 'pg'),
+        'shequ',
+        String(env.SHEQU_PG_PORT),
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        detached: true,
+      },
+    );
     databaseUrl = await new Promise<string>((res, rej) => {
       const rl = createInterface({ input: pgProcess!.stdout! });
       rl.once('line', (line) => res(JSON.parse(line).url));
@@ -86,14 +100,23 @@ try {
   let temporalUi = env.TEMPORAL_UI_URL;
   if (temporalAddress) {
     log(`using Temporal at ${temporalAddress} (namespace ${env.TEMPORAL_NAMESPACE})`);
-    if (!env.TEMPORAL_API_KEY && !env.TEMPORAL_TLS_CERT_PATH) await waitForTemporal(temporalAddress, env.TEMPORAL_NAMESPACE, 30_000);
+    if (!env.TEMPORAL_API_KEY && !env.TEMPORAL_TLS_CERT_PATH)
+      await waitForTemporal(temporalAddress, env.TEMPORAL_NAMESPACE, 30_000);
   } else {
     const cli = await provisionTemporalCli(log);
     log(`Temporal CLI: ${cli.path} (${cli.source})`);
-    for (const [name, port] of [['TEMPORAL_PORT', env.TEMPORAL_PORT], ['TEMPORAL_UI_PORT', env.TEMPORAL_UI_PORT]] as const) {
-      if (!(await portIsFree(port))) throw new Error(`port ${port} is in use: set ${name} to another port, or TEMPORAL_ADDRESS to use the server already there`);
+    for (const [name, port] of [
+      ['TEMPORAL_PORT', env.TEMPORAL_PORT],
+      ['TEMPORAL_UI_PORT', env.TEMPORAL_UI_PORT],
+    ] as const) {
+      if (!(await portIsFree(port)))
+        throw new Error(
+          `port ${port} is in use: set ${name} to another port, or TEMPORAL_ADDRESS to use the server already there`,
+        );
     }
-    log(`starting Temporal dev server on 127.0.0.1:${env.TEMPORAL_PORT} (history in ${join(env.SHEQU_DATA_DIR, 'temporal.db')})`);
+    log(
+      `starting Temporal dev server on 127.0.0.1:${env.TEMPORAL_PORT} (history in ${join(env.SHEQU_DATA_DIR, 'temporal.db')})`,
+    );
     devServer = await startDevServer({
       cliPath: cli.path,
       port: env.TEMPORAL_PORT,
@@ -107,8 +130,13 @@ try {
   recordPids(dataDir, [pgProcess?.pid, devServer?.child.pid]);
 
   // 3. Schema and demo data
-  const { applied, seed, caseload } = await prepareDatabase(databaseUrl, env.SHEQU_DEMO_PASSWORD, { demoCaseload: true, policy: benefitPolicy(env) });
-  log(`database ready: ${applied.length ? `applied ${applied.join(', ')}` : 'schema up to date'}; ${seed.orgUnits} org units; ${seed.usersCreated.length ? `created ${seed.usersCreated.join(', ')}` : 'demo users present'}`);
+  const { applied, seed, caseload } = await prepareDatabase(databaseUrl, env.SHEQU_DEMO_PASSWORD, {
+    demoCaseload: true,
+    policy: benefitPolicy(env),
+  });
+  log(
+    `database ready: ${applied.length ? `applied ${applied.join(', ')}` : 'schema up to date'}; ${seed.orgUnits} org units; ${seed.usersCreated.length ? `created ${seed.usersCreated.join(', ')}` : 'demo users present'}`,
+  );
   if (caseload) log(caseloadLine(caseload));
 
   // 4. Console
@@ -116,12 +144,20 @@ try {
     try {
       buildConsole();
     } catch (err) {
-      console.error(`\x1b[31;1m!!! [launcher] ${(err as Error).message}: the API runs, the console at / is missing\x1b[0m`);
+      console.error(
+        `\x1b[31;1m!!! [launcher] ${(err as Error).message}: the API runs, the console at / is missing\x1b[0m`,
+      );
     }
   }
 
   // 5. Worker and API
-  const childEnv = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, ...(temporalUi ? { TEMPORAL_UI_URL: temporalUi } : {}), NODE_ENV: process.env.NODE_ENV ?? 'production' };
+  const childEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    ...(temporalUi ? { TEMPORAL_UI_URL: temporalUi } : {}),
+    NODE_ENV: process.env.NODE_ENV ?? 'production',
+  };
   const tsx = ['--import', 'tsx'];
   supervised.push(supervise('worker', process.execPath, [...tsx, join(root, 'worker/main.ts')], childEnv));
   supervised.push(supervise('api', process.execPath, [...tsx, join(root, 'api/server.ts')], childEnv));
@@ -129,7 +165,9 @@ try {
 
   const base = `http://${env.HOST}:${env.PORT}`;
   for (let i = 0; i < 240; i++) {
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`${base}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) break;
     await sleep(500);
   }

@@ -50,7 +50,9 @@ function findGo(): string | undefined {
   return onPath('go') ?? GO_CANDIDATES.find(isExecutable);
 }
 
-export async function provisionTemporalCli(log: (line: string) => void = console.log): Promise<{ path: string; source: CliSource }> {
+export async function provisionTemporalCli(
+  log: (line: string) => void = console.log,
+): Promise<{ path: string; source: CliSource }> {
   const found = findTemporalCli();
   if (found) return found;
   const go = findGo();

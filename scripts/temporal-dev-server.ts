@@ -25,7 +25,16 @@ export interface DevServer {
 }
 
 export function devServerArgs(o: DevServerOptions): string[] {
-  const args = ['server', 'start-dev', '--ip', o.ip ?? '127.0.0.1', '--port', String(o.port), '--namespace', o.namespace];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    o.ip ?? '127.0.0.1',
+    '--port',
+    String(o.port),
+    '--namespace',
+    o.namespace,
+  ];
   args.push('--log-level', o.logLevel ?? 'warn');
   if (o.uiPort) args.push('--ui-port', String(o.uiPort));
   else args.push('--headless');
@@ -34,7 +43,12 @@ export function devServerArgs(o: DevServerOptions): string[] {
   return args;
 }
 
-export async function waitForTemporal(address: string, namespace: string, timeoutMs: number, isAlive = () => true): Promise<void> {
+export async function waitForTemporal(
+  address: string,
+  namespace: string,
+  timeoutMs: number,
+  isAlive = () => true,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
@@ -68,10 +82,17 @@ export async function startDevServer(o: DevServerOptions, readyTimeoutMs = 60_00
   child.stderr.on('data', collect);
   const address = `${o.ip ?? '127.0.0.1'}:${o.port}`;
   try {
-    await waitForTemporal(address, o.namespace, readyTimeoutMs, () => child.exitCode === null && child.signalCode === null);
+    await waitForTemporal(
+      address,
+      o.namespace,
+      readyTimeoutMs,
+      () => child.exitCode === null && child.signalCode === null,
+    );
   } catch (err) {
     await stopChild(child, 2_000);
-    throw new Error(`${(err as Error).message}\n--- temporal output ---\n${output.join('').slice(-4000)}`, { cause: err });
+    throw new Error(`${(err as Error).message}\n--- temporal output ---\n${output.join('').slice(-4000)}`, {
+      cause: err,
+    });
   }
   return {
     address,

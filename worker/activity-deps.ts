@@ -7,12 +7,21 @@ import type { WatchTarget } from '../activities/reconcile.js';
 import type { Env } from '../config/env.js';
 
 /** The activities' dependencies in a worker: the database, the wall clock, the bank and the suitability registry (built-in simulators unless given). */
-export function activityDeps(db: Knex, env: Env, o: { suitability?: SuitabilityChecker; watch?: WatchTarget } = {}): ActivityDeps {
+export function activityDeps(
+  db: Knex,
+  env: Env,
+  o: { suitability?: SuitabilityChecker; watch?: WatchTarget } = {},
+): ActivityDeps {
   const clock = () => new Date();
   return {
     db,
     clock,
-    bank: createSimulatedBank({ db, clock, failureRate: env.SHEQU_BANK_FAILURE_RATE, latencyMs: env.SHEQU_BANK_LATENCY_MS }),
+    bank: createSimulatedBank({
+      db,
+      clock,
+      failureRate: env.SHEQU_BANK_FAILURE_RATE,
+      latencyMs: env.SHEQU_BANK_LATENCY_MS,
+    }),
     suitability: o.suitability ?? createSimulatedRegistry(),
     watch: o.watch,
   };

@@ -1,4 +1,10 @@
-import { bundleWorkflowCode, NativeConnection, Worker, type InjectedSinks, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  bundleWorkflowCode,
+  NativeConnection,
+  Worker,
+  type InjectedSinks,
+  type WorkflowBundleWithSourceMap,
+} from '@temporalio/worker';
 import { fileURLToPath } from 'node:url';
 import { createActivities, type ActivityDeps } from '../activities/index.js';
 import { parseWorkflowId } from '../domain/stuck.js';
@@ -39,8 +45,16 @@ export function faultSinks(deps: ActivityDeps, idPrefix = ''): InjectedSinks<Fau
         fn: (info, message) =>
           void raiseAlert(
             deps.db,
-            { workflowId: info.workflowId, reason: 'failing_workflow_task', kind: parseWorkflowId(info.workflowId, idPrefix)?.kind ?? null, lastError: message, detail: `${info.workflowType} @ ${info.taskQueue}` },
-            { message: `流程代码出错，流程停滞：${info.workflowId}（${message.slice(0, 200)}） (workflow task failing)` },
+            {
+              workflowId: info.workflowId,
+              reason: 'failing_workflow_task',
+              kind: parseWorkflowId(info.workflowId, idPrefix)?.kind ?? null,
+              lastError: message,
+              detail: `${info.workflowType} @ ${info.taskQueue}`,
+            },
+            {
+              message: `流程代码出错，流程停滞：${info.workflowId}（${message.slice(0, 200)}） (workflow task failing)`,
+            },
           ).catch((e) => console.warn(`[worker] could not record a workflow task failure: ${(e as Error).message}`)),
       },
     },

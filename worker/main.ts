@@ -19,7 +19,9 @@ try {
   const added = await ensureSearchAttributes(connection, target.namespace);
   if (added.length) console.log(`[worker] registered search attributes: ${added.join(', ')}`);
 } catch (err) {
-  console.warn(`[worker] could not check search attributes (add them in your cluster's console): ${(err as Error).message}`);
+  console.warn(
+    `[worker] could not check search attributes (add them in your cluster's console): ${(err as Error).message}`,
+  );
 }
 
 const db = createDb(env.DATABASE_URL);
@@ -29,14 +31,27 @@ console.log(`[worker] workflows bundled in ${Date.now() - started} ms`);
 
 // The watcher's activity asks Temporal about workflows (visibility, describe, query).
 const clientConnection = await Connection.connect({ address: target.address, tls: target.tls, apiKey: target.apiKey });
-const watch = { client: new Client({ connection: clientConnection, namespace: target.namespace }), idPrefix: env.SHEQU_WORKFLOW_ID_PREFIX, taskQueues: [env.SHEQU_TASK_QUEUE, env.SHEQU_PAYMENTS_TASK_QUEUE] };
+const watch = {
+  client: new Client({ connection: clientConnection, namespace: target.namespace }),
+  idPrefix: env.SHEQU_WORKFLOW_ID_PREFIX,
+  taskQueues: [env.SHEQU_TASK_QUEUE, env.SHEQU_PAYMENTS_TASK_QUEUE],
+};
 const deps = activityDeps(db, env, { watch });
 const workers = await Promise.all(
   [env.SHEQU_TASK_QUEUE, env.SHEQU_PAYMENTS_TASK_QUEUE].map((taskQueue) =>
-    createShequWorker({ connection, namespace: target.namespace, taskQueue, deps, workflowBundle: { code: bundle.code }, idPrefix: env.SHEQU_WORKFLOW_ID_PREFIX }),
+    createShequWorker({
+      connection,
+      namespace: target.namespace,
+      taskQueue,
+      deps,
+      workflowBundle: { code: bundle.code },
+      idPrefix: env.SHEQU_WORKFLOW_ID_PREFIX,
+    }),
   ),
 );
-console.log(`[worker] polling ${env.SHEQU_TASK_QUEUE}, ${env.SHEQU_PAYMENTS_TASK_QUEUE} on ${target.address} (${target.namespace})`);
+console.log(
+  `[worker] polling ${env.SHEQU_TASK_QUEUE}, ${env.SHEQU_PAYMENTS_TASK_QUEUE} on ${target.address} (${target.namespace})`,
+);
 await Promise.all(workers.map((w) => w.run()));
 await db.destroy();
 await connection.close();

@@ -31,12 +31,15 @@ const sqlState = (e: unknown): string | undefined => {
 /** A PostgreSQL error the same statement would raise again: class 22, or class 23 but for races. */
 export function isDataException(e: unknown): boolean {
   const code = sqlState(e);
-  return code !== undefined && (code.startsWith('22') || (code.startsWith('23') && code !== '23505' && code !== '23P01'));
+  return (
+    code !== undefined && (code.startsWith('22') || (code.startsWith('23') && code !== '23505' && code !== '23P01'))
+  );
 }
 
 /** A bug in our own code, not a fault of the network: network errors carry a cause or a code. */
 export function isProgrammingError(e: unknown): boolean {
-  const known = e instanceof TypeError || e instanceof ReferenceError || e instanceof RangeError || e instanceof SyntaxError;
+  const known =
+    e instanceof TypeError || e instanceof ReferenceError || e instanceof RangeError || e instanceof SyntaxError;
   return known && (e as { cause?: unknown }).cause === undefined && (e as { code?: unknown }).code === undefined;
 }
 

@@ -38,7 +38,11 @@ interface Step {
   error?: unknown;
 }
 
-type MoveOptions = Pick<Transition, 'comment' | 'details' | 'patch'> & { figures?: msg.MemberFigures[]; recalculate?: boolean; keepDeadline?: boolean };
+type MoveOptions = Pick<Transition, 'comment' | 'details' | 'patch'> & {
+  figures?: msg.MemberFigures[];
+  recalculate?: boolean;
+  keepDeadline?: boolean;
+};
 
 export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseState> {
   const { applicationId, policy } = input;
@@ -65,7 +69,12 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
   let rollingOver = false;
 
   const inDays = (days: number) => new Date(Date.now() + policyDaysToMs(days, policy.daySeconds)).toISOString();
-  const deadlineFor = (stage: BenefitStage) => (stage === 'public_notice' ? inDays(policy.noticeDays) : policy.deadlineDays[stage] ? inDays(policy.deadlineDays[stage]) : null);
+  const deadlineFor = (stage: BenefitStage) =>
+    stage === 'public_notice'
+      ? inDays(policy.noticeDays)
+      : policy.deadlineDays[stage]
+        ? inDays(policy.deadlineDays[stage])
+        : null;
 
   function publish() {
     upsertSearchAttributes([
@@ -85,7 +94,16 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
     const seq = state.seq + 1;
     const deadlineAt = o.keepDeadline ? state.deadlineAt : deadlineFor(to);
     const { keepDeadline: _, ...rest } = o;
-    const r = await acts.transition({ applicationId, seq, from: state.stage, to, decision, actor, deadlineAt, ...rest });
+    const r = await acts.transition({
+      applicationId,
+      seq,
+      from: state.stage,
+      to,
+      decision,
+      actor,
+      deadlineAt,
+      ...rest,
+    });
     state.seq = seq;
     if (r.calculation) state.calculation = r.calculation;
     enter(to, r.at, deadlineAt);
@@ -93,8 +111,17 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
 
   async function verify() {
     const v = await acts.verifyHousehold({ applicationId });
-    Object.assign(state, { calculation: v.calculation, memberIds: v.memberIds, blocked: v.blocked, duplicateOf: v.duplicateOf, needsVerification: false });
-    if (!v.blocked) await move('community_review', 'verified', null, { details: { amountFen: v.calculation.amountFen, eligible: v.calculation.eligible } });
+    Object.assign(state, {
+      calculation: v.calculation,
+      memberIds: v.memberIds,
+      blocked: v.blocked,
+      duplicateOf: v.duplicateOf,
+      needsVerification: false,
+    });
+    if (!v.blocked)
+      await move('community_review', 'verified', null, {
+        details: { amountFen: v.calculation.amountFen, eligible: v.calculation.eligible },
+      });
   }
 
   async function enroll(actor: Actor, comment: string) {
@@ -114,12 +141,36 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
     enter('enrolled', r.at, null);
   }
 
-  async function changeEnrollment(actor: Actor, decision: string, outcome: 'keep' | 'adjust' | 'suspend' | 'terminate' | 'resume', comment: string, extra: { figures?: msg.MemberFigures[]; details?: Record<string, unknown> } = {}) {
+  async function changeEnrollment(
+    actor: Actor,
+    decision: string,
+    outcome: 'keep' | 'adjust' | 'suspend' | 'terminate' | 'resume',
+    comment: string,
+    extra: { figures?: msg.MemberFigures[]; details?: Record<string, unknown> } = {},
+  ) {
     const to: BenefitStage = outcome === 'suspend' ? 'suspended' : outcome === 'terminate' ? 'terminated' : 'enrolled';
     const fresh = decision === 'recheck' || state.stage === 'recheck_due' || outcome === 'resume';
-    const nextRecheckAt = to !== 'enrolled' ? null : fresh ? inDays(policy.recheckDays[state.category]) : (state.enrollment?.nextRecheckAt ?? null);
+    const nextRecheckAt =
+      to !== 'enrolled'
+        ? null
+        : fresh
+          ? inDays(policy.recheckDays[state.category])
+          : (state.enrollment?.nextRecheckAt ?? null);
     const seq = state.seq + 1;
-    const r = await acts.changeEnrollment({ applicationId, seq, from: state.stage, to, decision, actor, comment, deadlineAt: null, outcome, effectiveFrom: firstOfNextMonth(new Date()), nextRecheckAt, ...extra });
+    const r = await acts.changeEnrollment({
+      applicationId,
+      seq,
+      from: state.stage,
+      to,
+      decision,
+      actor,
+      comment,
+      deadlineAt: null,
+      outcome,
+      effectiveFrom: firstOfNextMonth(new Date()),
+      nextRecheckAt,
+      ...extra,
+    });
     Object.assign(state, { seq, enrollment: r.enrollment, calculation: r.calculation, memberIds: r.memberIds });
     enter(to, r.at, null);
   }
@@ -131,7 +182,14 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
           comment,
           figures: findings!.members,
           recalculate: true,
-          patch: { home_visit: { visitedOn: findings!.visitedOn, notes: findings!.notes, by: actor.username, at: new Date().toISOString() } },
+          patch: {
+            home_visit: {
+              visitedOn: findings!.visitedOn,
+              notes: findings!.notes,
+              by: actor.username,
+              at: new Date().toISOString(),
+            },
+          },
         });
       } else if (state.stage === 'street_review') await move('district_approval', 'approve', actor, { comment });
       else await enroll(actor, comment);
@@ -147,7 +205,14 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
       await move('verifying', 'override_duplicate', actor, {
         comment,
         keepDeadline: true,
-        patch: { duplicate_override: { by: actor.username, reason: comment, at: new Date().toISOString(), applicationIds: state.duplicateOf } },
+        patch: {
+          duplicate_override: {
+            by: actor.username,
+            reason: comment,
+            at: new Date().toISOString(),
+            applicationIds: state.duplicateOf,
+          },
+        },
       });
       await verify();
     },
@@ -158,7 +223,13 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
     // Two Updates delivered in one activation both pass their validators before either handler
     // starts: the second finds the first's step and steps back (the API asks again, then gets
     // the case's own answer).
-    if (step) throw ApplicationFailure.create({ type: 'ConflictError', message: '另一操作正在处理中 (another decision is being recorded)', nonRetryable: true, details: [{ [ROLLING_OVER]: true }] });
+    if (step)
+      throw ApplicationFailure.create({
+        type: 'ConflictError',
+        message: '另一操作正在处理中 (another decision is being recorded)',
+        nonRetryable: true,
+        details: [{ [ROLLING_OVER]: true }],
+      });
     const s: Step = { run, done: false };
     step = s;
     await condition(() => s.done);
@@ -167,12 +238,18 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
   }
 
   setHandler(msg.stateQuery, () => state);
-  setHandler(msg.decideUpdate, (r) => perform(() => decisions[r.decision](r)), { validator: (r) => refuseWith(rollingOver, () => checkDecision(state, r, busy || !!step)) });
+  setHandler(msg.decideUpdate, (r) => perform(() => decisions[r.decision](r)), {
+    validator: (r) => refuseWith(rollingOver, () => checkDecision(state, r, busy || !!step)),
+  });
   setHandler(
     msg.objectUpdate,
     ({ actor, objector, content }) =>
       perform(async () => {
-        await move('verifying', 'object', actor, { comment: content, details: { objector, content }, patch: { objection_count: 1, home_visit: null } });
+        await move('verifying', 'object', actor, {
+          comment: content,
+          details: { objector, content },
+          patch: { objection_count: 1, home_visit: null },
+        });
         state.objections += 1;
         state.needsVerification = true;
       }),
@@ -185,31 +262,58 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
         }),
     },
   );
-  setHandler(msg.withdrawUpdate, ({ actor, reason }) => perform(() => move('withdrawn', 'withdraw', actor, { comment: reason, patch: { closed_reason: reason } })), {
-    validator: (r) =>
-      refuseWith(rollingOver, () => {
-        checkAction(state, r.actor, 'withdraw', busy || !!step);
-        requireText(r.reason, 'reason', '撤回原因');
-      }),
-  });
+  setHandler(
+    msg.withdrawUpdate,
+    ({ actor, reason }) =>
+      perform(() => move('withdrawn', 'withdraw', actor, { comment: reason, patch: { closed_reason: reason } })),
+    {
+      validator: (r) =>
+        refuseWith(rollingOver, () => {
+          checkAction(state, r.actor, 'withdraw', busy || !!step);
+          requireText(r.reason, 'reason', '撤回原因');
+        }),
+    },
+  );
   setHandler(
     msg.enrollmentChangeUpdate,
-    (r) => perform(() => changeEnrollment(r.actor, r.kind, r.outcome, r.comment, { figures: r.members, details: r.changeKind ? { changeKind: r.changeKind } : undefined })),
+    (r) =>
+      perform(() =>
+        changeEnrollment(r.actor, r.kind, r.outcome, r.comment, {
+          figures: r.members,
+          details: r.changeKind ? { changeKind: r.changeKind } : undefined,
+        }),
+      ),
     { validator: (r) => refuseWith(rollingOver, () => checkEnrollmentChange(state, r, busy || !!step)) },
   );
-  setHandler(msg.enrollmentStatusUpdate, (r) => perform(() => changeEnrollment(r.actor, r.action, r.action, r.reason)), {
-    validator: (r) =>
-      refuseWith(rollingOver, () => {
-        checkAction(state, r.actor, r.action, busy || !!step);
-        requireText(r.reason, 'reason', '原因');
-      }),
-  });
+  setHandler(
+    msg.enrollmentStatusUpdate,
+    (r) => perform(() => changeEnrollment(r.actor, r.action, r.action, r.reason)),
+    {
+      validator: (r) =>
+        refuseWith(rollingOver, () => {
+          checkAction(state, r.actor, r.action, busy || !!step);
+          requireText(r.reason, 'reason', '原因');
+        }),
+    },
+  );
 
   // A supervisor's new assignee or later deadline: a timeline step like any other.
-  const answer = (): sup.SupervisionAnswer => ({ stage: state.stage, deadlineAt: state.deadlineAt, overdue: state.overdue });
+  const answer = (): sup.SupervisionAnswer => ({
+    stage: state.stage,
+    deadlineAt: state.deadlineAt,
+    overdue: state.overdue,
+  });
   async function supervise(actor: Actor, reason: string, change: { assigneeId: number } | { deadlineAt: string }) {
     const seq = state.seq + 1;
-    await acts.recordSupervision({ kind: 'benefit', caseId: applicationId, seq, stage: state.stage, actor, reason, change });
+    await acts.recordSupervision({
+      kind: 'benefit',
+      caseId: applicationId,
+      seq,
+      stage: state.stage,
+      actor,
+      reason,
+      change,
+    });
     state.seq = seq;
   }
   setHandler(
@@ -221,7 +325,12 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
       });
       return answer();
     },
-    { validator: (r) => refuseWith(rollingOver, () => checkReassign(r, { closed: closedBenefitStages.includes(state.stage), busy: busy || !!step })) },
+    {
+      validator: (r) =>
+        refuseWith(rollingOver, () =>
+          checkReassign(r, { closed: closedBenefitStages.includes(state.stage), busy: busy || !!step }),
+        ),
+    },
   );
   setHandler(
     sup.extendDeadlineUpdate,
@@ -236,7 +345,11 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
     {
       validator: (r) =>
         refuseWith(rollingOver, () =>
-          checkExtend(r, { extendable: state.deadlineAt !== null && state.stage !== 'public_notice' && state.stage !== 'enrolled', busy: busy || !!step, now: Date.now() }),
+          checkExtend(r, {
+            extendable: state.deadlineAt !== null && state.stage !== 'public_notice' && state.stage !== 'enrolled',
+            busy: busy || !!step,
+            now: Date.now(),
+          }),
         ),
     },
   );
@@ -263,7 +376,11 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
   function nextTimer(): { at: number; fire: () => Promise<void> } | undefined {
     const at = state.stage === 'enrolled' ? state.enrollment?.nextRecheckAt : state.deadlineAt;
     if (!at) return undefined;
-    if (state.stage === 'public_notice') return { at: Date.parse(at), fire: () => move('street_review', 'notice_ended', null, { details: { objections: state.objections } }) };
+    if (state.stage === 'public_notice')
+      return {
+        at: Date.parse(at),
+        fire: () => move('street_review', 'notice_ended', null, { details: { objections: state.objections } }),
+      };
     if (state.stage === 'enrolled') {
       return {
         at: Date.parse(at),
@@ -309,7 +426,10 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
       await continueAsNew<typeof benefitCase>({ applicationId, policy, resume: state });
     }
     const timer = nextTimer();
-    const woke = await condition(() => step !== undefined || (rollOverWhileWaiting && rollOver()), timer ? Math.max(1, timer.at - Date.now()) : undefined);
+    const woke = await condition(
+      () => step !== undefined || (rollOverWhileWaiting && rollOver()),
+      timer ? Math.max(1, timer.at - Date.now()) : undefined,
+    );
     if (step) {
       const s = step;
       await exclusively(async () => {

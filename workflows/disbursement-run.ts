@@ -1,4 +1,15 @@
-import { ActivityFailure, ApplicationFailure, allHandlersFinished, condition, continueAsNew, patched, proxyActivities, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  patched,
+  proxyActivities,
+  setHandler,
+  sleep,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import type { DisbursementPhase } from '../domain/disbursement.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../domain/errors.js';
@@ -63,7 +74,8 @@ export async function disbursementRun(input: DisbursementInput): Promise<Disburs
     async (r) => {
       signoff = r;
       // Runs started before this change record the sign-off here, as they always did.
-      if (!signoffByLoop) await acts.recordSignoff({ runId: state.runId, actor: r.actor, approve: r.approve, reason: r.reason });
+      if (!signoffByLoop)
+        await acts.recordSignoff({ runId: state.runId, actor: r.actor, approve: r.approve, reason: r.reason });
       // Newer runs let the main loop record it, after the phase has reached the DB: one writer, in order.
       else await condition(() => signoffRecorded);
       return state;
@@ -72,8 +84,10 @@ export async function disbursementRun(input: DisbursementInput): Promise<Disburs
       validator: (r) =>
         refuseWith(rollingOver, () => {
           finance(r.actor, '审核发放');
-          if (state.phase !== 'awaiting_signoff' || signoff) throw new ConflictError(`发放批次当前为「${state.phase}」，不能审核 (not awaiting sign-off)`);
-          if (!r.approve && !r.reason?.trim()) throw new ValidationError('请填写退回原因 (reason required)', { reason: '请填写原因 (reason required)' });
+          if (state.phase !== 'awaiting_signoff' || signoff)
+            throw new ConflictError(`发放批次当前为「${state.phase}」，不能审核 (not awaiting sign-off)`);
+          if (!r.approve && !r.reason?.trim())
+            throw new ValidationError('请填写退回原因 (reason required)', { reason: '请填写原因 (reason required)' });
         }),
     },
   );
@@ -82,13 +96,22 @@ export async function disbursementRun(input: DisbursementInput): Promise<Disburs
   // same line finds it gone and gets a 409, so it is re-issued or carried once, never both.
   const takeFailed = (r: msg.LineRequest, what: string) => {
     finance(r.actor, what);
-    if (state.phase !== 'resolving') throw new ConflictError(`发放批次当前为「${state.phase}」(not resolving failed lines)`);
-    if (!state.failedLineIds.includes(r.paymentId)) throw new ConflictError(`明细 ${r.paymentId} 不是待处理的失败明细 (line is not a failed line waiting for a decision)`);
+    if (state.phase !== 'resolving')
+      throw new ConflictError(`发放批次当前为「${state.phase}」(not resolving failed lines)`);
+    if (!state.failedLineIds.includes(r.paymentId))
+      throw new ConflictError(
+        `明细 ${r.paymentId} 不是待处理的失败明细 (line is not a failed line waiting for a decision)`,
+      );
   };
   // Validators of two Updates in one activation can both pass: the second to take a line finds it gone.
   const release = (id: number) => {
     const i = state.failedLineIds.indexOf(id);
-    if (i < 0) throw ApplicationFailure.create({ type: 'ConflictError', message: `明细 ${id} 已在处理 (line already being handled)`, nonRetryable: true });
+    if (i < 0)
+      throw ApplicationFailure.create({
+        type: 'ConflictError',
+        message: `明细 ${id} 已在处理 (line already being handled)`,
+        nonRetryable: true,
+      });
     state.failedLineIds.splice(i, 1);
   };
   setHandler(
@@ -97,7 +120,13 @@ export async function disbursementRun(input: DisbursementInput): Promise<Disburs
       release(r.paymentId);
       lineHandlers++;
       try {
-        const { newId } = await acts.reissueLine({ runId: state.runId, paymentId: r.paymentId, ...(r.accountSealed ? { accountSealed: r.accountSealed } : { account: r.account }), accountName: r.accountName, actor: r.actor });
+        const { newId } = await acts.reissueLine({
+          runId: state.runId,
+          paymentId: r.paymentId,
+          ...(r.accountSealed ? { accountSealed: r.accountSealed } : { account: r.account }),
+          accountName: r.accountName,
+          actor: r.actor,
+        });
         toSubmit.push(newId);
       } catch (e) {
         state.failedLineIds.push(r.paymentId);
@@ -112,7 +141,10 @@ export async function disbursementRun(input: DisbursementInput): Promise<Disburs
         refuseWith(rollingOver, () => {
           takeFailed(r, '重新发放');
           // The digits were checked by the API before sealing; the workflow cannot open the value.
-          if (!/^v1:[\w-]+:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$/.test(r.accountSealed ?? '')) throw new ValidationError('银行账号应为12–30位数字 (12–30 digits)', { account: '银行账号应为12–30位数字 (12–30 digits)' });
+          if (!/^v1:[\w-]+:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$/.test(r.accountSealed ?? ''))
+            throw new ValidationError('银行账号应为12–30位数字 (12–30 digits)', {
+              account: '银行账号应为12–30位数字 (12–30 digits)',
+            });
         }),
     },
   );
@@ -141,7 +173,8 @@ export async function disbursementRun(input: DisbursementInput): Promise<Disburs
       validator: (r) =>
         refuseWith(rollingOver, () => {
           finance(r.actor, '结束发放');
-          if (state.phase !== 'resolving' || closeRequested) throw new ConflictError('只有处理失败明细阶段可以结束 (only while resolving failed lines)');
+          if (state.phase !== 'resolving' || closeRequested)
+            throw new ConflictError('只有处理失败明细阶段可以结束 (only while resolving failed lines)');
         }),
     },
   );
@@ -155,8 +188,10 @@ export async function disbursementRun(input: DisbursementInput): Promise<Disburs
       validator: (r) =>
         refuseWith(rollingOver, () => {
           if (r.actor.role !== 'supervisor') throw new ForbiddenError('只有督导可以重新核对 (supervisor only)');
-          if (state.phase !== 'stopped' || recheckRequested) throw new ConflictError('批次未因核对失败而停止 (run is not stopped)');
-          if (!r.reason?.trim()) throw new ValidationError('请填写说明 (reason required)', { reason: '请填写说明 (reason required)' });
+          if (state.phase !== 'stopped' || recheckRequested)
+            throw new ConflictError('批次未因核对失败而停止 (run is not stopped)');
+          if (!r.reason?.trim())
+            throw new ValidationError('请填写说明 (reason required)', { reason: '请填写说明 (reason required)' });
         }),
     },
   );
@@ -194,7 +229,13 @@ export async function disbursementRun(input: DisbursementInput): Promise<Disburs
   }
 
   if (!input.resume) {
-    const opened = await acts.openRun({ period, workflowId: workflowInfo().workflowId, trigger: input.trigger, startedBy: input.startedBy, pageSize: policy.pageSize });
+    const opened = await acts.openRun({
+      period,
+      workflowId: workflowInfo().workflowId,
+      trigger: input.trigger,
+      startedBy: input.startedBy,
+      pageSize: policy.pageSize,
+    });
     Object.assign(state, { runId: opened.runId, pages: opened.pages });
   }
 
@@ -209,7 +250,9 @@ export async function disbursementRun(input: DisbursementInput): Promise<Disburs
         // A few pages at a time, in order, so "pages done" is always a prefix to resume from.
         while (state.pagesDone < state.pages.length && !rolling()) {
           const wave = state.pages.slice(state.pagesDone, state.pagesDone + policy.parallelPages);
-          await Promise.all(wave.map((page, i) => pages.buildPage({ runId: state.runId, period, page, index: state.pagesDone + i })));
+          await Promise.all(
+            wave.map((page, i) => pages.buildPage({ runId: state.runId, period, page, index: state.pagesDone + i })),
+          );
           state.pagesDone += wave.length;
         }
         if (state.pagesDone < state.pages.length) break; // continue as new first
@@ -241,7 +284,12 @@ export async function disbursementRun(input: DisbursementInput): Promise<Disburs
       case 'awaiting_signoff': {
         if (signoffByLoop) {
           await waitWithDeadline(() => signoff !== undefined);
-          await acts.recordSignoff({ runId: state.runId, actor: signoff!.actor, approve: signoff!.approve, reason: signoff!.reason });
+          await acts.recordSignoff({
+            runId: state.runId,
+            actor: signoff!.actor,
+            approve: signoff!.approve,
+            reason: signoff!.reason,
+          });
         } else await waitWithDeadline(() => signoff !== undefined && allHandlersFinished());
         Object.assign(state, { phase: signoff!.approve ? 'bank_file' : 'rejected', deadlineAt: null, overdue: false });
         signoffRecorded = true;
@@ -249,7 +297,9 @@ export async function disbursementRun(input: DisbursementInput): Promise<Disburs
       }
       case 'bank_file': {
         if (state.bankFileSeq === 0) await submitFile();
-        state.failedLineIds.push(...(await acts.unpayableLines({ runId: state.runId })).filter((id) => !state.failedLineIds.includes(id)));
+        state.failedLineIds.push(
+          ...(await acts.unpayableLines({ runId: state.runId })).filter((id) => !state.failedLineIds.includes(id)),
+        );
         await phase('submitted');
         break;
       }
@@ -260,7 +310,9 @@ export async function disbursementRun(input: DisbursementInput): Promise<Disburs
         break;
       }
       case 'resolving': {
-        await waitWithDeadline(() => toSubmit.length > 0 || closeRequested || (state.failedLineIds.length === 0 && lineHandlers === 0));
+        await waitWithDeadline(
+          () => toSubmit.length > 0 || closeRequested || (state.failedLineIds.length === 0 && lineHandlers === 0),
+        );
         if (toSubmit.length) {
           await submitFile(toSubmit.splice(0));
           await pollOpenFiles();

@@ -13,7 +13,12 @@ export const ROLLING_OVER = 'rollingOver';
  */
 export function refuseWith(rollingOver: boolean, check: () => void): void {
   if (rollingOver) {
-    throw ApplicationFailure.create({ type: 'ConflictError', message: '案件正在整理历史记录，请稍后重试 (case is continuing as new, retry)', nonRetryable: true, details: [{ [ROLLING_OVER]: true }] });
+    throw ApplicationFailure.create({
+      type: 'ConflictError',
+      message: '案件正在整理历史记录，请稍后重试 (case is continuing as new, retry)',
+      nonRetryable: true,
+      details: [{ [ROLLING_OVER]: true }],
+    });
   }
   try {
     check();
@@ -21,7 +26,12 @@ export function refuseWith(rollingOver: boolean, check: () => void): void {
     if (e instanceof DomainError) {
       const errors = (e as { errors?: Record<string, string> }).errors;
       const retrySoon = (e as { retrySoon?: boolean }).retrySoon;
-      throw ApplicationFailure.create({ type: e.type, message: e.message, nonRetryable: true, details: errors ? [{ errors }] : retrySoon ? [{ [ROLLING_OVER]: true }] : [] });
+      throw ApplicationFailure.create({
+        type: e.type,
+        message: e.message,
+        nonRetryable: true,
+        details: errors ? [{ errors }] : retrySoon ? [{ [ROLLING_OVER]: true }] : [],
+      });
     }
     throw e;
   }

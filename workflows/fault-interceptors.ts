@@ -1,4 +1,11 @@
-import { ContinueAsNew, isCancellation, proxySinks, TemporalFailure, type Sinks, type WorkflowInterceptorsFactory } from '@temporalio/workflow';
+import {
+  ContinueAsNew,
+  isCancellation,
+  proxySinks,
+  TemporalFailure,
+  type Sinks,
+  type WorkflowInterceptorsFactory,
+} from '@temporalio/workflow';
 
 // Workflow code that throws anything but a Temporal failure fails its workflow task, which the
 // server retries for ever (a bad deploy, a bug): the case silently stops moving. This tells the
@@ -10,7 +17,8 @@ export interface FaultSinks extends Sinks {
 
 const { faults } = proxySinks<FaultSinks>();
 
-const failsTask = (e: unknown) => !(e instanceof TemporalFailure) && !(e instanceof ContinueAsNew) && !isCancellation(e);
+const failsTask = (e: unknown) =>
+  !(e instanceof TemporalFailure) && !(e instanceof ContinueAsNew) && !isCancellation(e);
 
 export const interceptors: WorkflowInterceptorsFactory = () => ({
   inbound: [

@@ -1,5 +1,9 @@
 import { ParentClosePolicy, startChild, workflowInfo, WorkflowIdReusePolicy } from '@temporalio/workflow';
-import { defineSearchAttributeKey, SearchAttributeType, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import {
+  defineSearchAttributeKey,
+  SearchAttributeType,
+  WorkflowExecutionAlreadyStartedError,
+} from '@temporalio/common';
 import { disbursementWorkflowId, periodAt } from '../domain/disbursement.js';
 import type { DisbursementPolicy } from './disbursement-messages.js';
 import { disbursementRun } from './disbursement-run.js';
@@ -11,7 +15,15 @@ import { disbursementRun } from './disbursement-run.js';
 // Set by the Schedule: the time this firing was due, even when it runs late (catch-up).
 const scheduledStart = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);
 
-export async function monthlyDisbursement({ policy, paymentsQueue, idPrefix = '' }: { policy: DisbursementPolicy; paymentsQueue: string; idPrefix?: string }): Promise<string> {
+export async function monthlyDisbursement({
+  policy,
+  paymentsQueue,
+  idPrefix = '',
+}: {
+  policy: DisbursementPolicy;
+  paymentsQueue: string;
+  idPrefix?: string;
+}): Promise<string> {
   const scheduled = workflowInfo().typedSearchAttributes.get(scheduledStart);
   const period = periodAt(scheduled ?? workflowInfo().startTime);
   const workflowId = disbursementWorkflowId(period, idPrefix);

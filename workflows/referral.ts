@@ -1,11 +1,26 @@
-import { allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import { policyDaysToMs } from '../domain/policy-time.js';
 import { closedReferralStages, searchingStages, type ReferralStage } from '../domain/referral-stages.js';
 import { refuseWith } from './failures.js';
 import * as msg from './referral-messages.js';
 import type { Actor, ReferralInput, ReferralState } from './referral-messages.js';
-import { checkAssess, checkFollowUp, checkOutcome, checkPropose, checkReferralAction, checkRespond } from './referral-rules.js';
+import {
+  checkAssess,
+  checkFollowUp,
+  checkOutcome,
+  checkPropose,
+  checkReferralAction,
+  checkRespond,
+} from './referral-rules.js';
 import { requireText } from './benefit-case-rules.js';
 import { sa } from './search-attributes.js';
 import { StepQueue } from './step-queue.js';
@@ -53,11 +68,26 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
   }
 
   /** Records one transition; `deadlineAt` stays the placement deadline while the seeker searches. */
-  async function move(to: ReferralStage, decision: string, actor: Actor | null, o: { comment?: string; details?: Record<string, unknown>; patch?: Record<string, unknown> } = {}) {
+  async function move(
+    to: ReferralStage,
+    decision: string,
+    actor: Actor | null,
+    o: { comment?: string; details?: Record<string, unknown>; patch?: Record<string, unknown> } = {},
+  ) {
     const seq = state.seq + 1;
     const deadlineAt = searchingStages.includes(to) ? state.deadlineAt : null;
     const overdue = deadlineAt !== null && state.overdue;
-    const r = await acts.referralTransition({ referralId, seq, from: state.stage, to, decision, actor, deadlineAt, overdue, ...o });
+    const r = await acts.referralTransition({
+      referralId,
+      seq,
+      from: state.stage,
+      to,
+      decision,
+      actor,
+      deadlineAt,
+      overdue,
+      ...o,
+    });
     Object.assign(state, { seq, stage: to, stageSince: r.at, deadlineAt, overdue });
     if (to === 'matching') state.rankAgain = true;
     publish();
@@ -73,19 +103,37 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
     ({ actor, assessment, helperId }) =>
       perform(async () => {
         const seq = state.seq + 1;
-        const r = await acts.assessReferral({ referralId, seq, actor, assessment, helperId, deadlineAt: state.deadlineAt, overdue: state.overdue });
+        const r = await acts.assessReferral({
+          referralId,
+          seq,
+          actor,
+          assessment,
+          helperId,
+          deadlineAt: state.deadlineAt,
+          overdue: state.overdue,
+        });
         Object.assign(state, { seq, stage: 'matching', stageSince: r.at, helperId, rankAgain: true });
         publish();
       }),
     { validator: (r) => guard(() => checkAssess(state, r, isBusy())) },
   );
-  setHandler(msg.rematchUpdate, () => perform(async () => void (state.rankAgain = true)), { validator: (r) => guard(() => checkReferralAction(state, r.actor, 'rematch', isBusy())) });
+  setHandler(msg.rematchUpdate, () => perform(async () => void (state.rankAgain = true)), {
+    validator: (r) => guard(() => checkReferralAction(state, r.actor, 'rematch', isBusy())),
+  });
   setHandler(
     msg.proposeUpdate,
     ({ actor, openingId, comment }) =>
       perform(async () => {
         const seq = state.seq + 1;
-        const r = await acts.proposeOpening({ referralId, seq, actor, openingId, comment, deadlineAt: state.deadlineAt, overdue: state.overdue });
+        const r = await acts.proposeOpening({
+          referralId,
+          seq,
+          actor,
+          openingId,
+          comment,
+          deadlineAt: state.deadlineAt,
+          overdue: state.overdue,
+        });
         Object.assign(state, { seq, stage: 'proposed', stageSince: r.at, proposedOpeningId: openingId });
         publish();
       }),
@@ -98,13 +146,31 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
         const openingId = state.proposedOpeningId!;
         if (!accepted) {
           state.excludedOpenings = [...state.excludedOpenings, openingId];
-          await move('matching', 'decline', actor, { comment: reason, details: { openingId }, patch: { proposed_opening_id: null, declined_opening_ids: state.excludedOpenings } });
+          await move('matching', 'decline', actor, {
+            comment: reason,
+            details: { openingId },
+            patch: { proposed_opening_id: null, declined_opening_ids: state.excludedOpenings },
+          });
           state.proposedOpeningId = null;
           return;
         }
         const seq = state.seq + 1;
-        const r = await acts.scheduleInterview({ referralId, seq, actor, openingId, interviewAt: interviewAt!, place: place!, deadlineAt: state.deadlineAt, overdue: state.overdue });
-        Object.assign(state, { seq, stage: 'interview', stageSince: r.at, interview: { id: r.interviewId, openingId, at: interviewAt!, reminded: false } });
+        const r = await acts.scheduleInterview({
+          referralId,
+          seq,
+          actor,
+          openingId,
+          interviewAt: interviewAt!,
+          place: place!,
+          deadlineAt: state.deadlineAt,
+          overdue: state.overdue,
+        });
+        Object.assign(state, {
+          seq,
+          stage: 'interview',
+          stageSince: r.at,
+          interview: { id: r.interviewId, openingId, at: interviewAt!, reminded: false },
+        });
         publish();
       }),
     { validator: (r) => guard(() => checkRespond(state, r, isBusy(), Date.now())) },
@@ -117,15 +183,38 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
         if (!hired) {
           state.excludedOpenings = [...state.excludedOpenings, interview.openingId];
           const seq = state.seq + 1;
-          const r = await acts.interviewNotHired({ referralId, seq, actor, interviewId: interview.id, reason, excluded: state.excludedOpenings, deadlineAt: state.deadlineAt, overdue: state.overdue });
-          Object.assign(state, { seq, stage: 'matching', stageSince: r.at, interview: null, proposedOpeningId: null, rankAgain: true });
+          const r = await acts.interviewNotHired({
+            referralId,
+            seq,
+            actor,
+            interviewId: interview.id,
+            reason,
+            excluded: state.excludedOpenings,
+            deadlineAt: state.deadlineAt,
+            overdue: state.overdue,
+          });
+          Object.assign(state, {
+            seq,
+            stage: 'matching',
+            stageSince: r.at,
+            interview: null,
+            proposedOpeningId: null,
+            rankAgain: true,
+          });
           publish();
           return;
         }
         const seq = state.seq + 1;
         // A refusal here (the last place went to someone else) fails this Update only: the
         // referral stays in `interview`.
-        const r = await acts.placeSeeker({ referralId, seq, actor, interviewId: interview.id, wageFen: wageFen!, startDate: startDate! });
+        const r = await acts.placeSeeker({
+          referralId,
+          seq,
+          actor,
+          interviewId: interview.id,
+          wageFen: wageFen!,
+          startDate: startDate!,
+        });
         // Follow-ups count from the start date, or from now when the seeker already started.
         const base = Math.max(Date.now(), Date.parse(`${startDate}T00:00:00+08:00`));
         Object.assign(state, {
@@ -135,7 +224,12 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
           deadlineAt: null,
           overdue: false,
           placement: { id: r.placementId, openingId: interview.openingId, startDate: startDate! },
-          followUps: policy.followUpDays.map((f) => ({ month: f.month, dueAt: new Date(base + days(f.days)).toISOString(), opened: false, outcome: null })),
+          followUps: policy.followUpDays.map((f) => ({
+            month: f.month,
+            dueAt: new Date(base + days(f.days)).toISOString(),
+            opened: false,
+            outcome: null,
+          })),
         });
         publish();
       }),
@@ -151,10 +245,22 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
         // Leaving the job starts a new search, with a new placement deadline.
         if (to === 'matching') Object.assign(state, { deadlineAt: inDays(policy.placementDays), overdue: false });
         const seq = state.seq + 1;
-        const r = await acts.recordFollowUp({ referralId, seq, actor, placementId: state.placement!.id, month, outcome, reason, from: state.stage, to, deadlineAt: to === 'matching' ? state.deadlineAt : null });
+        const r = await acts.recordFollowUp({
+          referralId,
+          seq,
+          actor,
+          placementId: state.placement!.id,
+          month,
+          outcome,
+          reason,
+          from: state.stage,
+          to,
+          deadlineAt: to === 'matching' ? state.deadlineAt : null,
+        });
         f.outcome = outcome;
         Object.assign(state, { seq, stage: to, stageSince: r.at });
-        if (to === 'matching') Object.assign(state, { placement: null, followUps: [], interview: null, rankAgain: true });
+        if (to === 'matching')
+          Object.assign(state, { placement: null, followUps: [], interview: null, rankAgain: true });
         publish();
       }),
     { validator: (r) => guard(() => checkFollowUp(state, r, isBusy())) },
@@ -177,10 +283,22 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
     },
   );
   // A supervisor's new assignee or later placement deadline: a timeline step like any other.
-  const answer = (): sup.SupervisionAnswer => ({ stage: state.stage, deadlineAt: state.deadlineAt, overdue: state.overdue });
+  const answer = (): sup.SupervisionAnswer => ({
+    stage: state.stage,
+    deadlineAt: state.deadlineAt,
+    overdue: state.overdue,
+  });
   async function supervise(actor: Actor, reason: string, change: { assigneeId: number } | { deadlineAt: string }) {
     const seq = state.seq + 1;
-    await acts.recordSupervision({ kind: 'referral', caseId: referralId, seq, stage: state.stage, actor, reason, change });
+    await acts.recordSupervision({
+      kind: 'referral',
+      caseId: referralId,
+      seq,
+      stage: state.stage,
+      actor,
+      reason,
+      change,
+    });
     state.seq = seq;
   }
   setHandler(
@@ -190,7 +308,10 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
         await supervise(r.actor, r.reason, { assigneeId: r.assigneeId });
         upsertSearchAttributes([{ key: sa.assignee, value: String(r.assigneeId) }]);
       }, answer),
-    { validator: (r) => guard(() => checkReassign(r, { closed: closedReferralStages.includes(state.stage), busy: isBusy() })) },
+    {
+      validator: (r) =>
+        guard(() => checkReassign(r, { closed: closedReferralStages.includes(state.stage), busy: isBusy() })),
+    },
   );
   setHandler(
     sup.extendDeadlineUpdate,
@@ -200,7 +321,16 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
         Object.assign(state, { deadlineAt: r.deadlineAt, overdue: false });
         publish();
       }, answer),
-    { validator: (r) => guard(() => checkExtend(r, { extendable: state.deadlineAt !== null && searchingStages.includes(state.stage), busy: isBusy(), now: Date.now() })) },
+    {
+      validator: (r) =>
+        guard(() =>
+          checkExtend(r, {
+            extendable: state.deadlineAt !== null && searchingStages.includes(state.stage),
+            busy: isBusy(),
+            now: Date.now(),
+          }),
+        ),
+    },
   );
   setHandler(msg.openingsChangedSignal, () => {
     if (state.stage === 'matching') state.rankAgain = true;
@@ -279,7 +409,10 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
       await continueAsNew<typeof referral>({ referralId, policy, resume: state });
     }
     const timer = nextTimer();
-    const woke = await condition(() => steps.pending || (state.stage === 'matching' && state.rankAgain), timer ? Math.max(1, timer.at - Date.now()) : undefined);
+    const woke = await condition(
+      () => steps.pending || (state.stage === 'matching' && state.rankAgain),
+      timer ? Math.max(1, timer.at - Date.now()) : undefined,
+    );
     if (steps.pending) await steps.exclusively(() => steps.runPending());
     else if (!woke && timer) await steps.exclusively(timer.fire);
   }

@@ -15,7 +15,13 @@ export const sa = {
   stageSince: defineSearchAttributeKey('ShequStageSince', SearchAttributeType.DATETIME),
 };
 
-export function caseAttributes(c: { kind: WorkflowKind; caseId: string | number; stage: string; street: string; community: string }): SearchAttributePair[] {
+export function caseAttributes(c: {
+  kind: WorkflowKind;
+  caseId: string | number;
+  stage: string;
+  street: string;
+  community: string;
+}): SearchAttributePair[] {
   return [
     { key: sa.kind, value: c.kind },
     { key: sa.caseId, value: String(c.caseId) },

@@ -47,7 +47,13 @@ export class StepQueue {
   async perform<T>(run: () => Promise<void>, answer: () => T): Promise<T> {
     // Two Updates delivered in one activation both pass their validators before either handler
     // starts: the second finds the first's step and steps back (the API asks again).
-    if (this.step) throw ApplicationFailure.create({ type: 'ConflictError', message: '另一操作正在处理中 (another step is being recorded)', nonRetryable: true, details: [{ [ROLLING_OVER]: true }] });
+    if (this.step)
+      throw ApplicationFailure.create({
+        type: 'ConflictError',
+        message: '另一操作正在处理中 (another step is being recorded)',
+        nonRetryable: true,
+        details: [{ [ROLLING_OVER]: true }],
+      });
     const s: Step = { run, done: false };
     this.step = s;
     await condition(() => s.done);

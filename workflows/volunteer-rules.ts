@@ -2,7 +2,13 @@ import { ConflictError, ForbiddenError, ValidationError } from '../domain/errors
 import { coversUnit } from '../domain/roles.js';
 import { allowedVolunteerActions, type VolunteerAction } from '../domain/volunteer-rules.js';
 import { requireText } from './benefit-case-rules.js';
-import type { Actor, DecideHoursRequest, LogHoursRequest, VolunteerState, VolunteerStepRequest } from './volunteer-messages.js';
+import type {
+  Actor,
+  DecideHoursRequest,
+  LogHoursRequest,
+  VolunteerState,
+  VolunteerStepRequest,
+} from './volunteer-messages.js';
 
 // The volunteer's validators as plain functions of her state: wrong role or area 403, wrong
 // stage 409, bad content 400. A team leader's right to an activity's hours is checked by the
@@ -10,24 +16,42 @@ import type { Actor, DecideHoursRequest, LogHoursRequest, VolunteerState, Volunt
 
 const steps: readonly string[] = ['approve', 'reject', 'rescreen', 'reconfirm', 'deactivate', 'reactivate'];
 
-export function checkVolunteerAction(state: VolunteerState, actor: Actor, action: VolunteerAction, busy: boolean): void {
-  if (actor.role !== 'team_leader' && !coversUnit(actor.role, actor.orgPath, state.communityPath)) throw new ForbiddenError('该志愿者不在您的辖区 (volunteer outside your area)');
-  const everywhere = (['approval', 'screening', 'active', 'reconfirm_due', 'inactive'] as const).some((stage) => allowedVolunteerActions({ stage, suitability: 'error' }, actor.role).includes(action));
+export function checkVolunteerAction(
+  state: VolunteerState,
+  actor: Actor,
+  action: VolunteerAction,
+  busy: boolean,
+): void {
+  if (actor.role !== 'team_leader' && !coversUnit(actor.role, actor.orgPath, state.communityPath))
+    throw new ForbiddenError('该志愿者不在您的辖区 (volunteer outside your area)');
+  const everywhere = (['approval', 'screening', 'active', 'reconfirm_due', 'inactive'] as const).some((stage) =>
+    allowedVolunteerActions({ stage, suitability: 'error' }, actor.role).includes(action),
+  );
   if (!everywhere) throw new ForbiddenError(`您的角色不能执行「${action}」 (your role may not ${action})`);
-  if (busy) throw Object.assign(new ConflictError('另一操作正在处理中，请稍后刷新 (another step is being recorded)'), { retrySoon: true });
-  if (!allowedVolunteerActions(state, actor.role).includes(action)) throw new ConflictError(`志愿者当前处于「${state.stage}」，不能执行「${action}」(not at this stage)`);
+  if (busy)
+    throw Object.assign(new ConflictError('另一操作正在处理中，请稍后刷新 (another step is being recorded)'), {
+      retrySoon: true,
+    });
+  if (!allowedVolunteerActions(state, actor.role).includes(action))
+    throw new ConflictError(`志愿者当前处于「${state.stage}」，不能执行「${action}」(not at this stage)`);
 }
 
 export function checkStep(state: VolunteerState, r: VolunteerStepRequest, busy: boolean): void {
-  if (!steps.includes(r.step)) throw new ValidationError('未知操作 (unknown step)', { step: '未知操作 (unknown step)' });
+  if (!steps.includes(r.step))
+    throw new ValidationError('未知操作 (unknown step)', { step: '未知操作 (unknown step)' });
   checkVolunteerAction(state, r.actor, r.step, busy);
-  if (r.step === 'reject' || r.step === 'deactivate' || r.step === 'reactivate') requireText(r.comment, 'reason', '原因');
+  if (r.step === 'reject' || r.step === 'deactivate' || r.step === 'reactivate')
+    requireText(r.comment, 'reason', '原因');
 }
 
 export function checkHours(state: VolunteerState, r: LogHoursRequest, busy: boolean): void {
   checkVolunteerAction(state, r.actor, 'log_hours', busy);
-  if (!Number.isSafeInteger(r.activityId) || r.activityId <= 0) throw new ValidationError('请选择活动 (choose an activity)', { activityId: '请选择活动 (choose an activity)' });
-  if (!Number.isSafeInteger(r.minutes) || r.minutes <= 0) throw new ValidationError('工时须为正数 (minutes must be positive)', { minutes: '工时须为正的整数分钟 (whole minutes > 0)' });
+  if (!Number.isSafeInteger(r.activityId) || r.activityId <= 0)
+    throw new ValidationError('请选择活动 (choose an activity)', { activityId: '请选择活动 (choose an activity)' });
+  if (!Number.isSafeInteger(r.minutes) || r.minutes <= 0)
+    throw new ValidationError('工时须为正数 (minutes must be positive)', {
+      minutes: '工时须为正的整数分钟 (whole minutes > 0)',
+    });
 }
 
 export function checkDecision(state: VolunteerState, r: DecideHoursRequest, busy: boolean): void {

@@ -1,4 +1,13 @@
-import { ActivityFailure, allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import { policyDaysToMs } from '../domain/policy-time.js';
 import { closedVolunteerStages, type VolunteerStage } from '../domain/volunteer-stages.js';
@@ -49,18 +58,46 @@ export async function volunteer(input: VolunteerInput): Promise<VolunteerState> 
     ]);
   }
 
-  async function move(to: VolunteerStage, decision: string, actor: Actor | null, o: { comment?: string; details?: Record<string, unknown>; patch?: Record<string, unknown> } = {}) {
+  async function move(
+    to: VolunteerStage,
+    decision: string,
+    actor: Actor | null,
+    o: { comment?: string; details?: Record<string, unknown>; patch?: Record<string, unknown> } = {},
+  ) {
     const seq = state.seq + 1;
-    const r = await acts.volunteerTransition({ volunteerId, seq, from: state.stage, to, decision, actor, deadlineAt: null, ...o });
+    const r = await acts.volunteerTransition({
+      volunteerId,
+      seq,
+      from: state.stage,
+      to,
+      decision,
+      actor,
+      deadlineAt: null,
+      ...o,
+    });
     Object.assign(state, { seq, stage: to, stageSince: r.at });
     publish();
     return r.at;
   }
 
   /** An event within the stage: the timeline and the audit log, the stage stays. */
-  async function note(decision: string, actor: Actor | null, o: { comment?: string; details?: Record<string, unknown>; patch?: Record<string, unknown> } = {}) {
+  async function note(
+    decision: string,
+    actor: Actor | null,
+    o: { comment?: string; details?: Record<string, unknown>; patch?: Record<string, unknown> } = {},
+  ) {
     const seq = state.seq + 1;
-    await acts.volunteerTransition({ volunteerId, seq, from: state.stage, to: state.stage, decision, actor, deadlineAt: null, stay: true, ...o });
+    await acts.volunteerTransition({
+      volunteerId,
+      seq,
+      from: state.stage,
+      to: state.stage,
+      decision,
+      actor,
+      deadlineAt: null,
+      stay: true,
+      ...o,
+    });
     state.seq = seq;
   }
 
@@ -68,7 +105,10 @@ export async function volunteer(input: VolunteerInput): Promise<VolunteerState> 
     state.needsScreening = false;
     const basic = await acts.screenVolunteer({ volunteerId });
     if (basic.refusal) {
-      await move('rejected', 'screen_failed', null, { comment: basic.refusal, patch: { closed_reason: basic.refusal } });
+      await move('rejected', 'screen_failed', null, {
+        comment: basic.refusal,
+        patch: { closed_reason: basic.refusal },
+      });
       return;
     }
     if (state.servesVulnerable) {
@@ -84,7 +124,10 @@ export async function volunteer(input: VolunteerInput): Promise<VolunteerState> 
         return;
       }
     }
-    await move('approval', 'screened', null, { details: { suitability: state.suitability }, patch: { suitability: state.suitability, suitability_checked_at: new Date().toISOString() } });
+    await move('approval', 'screened', null, {
+      details: { suitability: state.suitability },
+      patch: { suitability: state.suitability, suitability_checked_at: new Date().toISOString() },
+    });
   }
 
   const stepsByName: Record<msg.VolunteerStepName, (r: msg.VolunteerStepRequest) => Promise<void>> = {
@@ -93,7 +136,8 @@ export async function volunteer(input: VolunteerInput): Promise<VolunteerState> 
       const at = await move('active', 'approve', actor, { comment, patch: { reconfirm_due_at: reconfirmDueAt } });
       Object.assign(state, { reconfirmDueAt, lastHoursAt: at });
     },
-    reject: async ({ actor, comment }) => void (await move('rejected', 'reject', actor, { comment, patch: { closed_reason: comment } })),
+    reject: async ({ actor, comment }) =>
+      void (await move('rejected', 'reject', actor, { comment, patch: { closed_reason: comment } })),
     rescreen: async ({ actor }) => {
       await note('rescreen', actor);
       state.needsScreening = true;
@@ -115,7 +159,9 @@ export async function volunteer(input: VolunteerInput): Promise<VolunteerState> 
   const isBusy = () => steps.occupied;
 
   setHandler(msg.volunteerStateQuery, () => state);
-  setHandler(msg.volunteerStepUpdate, (r) => perform(() => stepsByName[r.step](r)), { validator: (r) => guard(() => checkStep(state, r, isBusy())) });
+  setHandler(msg.volunteerStepUpdate, (r) => perform(() => stepsByName[r.step](r)), {
+    validator: (r) => guard(() => checkStep(state, r, isBusy())),
+  });
   setHandler(
     msg.signUpUpdate,
     ({ actor, activityId }) =>
@@ -142,7 +188,11 @@ export async function volunteer(input: VolunteerInput): Promise<VolunteerState> 
       perform(async () => {
         const seq = state.seq + 1;
         const r = await acts.decideVolunteerHours({ volunteerId, seq, actor, hoursId, confirm, reason });
-        Object.assign(state, { seq: seq + r.levels.length, confirmedMinutes: r.confirmedMinutes, starLevel: r.starLevel });
+        Object.assign(state, {
+          seq: seq + r.levels.length,
+          confirmedMinutes: r.confirmedMinutes,
+          starLevel: r.starLevel,
+        });
       }),
     { validator: (r) => guard(() => checkDecision(state, r, isBusy())) },
   );
@@ -167,7 +217,11 @@ export async function volunteer(input: VolunteerInput): Promise<VolunteerState> 
   function nextTimer(): { at: number; fire: () => Promise<void> } | undefined {
     const timers: { at: number; fire: () => Promise<void> }[] = [];
     const due = state.reconfirmDueAt;
-    if (state.stage === 'active' && due) timers.push({ at: Date.parse(due), fire: async () => void (await move('reconfirm_due', 'reconfirm_due', null, { details: { dueAt: due } })) });
+    if (state.stage === 'active' && due)
+      timers.push({
+        at: Date.parse(due),
+        fire: async () => void (await move('reconfirm_due', 'reconfirm_due', null, { details: { dueAt: due } })),
+      });
     const since = state.lastHoursAt;
     if ((state.stage === 'active' || state.stage === 'reconfirm_due') && since && state.remindedFor !== since) {
       timers.push({

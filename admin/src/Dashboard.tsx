@@ -21,7 +21,9 @@ export const Dashboard = () => {
         <Title title="ra.page.dashboard" />
         <CardHeader
           title={translate('shequ.dashboard.greeting', { name: identity?.fullName ?? '' })}
-          subheader={role ? translate('shequ.dashboard.your_role', { role: translate(`shequ.role.${role}`) }) : undefined}
+          subheader={
+            role ? translate('shequ.dashboard.your_role', { role: translate(`shequ.role.${role}`) }) : undefined
+          }
         />
         <CardContent>
           {role && <Typography sx={{ mb: 2 }}>{translate(`shequ.role_duty.${role}`)}</Typography>}

@@ -112,12 +112,16 @@ export interface ShequDataProvider extends DataProvider {
 
 const rest = simpleRestProvider('/api', httpClient);
 
-const formFields: Record<string, FieldRename> = { applications: applicationFormField, 'allowance-standards': standardFormField };
+const formFields: Record<string, FieldRename> = {
+  applications: applicationFormField,
+  'allowance-standards': standardFormField,
+};
 const asFormError = (resource: string) => (error: unknown) => {
   throw toFormError(error, formFields[resource]);
 };
 
-const path = (resource: string, id: Identifier, action: string) => `/api/${resource}/${encodeURIComponent(String(id))}/${action}`;
+const path = (resource: string, id: Identifier, action: string) =>
+  `/api/${resource}/${encodeURIComponent(String(id))}/${action}`;
 
 async function post(url: string, body: unknown): Promise<{ data: RaRecord }> {
   const { json } = await httpClient(url, { method: 'POST', body: JSON.stringify(body) });
@@ -135,14 +139,21 @@ export const dataProvider: ShequDataProvider = {
   reportEnrollmentChange: (id, body) => post(path('enrollments', id, 'changes'), body),
   setEnrollmentStatus: (id, action, reason) => post(path('enrollments', id, action), { reason }),
   async importCaseload(csv, dryRun) {
-    const { status, json } = await httpClient('/api/imports', { method: 'POST', body: JSON.stringify({ csv, dryRun }) });
+    const { status, json } = await httpClient('/api/imports', {
+      method: 'POST',
+      body: JSON.stringify({ csv, dryRun }),
+    });
     return { status, data: json as ImportResult };
   },
   async startDisbursementRun(period) {
-    const { status, json } = await httpClient('/api/disbursement-runs', { method: 'POST', body: JSON.stringify({ period }) });
+    const { status, json } = await httpClient('/api/disbursement-runs', {
+      method: 'POST',
+      body: JSON.stringify({ period }),
+    });
     return { status, data: json as RaRecord };
   },
-  runAction: (id, action, reason) => post(path('disbursement-runs', id, action), reason === undefined ? {} : { reason }),
+  runAction: (id, action, reason) =>
+    post(path('disbursement-runs', id, action), reason === undefined ? {} : { reason }),
   async downloadBankFile(id, seq) {
     // A plain link would not carry the bearer token: fetch it, then hand the browser a Blob.
     const token = getToken();
@@ -154,7 +165,11 @@ export const dataProvider: ShequDataProvider = {
       throw new HttpError(body?.message || res.statusText, res.status, body);
     }
     const named = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '');
-    return { blob: await res.blob(), filename: named?.[1] ?? `bank-file-${id}-${seq}.csv`, sha256: res.headers.get('X-Checksum-Sha256') };
+    return {
+      blob: await res.blob(),
+      filename: named?.[1] ?? `bank-file-${id}-${seq}.csv`,
+      sha256: res.headers.get('X-Checksum-Sha256'),
+    };
   },
   reissuePayment: (id, body) => post(path('payments', id, 'reissue'), body),
   carryPayment: (id) => post(path('payments', id, 'carry'), {}),
@@ -163,7 +178,10 @@ export const dataProvider: ShequDataProvider = {
     return json as ScheduleStatus;
   },
   async setSchedulePaused(paused, note) {
-    const { json } = await httpClient(`/api/disbursement-schedule/${paused ? 'pause' : 'resume'}`, { method: 'POST', body: JSON.stringify({ note }) });
+    const { json } = await httpClient(`/api/disbursement-schedule/${paused ? 'pause' : 'resume'}`, {
+      method: 'POST',
+      body: JSON.stringify({ note }),
+    });
     return json as ScheduleStatus;
   },
   assessReferral: (id, body) => post(path('referrals', id, 'assess'), body),
@@ -183,7 +201,10 @@ export const dataProvider: ShequDataProvider = {
   confirmVolunteerHours: (id) => post(path('volunteer-hours', id, 'confirm'), {}),
   rejectVolunteerHours: (id, reason) => post(path('volunteer-hours', id, 'reject'), { reason }),
   async confirmVolunteerHoursBulk(ids) {
-    const { json } = await httpClient('/api/volunteer-hours/confirm', { method: 'POST', body: JSON.stringify({ ids }) });
+    const { json } = await httpClient('/api/volunteer-hours/confirm', {
+      method: 'POST',
+      body: JSON.stringify({ ids }),
+    });
     return json as BulkConfirmResult;
   },
   addTeamMember: (teamId, volunteerId) => post(path('volunteer-teams', teamId, 'members'), { volunteerId }),

@@ -41,8 +41,13 @@ export interface ReferenceKind {
 export type References = Record<string, ReferenceKind>;
 
 // A re-check may still report on a member who left since (the figures close her record).
-const caseHousehold = (table: 'applications' | 'enrollments', currentOnly: boolean) => (q: Knex.QueryBuilder, { db, params }: ReferenceContext) =>
-  (currentOnly ? q.where('left_household', false) : q).whereIn('household_id', db(table).where('id', Number(params.id)).select('household_id'));
+const caseHousehold =
+  (table: 'applications' | 'enrollments', currentOnly: boolean) =>
+  (q: Knex.QueryBuilder, { db, params }: ReferenceContext) =>
+    (currentOnly ? q.where('left_household', false) : q).whereIn(
+      'household_id',
+      db(table).where('id', Number(params.id)).select('household_id'),
+    );
 
 export const refs = {
   volunteerActivity: {
@@ -56,7 +61,11 @@ export const refs = {
     table: 'volunteer_activities',
     noun: '活动 (activity)',
     resource: 'volunteer-activities',
-    fits: { where: (q) => q.where('status', 'open'), message: '活动已取消，不能报名 (the activity was cancelled)', conflict: true },
+    fits: {
+      where: (q) => q.where('status', 'open'),
+      message: '活动已取消，不能报名 (the activity was cancelled)',
+      conflict: true,
+    },
   },
   openJobOpening: {
     describe: 'a job opening that is open and has places left',
@@ -74,7 +83,10 @@ export const refs = {
     noun: '帮扶人 (helper)',
     resource: 'helpers',
     fits: {
-      where: (q, { db, params }) => q.where('active', true).whereIn('community_id', db('referrals').where('id', Number(params.id)).select('community_id')),
+      where: (q, { db, params }) =>
+        q
+          .where('active', true)
+          .whereIn('community_id', db('referrals').where('id', Number(params.id)).select('community_id')),
       message: '请选择本社区在册的帮扶人 (choose an active helper of the seeker’s community)',
     },
   },
@@ -82,7 +94,10 @@ export const refs = {
     describe: "a current member of the application's household",
     table: 'household_members',
     noun: '成员 (member)',
-    fits: { where: caseHousehold('applications', true), message: '不是该户的在册成员 (not a current member of this household)' },
+    fits: {
+      where: caseHousehold('applications', true),
+      message: '不是该户的在册成员 (not a current member of this household)',
+    },
   },
   enrollmentMember: {
     describe: 'a member of the enrolled household',
@@ -95,7 +110,10 @@ export const refs = {
     table: 'users',
     noun: '经办人 (caseworker)',
     fits: {
-      where: (q, { db, params }) => q.where({ role: 'caseworker', active: true }).whereIn('org_unit_id', db('case_workflows').where('workflow_id', String(params.id)).select('community_id')),
+      where: (q, { db, params }) =>
+        q
+          .where({ role: 'caseworker', active: true })
+          .whereIn('org_unit_id', db('case_workflows').where('workflow_id', String(params.id)).select('community_id')),
       message: '请选择本社区的社区专干 (choose an active caseworker of this community)',
     },
   },
@@ -113,7 +131,8 @@ export function idsAt(body: unknown, path: string): { key: string; id: number }[
   return walk(body, path.split('.'), []);
 }
 
-const pluckIds = async (q: Knex.QueryBuilder, ids: number[], column = 'id') => new Set<number>((await q.whereIn(column, ids).pluck(column)).map(Number));
+const pluckIds = async (q: Knex.QueryBuilder, ids: number[], column = 'id') =>
+  new Set<number>((await q.whereIn(column, ids).pluck(column)).map(Number));
 
 /** Refuses the body when any id it names is missing, outside the caller's area, or of the wrong kind. */
 export async function checkReferences(ctx: ReferenceContext, references: References, body: unknown): Promise<void> {
@@ -137,8 +156,13 @@ export async function checkReferences(ctx: ReferenceContext, references: Referen
     }
   }
   // Outside the area is answered as "not found" for the whole request, like a record in the path.
-  if (Object.keys(outside).length) throw Object.assign(new NotFoundError('所选记录不在您的辖区内 (a record named in the request is outside your area)'), { errors: outside });
+  if (Object.keys(outside).length)
+    throw Object.assign(
+      new NotFoundError('所选记录不在您的辖区内 (a record named in the request is outside your area)'),
+      { errors: outside },
+    );
   const errors = { ...missing, ...wrong };
   if (Object.keys(errors).length) throw new ValidationError(Object.values(errors)[0], errors);
-  if (Object.keys(conflicts).length) throw Object.assign(new ConflictError(Object.values(conflicts)[0]), { errors: conflicts });
+  if (Object.keys(conflicts).length)
+    throw Object.assign(new ConflictError(Object.values(conflicts)[0]), { errors: conflicts });
 }

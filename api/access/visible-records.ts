@@ -34,28 +34,61 @@ export const visibleRecords: Record<string, VisibleIds> = {
   placements: inArea('placements'),
   volunteers: inArea('volunteers'),
   'volunteer-teams': inArea('volunteer_teams'),
-  'volunteer-activities': inAreaVia('volunteer_activities as a', [['volunteer_teams as t', 't.id', 'a.team_id']], 't.community_id'),
-  'volunteer-assignments': inAreaVia('volunteer_assignments as x', [['volunteers as v', 'v.id', 'x.volunteer_id']], 'v.community_id'),
+  'volunteer-activities': inAreaVia(
+    'volunteer_activities as a',
+    [['volunteer_teams as t', 't.id', 'a.team_id']],
+    't.community_id',
+  ),
+  'volunteer-assignments': inAreaVia(
+    'volunteer_assignments as x',
+    [['volunteers as v', 'v.id', 'x.volunteer_id']],
+    'v.community_id',
+  ),
   // A team leader confirms the hours of his own teams' activities, wherever the volunteer lives.
   'volunteer-hours': (db, user) =>
     user.role === 'team_leader'
-      ? db('volunteer_hours as h').join('volunteer_activities as a', 'a.id', 'h.activity_id').join('volunteer_teams as t', 't.id', 'a.team_id').where('t.leader_user_id', user.id).select('h.id')
+      ? db('volunteer_hours as h')
+          .join('volunteer_activities as a', 'a.id', 'h.activity_id')
+          .join('volunteer_teams as t', 't.id', 'a.team_id')
+          .where('t.leader_user_id', user.id)
+          .select('h.id')
       : inAreaVia('volunteer_hours as h', [['volunteers as v', 'v.id', 'h.volunteer_id']], 'v.community_id')(db, user),
-  'team-leaders': (db, user) => scopeToUser(db, db('users').where({ role: 'team_leader', active: true }).select('users.id'), user, 'users.org_unit_id'),
+  'team-leaders': (db, user) =>
+    scopeToUser(
+      db,
+      db('users').where({ role: 'team_leader', active: true }).select('users.id'),
+      user,
+      'users.org_unit_id',
+    ),
   // An enterprise's list spans communities: a batch is seen by whoever has one of its people.
   'referral-batches': (db, user) =>
     seesWholeDistrict(user)
       ? db('referral_batches').select('referral_batches.id')
-      : db('referral_batches as b').select('b.id').whereExists(db('referrals as r').whereRaw('r.batch_id = b.id').whereIn('r.community_id', underUser(db, user))),
+      : db('referral_batches as b')
+          .select('b.id')
+          .whereExists(
+            db('referrals as r').whereRaw('r.batch_id = b.id').whereIn('r.community_id', underUser(db, user)),
+          ),
   // The map is not private: streets and towns are seen by all, other communities are not.
   'org-units': (db, user) =>
     seesWholeDistrict(user)
       ? db('org_units').select('org_units.id')
-      : db('org_units').select('org_units.id').where((w) => w.where('path', 'like', `${user.orgPath}%`).orWhereIn('kind', ['district', 'street', 'town'])),
+      : db('org_units')
+          .select('org_units.id')
+          .where((w) => w.where('path', 'like', `${user.orgPath}%`).orWhereIn('kind', ['district', 'street', 'town'])),
   // What was addressed to her role in her area.
-  notifications: (db, user) => scopeToUser(db, db('notifications').where('notifications.audience_role', user.role).select('notifications.id'), user, 'notifications.org_unit_id'),
+  notifications: (db, user) =>
+    scopeToUser(
+      db,
+      db('notifications').where('notifications.audience_role', user.role).select('notifications.id'),
+      user,
+      'notifications.org_unit_id',
+    ),
   // Events without an org unit (district staff signing in, the system) are district-level.
-  'audit-events': (db, user) => (seesWholeDistrict(user) ? db('audit_events').select('audit_events.id') : scopeToUser(db, db('audit_events').select('audit_events.id'), user, 'audit_events.org_unit_id')),
+  'audit-events': (db, user) =>
+    seesWholeDistrict(user)
+      ? db('audit_events').select('audit_events.id')
+      : scopeToUser(db, db('audit_events').select('audit_events.id'), user, 'audit_events.org_unit_id'),
 };
 
 /** Whether record `id` of `resource` is one the user may see; resources without an entry are not area-scoped by record. */

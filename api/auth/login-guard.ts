@@ -20,12 +20,17 @@ export interface GuardSettings {
   lockMinutes: number;
 }
 
-const keyOf = (scope: LockScope, username: string, address: string) => (scope === 'account' ? username.toLowerCase() : address);
+const keyOf = (scope: LockScope, username: string, address: string) =>
+  scope === 'account' ? username.toLowerCase() : address;
 
 /** The lock in force for this username or address, the account's first. */
 export async function activeLock(db: Knex, username: string, address: string): Promise<Lock | undefined> {
   const rows: { scope: LockScope; locked_until: Date }[] = await db('login_guards')
-    .where((w) => w.where({ scope: 'account', key: keyOf('account', username, address) }).orWhere({ scope: 'address', key: address }))
+    .where((w) =>
+      w
+        .where({ scope: 'account', key: keyOf('account', username, address) })
+        .orWhere({ scope: 'address', key: address }),
+    )
     .where('locked_until', '>', db.fn.now())
     .select('scope', 'locked_until');
   const row = rows.find((r) => r.scope === 'account') ?? rows[0];
@@ -39,7 +44,12 @@ export interface FailureOutcome {
 }
 
 /** Counts one failed sign-in against the account and the address; call in the transaction that audits it. */
-export async function recordFailure(trx: Knex.Transaction, username: string, address: string, s: GuardSettings): Promise<FailureOutcome> {
+export async function recordFailure(
+  trx: Knex.Transaction,
+  username: string,
+  address: string,
+  s: GuardSettings,
+): Promise<FailureOutcome> {
   const lockSeconds = s.lockMinutes * 60;
   const out: FailureOutcome = { failures: { account: 0, address: 0 }, locked: [] };
   for (const scope of ['account', 'address'] as const) {
@@ -62,7 +72,11 @@ export async function recordFailure(trx: Knex.Transaction, username: string, add
       // The count starts again after the lock, so an expired lock gives the full number of tries.
       const [row] = await trx('login_guards')
         .where({ scope, key })
-        .update({ failures: 0, first_failure_at: null, locked_until: trx.raw(`now() + make_interval(secs => ?)`, [lockSeconds]) })
+        .update({
+          failures: 0,
+          first_failure_at: null,
+          locked_until: trx.raw(`now() + make_interval(secs => ?)`, [lockSeconds]),
+        })
         .returning('locked_until');
       out.locked.push({ scope, until: row.locked_until });
     } else {
@@ -108,7 +122,8 @@ export function lockedError(lock: Lock): Error & { status: number } {
 }
 
 /** Seconds until the lock ends, for a Retry-After header. */
-export const retryAfterSeconds = (lock: Lock): number => Math.max(1, Math.ceil((lock.until.getTime() - Date.now()) / 1000));
+export const retryAfterSeconds = (lock: Lock): number =>
+  Math.max(1, Math.ceil((lock.until.getTime() - Date.now()) / 1000));
 
 /** Per client address, before any password is checked: bounds how fast anyone can guess at all. */
 export function loginRateLimit(perMinute: number): RequestHandler {
@@ -118,7 +133,10 @@ export function loginRateLimit(perMinute: number): RequestHandler {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, res) => {
-      res.status(429).json({ message: '登录请求过于频繁，请一分钟后再试 (too many sign-in requests from this address; try again in a minute)' });
+      res.status(429).json({
+        message:
+          '登录请求过于频繁，请一分钟后再试 (too many sign-in requests from this address; try again in a minute)',
+      });
     },
   });
 }

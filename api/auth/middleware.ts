@@ -3,7 +3,11 @@ import type { Knex } from 'knex';
 import { UnauthorizedError } from '../../domain/errors.js';
 import { bearerToken, userForToken } from './sessions.js';
 
-export function authenticate(db: Knex, idleHours: number, isPublic: (method: string, path: string) => boolean): RequestHandler {
+export function authenticate(
+  db: Knex,
+  idleHours: number,
+  isPublic: (method: string, path: string) => boolean,
+): RequestHandler {
   return async (req, _res, next) => {
     if (isPublic(req.method, req.baseUrl + req.path)) return next();
     const token = bearerToken(req.get('authorization'));

@@ -42,7 +42,10 @@ export async function userForToken(db: Knex, token: string, idleHours: number): 
   if (row.stale) {
     await db('sessions')
       .where({ token_hash: hashToken(token) })
-      .update({ last_seen_at: db.fn.now(), expires_at: db.raw(`now() + make_interval(secs => ?)`, [idleHours * 3600]) });
+      .update({
+        last_seen_at: db.fn.now(),
+        expires_at: db.raw(`now() + make_interval(secs => ?)`, [idleHours * 3600]),
+      });
   }
   return {
     id: row.id,
@@ -55,7 +58,10 @@ export async function userForToken(db: Knex, token: string, idleHours: number): 
 }
 
 export async function revokeSession(db: Knex, token: string): Promise<void> {
-  await db('sessions').where({ token_hash: hashToken(token) }).whereNull('revoked_at').update({ revoked_at: db.fn.now() });
+  await db('sessions')
+    .where({ token_hash: hashToken(token) })
+    .whereNull('revoked_at')
+    .update({ revoked_at: db.fn.now() });
 }
 
 export async function revokeUserSessions(db: Knex, userId: number, exceptToken?: string): Promise<void> {

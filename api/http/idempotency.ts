@@ -24,13 +24,18 @@ export const currentUpdateId = (): string | undefined => updateIds.getStore();
 // Keyed, because bodies carry passwords and ID numbers: a plain digest of a body whose other
 // fields are known could be guessed back.
 const requestHash = (method: string, path: string, body: unknown) =>
-  createHmac('sha256', piiKeys().hashKey).update(`${method} ${path}\n${JSON.stringify(body ?? null)}`).digest('hex');
+  createHmac('sha256', piiKeys().hashKey)
+    .update(`${method} ${path}\n${JSON.stringify(body ?? null)}`)
+    .digest('hex');
 
 export function idempotency(db: Knex, staleSeconds: number): RequestHandler {
   return async (req, res, next) => {
     const key = req.get('idempotency-key');
     if (req.method !== 'POST' || !key || !req.user) return next();
-    if (key.length > 200) throw new ValidationError('Idempotency-Key 过长 (at most 200 characters)', { 'Idempotency-Key': 'at most 200 characters' });
+    if (key.length > 200)
+      throw new ValidationError('Idempotency-Key 过长 (at most 200 characters)', {
+        'Idempotency-Key': 'at most 200 characters',
+      });
     const userId = req.user.id;
     const path = req.baseUrl + req.path;
     const hash = requestHash(req.method, path, req.body);
@@ -56,13 +61,16 @@ export function idempotency(db: Knex, staleSeconds: number): RequestHandler {
         .where('created_at', '<', db.raw(`now() - make_interval(secs => ?)`, [staleSeconds]))
         .update({ created_at: db.fn.now() })
         .returning('key');
-      if (!takenOver.length) throw new ConflictError('同一请求正在处理中，请稍候 (a request with this key is still in progress)');
+      if (!takenOver.length)
+        throw new ConflictError('同一请求正在处理中，请稍候 (a request with this key is still in progress)');
     }
 
     let committed = false;
     req.idempotency = {
       async commit(trx, status, body) {
-        await trx('idempotency_keys').where({ user_id: userId, key }).update({ status_code: status, response_body: JSON.stringify(body ?? null), completed_at: trx.fn.now() });
+        await trx('idempotency_keys')
+          .where({ user_id: userId, key })
+          .update({ status_code: status, response_body: JSON.stringify(body ?? null), completed_at: trx.fn.now() });
         committed = true;
       },
     };

@@ -24,7 +24,9 @@ const jsonParam = <T extends z.ZodType>(inner: T) =>
 export const MAX_PAGE = 1000;
 
 export const listQuery = z.object({
-  sort: jsonParam(z.tuple([z.string(), z.enum(['ASC', 'DESC', 'asc', 'desc'])])).optional().describe('JSON ["field","ASC"|"DESC"]'),
+  sort: jsonParam(z.tuple([z.string(), z.enum(['ASC', 'DESC', 'asc', 'desc'])]))
+    .optional()
+    .describe('JSON ["field","ASC"|"DESC"]'),
   range: jsonParam(
     z
       .tuple([z.number().int().min(0), z.number().int().min(0)])
@@ -35,7 +37,12 @@ export const listQuery = z.object({
     .describe('JSON [start, end], inclusive'),
   // Kept as parsed, not rebuilt by z.record: a rebuilt object turns a "__proto__" key into its
   // prototype, and that filter would vanish instead of being refused as unknown.
-  filter: jsonParam(z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), '须为JSON对象 (must be a JSON object)'))
+  filter: jsonParam(
+    z.custom<Record<string, unknown>>(
+      (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+      '须为JSON对象 (must be a JSON object)',
+    ),
+  )
     .optional()
     .describe('JSON object of field → value; "id": [..] for getMany, "q" for free text'),
 });
@@ -64,10 +71,16 @@ export const ids = z.array(z.union([z.number().int(), z.string().regex(/^\d+$/).
 
 // The ids and numbers lists filter by are PostgreSQL integers: a larger one names nothing, and
 // PostgreSQL would refuse the whole query ("out of range for type integer", a 500).
-const outOfRange = (v: unknown): boolean => (typeof v === 'number' ? Math.abs(v) > INT4_MAX : Array.isArray(v) && v.some(outOfRange));
+const outOfRange = (v: unknown): boolean =>
+  typeof v === 'number' ? Math.abs(v) > INT4_MAX : Array.isArray(v) && v.some(outOfRange);
 const OUT_OF_RANGE = `超出范围 (out of range: at most ${INT4_MAX})`;
 
-export async function sendList<Row>(res: Response, spec: ListSpec<Row>, base: Knex.QueryBuilder, query: ListQuery): Promise<void> {
+export async function sendList<Row>(
+  res: Response,
+  spec: ListSpec<Row>,
+  base: Knex.QueryBuilder,
+  query: ListQuery,
+): Promise<void> {
   const filter = query.filter ?? {};
   const errors: Record<string, string> = {};
   for (const [field, raw] of Object.entries(filter)) {

@@ -23,8 +23,9 @@ export function fieldErrors(error: z.ZodError, prefix = ''): FieldErrors {
 // control characters other than tab and line breaks, bidirectional overrides and isolates
 // (U+202A–U+202E, U+2066–U+2069, which can make a name read backwards), and unpaired
 // surrogates (not Unicode; the driver would silently store U+FFFD). No field needs them.
-// eslint-disable-next-line no-control-regex
-const forbiddenText = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const forbiddenText =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const FORBIDDEN_TEXT_MESSAGE = '含有控制字符或方向控制符 (contains control or bidirectional-override characters)';
 
 // Text that is not empty yet shows nothing: only white space and format characters (category Cf:

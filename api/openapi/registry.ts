@@ -42,7 +42,12 @@ export interface HandlerContext<B, Q> {
 export type RecordCheck = (resource: string, id: number, user: AuthUser) => Promise<boolean>;
 
 /** Refuses a body whose ids name records that are missing, outside the caller's area or of the wrong kind. */
-export type ReferenceCheck = (refs: References, body: unknown, user: AuthUser, params: Record<string, string>) => Promise<void>;
+export type ReferenceCheck = (
+  refs: References,
+  body: unknown,
+  user: AuthUser,
+  params: Record<string, string>,
+) => Promise<void>;
 
 export interface RegisteredRoute extends RouteSpec {
   grant?: Grant; // absent only for public routes
@@ -65,7 +70,10 @@ export class ApiRegistry {
     const bodySchema = spec.body ? strictObjects(spec.body) : undefined;
     const { resource, action } = routeAccess(spec.method, spec.path);
     const grant = spec.public ? undefined : grantFor(resource, action);
-    if (!spec.public && !grant) throw new Error(`${spec.method.toUpperCase()} ${spec.path}: no grant for ${resource}.${action} in domain/access-policy.ts`);
+    if (!spec.public && !grant)
+      throw new Error(
+        `${spec.method.toUpperCase()} ${spec.path}: no grant for ${resource}.${action} in domain/access-policy.ts`,
+      );
     this.routes.push({ ...spec, body: bodySchema, grant });
     const checksRecord = (grant?.scope === 'area' || grant?.scope === 'own') && spec.path.includes('/:id');
     const wrapped: RequestHandler = async (req, res) => {
@@ -73,18 +81,28 @@ export class ApiRegistry {
       // The one place access is decided: the role from the policy, then the record's area,
       // before the body is read, so a record outside is 404 whatever is sent.
       if (grant && !grant.roles.includes(user.role)) throw new ForbiddenError();
-      if (checksRecord && !(await this.recordVisible(resource, idParam(req.params.id as string), user))) throw new NotFoundError();
+      if (checksRecord && !(await this.recordVisible(resource, idParam(req.params.id as string), user)))
+        throw new NotFoundError();
       // A body the JSON parser skipped (another Content-Type) would otherwise be read as `{}`,
       // and a route whose fields are all optional would act on it.
       const sentBody = req.get('transfer-encoding') !== undefined || Number(req.get('content-length')) > 0;
       if (bodySchema && req.body === undefined && sentBody) {
         throw Object.assign(new Error('请求体须为JSON (the request body must be application/json)'), { status: 415 });
       }
-      const body = bodySchema ? parseOrThrow(bodySchema, req.body ?? {}, '请求内容无效 (invalid request body)') : undefined;
+      const body = bodySchema
+        ? parseOrThrow(bodySchema, req.body ?? {}, '请求内容无效 (invalid request body)')
+        : undefined;
       const query = spec.query ? parseOrThrow(spec.query, { ...req.query }, '查询参数无效 (invalid query)') : undefined;
       // Before the handler sends anything to a workflow: a step naming a wrong record changes nothing.
       if (spec.refs) await this.referencesHold(spec.refs, body, user, req.params as Record<string, string>);
-      const result = await handler({ req, res, user, body: body as z.infer<B>, query: query as z.infer<Q>, params: req.params as Record<string, string> });
+      const result = await handler({
+        req,
+        res,
+        user,
+        body: body as z.infer<B>,
+        query: query as z.infer<Q>,
+        params: req.params as Record<string, string>,
+      });
       // A handler may choose another success status (e.g. 200 for "that exists already") in res.locals.status.
       if (!res.headersSent) res.status(res.locals.status ?? spec.status ?? 200).json(result);
     };
@@ -129,7 +147,8 @@ export function openApiDocument(registry: ApiRegistry, info: { version: string }
         name: 'Idempotency-Key',
         in: 'header',
         required: false,
-        description: 'A repeat with the same key and body returns the stored original response; a different body gets 409.',
+        description:
+          'A repeat with the same key and body returns the stored original response; a different body gets 409.',
         schema: { type: 'string', maxLength: 200 },
       });
     }
@@ -137,16 +156,37 @@ export function openApiDocument(registry: ApiRegistry, info: { version: string }
     const responses: Record<string, unknown> = {
       [ok]: {
         description: r.list ? 'A page of records; the total is in Content-Range' : 'Success',
-        ...(r.list ? { headers: { 'Content-Range': { schema: { type: 'string', example: 'org-units 0-24/83' } } } } : {}),
+        ...(r.list
+          ? { headers: { 'Content-Range': { schema: { type: 'string', example: 'org-units 0-24/83' } } } }
+          : {}),
         ...(r.response ? { content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } } : {}),
       },
-      400: { description: 'Invalid input, one message per field', content: { 'application/json': { schema: errorSchema } } },
+      400: {
+        description: 'Invalid input, one message per field',
+        content: { 'application/json': { schema: errorSchema } },
+      },
     };
-    if (!r.public) responses[401] = { description: 'Missing, expired or revoked token', content: { 'application/json': { schema: errorSchema } } };
+    if (!r.public)
+      responses[401] = {
+        description: 'Missing, expired or revoked token',
+        content: { 'application/json': { schema: errorSchema } },
+      };
     const restricted = r.grant && r.grant.roles.length < roles.length;
-    if (restricted) responses[403] = { description: `Only for roles: ${r.grant!.roles.join(', ')}`, content: { 'application/json': { schema: errorSchema } } };
-    if (r.path.includes(':')) responses[404] = { description: 'Not found or outside your area', content: { 'application/json': { schema: errorSchema } } };
-    if (r.method === 'post' || r.method === 'put') responses[409] = { description: 'Conflict with the current state', content: { 'application/json': { schema: errorSchema } } };
+    if (restricted)
+      responses[403] = {
+        description: `Only for roles: ${r.grant!.roles.join(', ')}`,
+        content: { 'application/json': { schema: errorSchema } },
+      };
+    if (r.path.includes(':'))
+      responses[404] = {
+        description: 'Not found or outside your area',
+        content: { 'application/json': { schema: errorSchema } },
+      };
+    if (r.method === 'post' || r.method === 'put')
+      responses[409] = {
+        description: 'Conflict with the current state',
+        content: { 'application/json': { schema: errorSchema } },
+      };
     paths[oaPath] ??= {};
     paths[oaPath][r.method] = {
       operationId: operationId(r.method, r.path),
@@ -157,9 +197,13 @@ export function openApiDocument(registry: ApiRegistry, info: { version: string }
       ...(r.description ? { description: r.description } : {}),
       ...(restricted ? { 'x-roles': r.grant!.roles } : {}),
       ...(r.grant ? { 'x-scope': r.grant.scope } : {}),
-      ...(r.refs ? { 'x-references': Object.fromEntries(Object.entries(r.refs).map(([path, kind]) => [path, kind.describe])) } : {}),
+      ...(r.refs
+        ? { 'x-references': Object.fromEntries(Object.entries(r.refs).map(([path, kind]) => [path, kind.describe])) }
+        : {}),
       parameters,
-      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
+      ...(r.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } }
+        : {}),
       responses,
     };
   }
@@ -177,7 +221,11 @@ export function openApiDocument(registry: ApiRegistry, info: { version: string }
     security: [{ bearerAuth: [] }],
     components: {
       securitySchemes: {
-        bearerAuth: { type: 'http', scheme: 'bearer', description: 'The token POST /api/auth/login answers; it expires after inactivity and on sign-out.' },
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The token POST /api/auth/login answers; it expires after inactivity and on sign-out.',
+        },
       },
     },
     paths,

@@ -1,7 +1,12 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { allowedBenefitActions, benefitActions, stagesWaitingOn } from '../../domain/benefit-actions.js';
-import { benefitStages, householdCategories, type BenefitStage, type HouseholdCategory } from '../../domain/benefit-stages.js';
+import {
+  benefitStages,
+  householdCategories,
+  type BenefitStage,
+  type HouseholdCategory,
+} from '../../domain/benefit-stages.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { AuthUser } from '../http/types.js';
 import { filter, type ListSpec } from '../http/simple-rest.js';
@@ -78,7 +83,11 @@ const calculationSchema = z.object({
 export const applicationDetailSchema = applicationSchema.extend({
   members: z.array(memberSchema),
   calculation: calculationSchema.nullable(),
-  duplicates: z.array(z.object({ applicationId: z.number(), memberName: z.string(), idNumberMasked: z.string(), stage: z.string() })).nullable(),
+  duplicates: z
+    .array(
+      z.object({ applicationId: z.number(), memberName: z.string(), idNumberMasked: z.string(), stage: z.string() }),
+    )
+    .nullable(),
   duplicateOverride: z.object({ by: z.string(), reason: z.string(), at: z.string() }).nullable(),
   homeVisit: z.object({ visitedOn: z.string(), notes: z.string(), by: z.string(), at: z.string() }).nullable(),
   closedReason: z.string().nullable(),
@@ -116,18 +125,34 @@ export function applicationListSpec(user: AuthUser): ListSpec<ApplicationRow> {
   return {
     resource: 'applications',
     idColumn: 'a.id',
-    sortable: { id: 'a.id', createdAt: 'a.created_at', stage: 'a.stage', stageSince: 'a.stage_since', headName: 'h.head_name', deadlineAt: 'a.deadline_at', proposedAmountFen: 'a.proposed_amount_fen', communityName: 'c.name' },
+    sortable: {
+      id: 'a.id',
+      createdAt: 'a.created_at',
+      stage: 'a.stage',
+      stageSince: 'a.stage_since',
+      headName: 'h.head_name',
+      deadlineAt: 'a.deadline_at',
+      proposedAmountFen: 'a.proposed_amount_fen',
+      communityName: 'c.name',
+    },
     defaultSort: ['id', 'DESC'],
     filters: {
       stage: filter(stageFilter, (qb, v) => qb.whereIn('a.stage', ([] as string[]).concat(v))),
       communityId: filter(z.coerce.number().int(), (qb, v) => qb.where('a.community_id', v)),
       streetId: filter(z.coerce.number().int(), (qb, v) => qb.where('a.street_id', v)),
       overdue: filter(z.boolean(), (qb, v) => qb.where('a.overdue', v)),
-      blocked: filter(z.boolean(), (qb, v) => (v ? qb.where('a.stage', 'verifying').whereNotNull('a.duplicates') : qb.where((w) => w.whereNot('a.stage', 'verifying').orWhereNull('a.duplicates')))),
+      blocked: filter(z.boolean(), (qb, v) =>
+        v
+          ? qb.where('a.stage', 'verifying').whereNotNull('a.duplicates')
+          : qb.where((w) => w.whereNot('a.stage', 'verifying').orWhereNull('a.duplicates')),
+      ),
       // Cases waiting on my role (scoping already keeps them to my area); supervisors wait on blocked cases.
       myQueue: filter(z.boolean(), (qb, v) => {
         if (!v) return;
-        if (user.role === 'supervisor') qb.where((w) => w.where('a.overdue', true).orWhere((b) => b.where('a.stage', 'verifying').whereNotNull('a.duplicates')));
+        if (user.role === 'supervisor')
+          qb.where((w) =>
+            w.where('a.overdue', true).orWhere((b) => b.where('a.stage', 'verifying').whereNotNull('a.duplicates')),
+          );
         else qb.whereIn('a.stage', stagesWaitingOn(user.role));
       }),
       q: filter(z.string().trim().max(50), (qb, v) => whereNameOrIdDigits(qb, 'a.household_id', 'h.head_name', v)),
@@ -149,7 +174,9 @@ export function applicationBaseQuery(db: Knex) {
       'c.name as community_name',
       's.name as street_name',
       db.raw(`(a.stage = 'verifying' AND a.duplicates IS NOT NULL) AS blocked`),
-      db.raw('(SELECT count(*) FROM household_members m WHERE m.household_id = a.household_id AND NOT m.left_household) AS member_count'),
+      db.raw(
+        '(SELECT count(*) FROM household_members m WHERE m.household_id = a.household_id AND NOT m.left_household) AS member_count',
+      ),
     );
 }
 
@@ -159,7 +186,11 @@ export async function findApplication(db: Knex, user: AuthUser, id: number): Pro
   return row;
 }
 
-export async function applicationDetail(db: Knex, user: AuthUser, idOrRow: number | ApplicationRow): Promise<ApplicationDetail> {
+export async function applicationDetail(
+  db: Knex,
+  user: AuthUser,
+  idOrRow: number | ApplicationRow,
+): Promise<ApplicationDetail> {
   const row = typeof idOrRow === 'number' ? await findApplication(db, user, idOrRow) : idOrRow;
   const [members, decisions, enrollment] = await Promise.all([
     membersOf(db, row.household_id),

@@ -32,7 +32,16 @@ export const toDecision = (r: DbRow): z.infer<typeof decisionSchema> => ({
 });
 
 /** The timeline of a case from its events table, oldest first. */
-export async function timelineOf(db: Knex, applicationId: number, table = 'decisions', caseColumn = 'application_id'): Promise<z.infer<typeof decisionSchema>[]> {
-  const rows = await db(`${table} as d`).leftJoin('users as u', 'u.id', 'd.actor_id').where(`d.${caseColumn}`, applicationId).orderBy('d.seq').select('d.*', 'u.display_name');
+export async function timelineOf(
+  db: Knex,
+  applicationId: number,
+  table = 'decisions',
+  caseColumn = 'application_id',
+): Promise<z.infer<typeof decisionSchema>[]> {
+  const rows = await db(`${table} as d`)
+    .leftJoin('users as u', 'u.id', 'd.actor_id')
+    .where(`d.${caseColumn}`, applicationId)
+    .orderBy('d.seq')
+    .select('d.*', 'u.display_name');
   return rows.map(toDecision);
 }

@@ -57,7 +57,16 @@ export const enrollmentSchema = z.object({
 export const enrollmentDetailSchema = enrollmentSchema.extend({
   householdMembers: z.array(memberSchema),
   terms: z.array(
-    z.object({ effectiveFrom: z.string(), status: z.enum(enrollmentStatuses), amountFen: z.number(), members: z.number(), totalIncomeFen: z.number(), calculation: z.record(z.string(), z.unknown()), reason: z.string(), createdAt: z.string() }),
+    z.object({
+      effectiveFrom: z.string(),
+      status: z.enum(enrollmentStatuses),
+      amountFen: z.number(),
+      members: z.number(),
+      totalIncomeFen: z.number(),
+      calculation: z.record(z.string(), z.unknown()),
+      reason: z.string(),
+      createdAt: z.string(),
+    }),
   ),
   decisions: z.array(decisionSchema),
   allowedActions: z.array(z.enum(benefitActions)),
@@ -90,17 +99,31 @@ export function enrollmentListSpec(user: AuthUser): ListSpec<EnrollmentRow> {
   return {
     resource: 'enrollments',
     idColumn: 'e.id',
-    sortable: { id: 'e.id', amountFen: 'e.amount_fen', nextRecheckAt: 'e.next_recheck_at', effectiveFrom: 'e.effective_from', headName: 'h.head_name', communityName: 'c.name', members: 'e.members' },
+    sortable: {
+      id: 'e.id',
+      amountFen: 'e.amount_fen',
+      nextRecheckAt: 'e.next_recheck_at',
+      effectiveFrom: 'e.effective_from',
+      headName: 'h.head_name',
+      communityName: 'c.name',
+      members: 'e.members',
+    },
     defaultSort: ['id', 'DESC'],
     filters: {
-      status: filter(z.union([z.enum(enrollmentStatuses), z.array(z.enum(enrollmentStatuses))]), (qb, v) => qb.whereIn('e.status', ([] as string[]).concat(v))),
+      status: filter(z.union([z.enum(enrollmentStatuses), z.array(z.enum(enrollmentStatuses))]), (qb, v) =>
+        qb.whereIn('e.status', ([] as string[]).concat(v)),
+      ),
       category: filter(z.enum(householdCategories), (qb, v) => qb.where('e.category', v)),
       communityId: filter(z.coerce.number().int(), (qb, v) => qb.where('e.community_id', v)),
       streetId: filter(z.coerce.number().int(), (qb, v) => qb.where('e.street_id', v)),
       recheckDue: filter(z.boolean(), (qb, v) => qb.where('e.recheck_due', v)),
       overdue: filter(z.boolean(), (qb, v) => qb.where('a.overdue', v)),
       myQueue: filter(z.boolean(), (qb, v) => {
-        if (v) qb.whereIn('a.stage', stagesWaitingOn(user.role).filter((s) => s === 'recheck_due'));
+        if (v)
+          qb.whereIn(
+            'a.stage',
+            stagesWaitingOn(user.role).filter((s) => s === 'recheck_due'),
+          );
       }),
       q: filter(z.string().trim().max(50), (qb, v) => whereNameOrIdDigits(qb, 'e.household_id', 'h.head_name', v)),
     },
@@ -114,7 +137,16 @@ export function enrollmentBaseQuery(db: Knex) {
     .join('households as h', 'h.id', 'e.household_id')
     .join('org_units as c', 'c.id', 'e.community_id')
     .join('org_units as s', 's.id', 'e.street_id')
-    .select('e.*', 'h.head_name', 'c.name as community_name', 's.name as street_name', 'a.stage', 'a.overdue', 'a.deadline_at', 'a.workflow_id');
+    .select(
+      'e.*',
+      'h.head_name',
+      'c.name as community_name',
+      's.name as street_name',
+      'a.stage',
+      'a.overdue',
+      'a.deadline_at',
+      'a.workflow_id',
+    );
 }
 
 export async function findEnrollment(db: Knex, user: AuthUser, id: number): Promise<EnrollmentRow> {

@@ -52,10 +52,18 @@ export function whereNameOrIdNumber(qb: Knex.QueryBuilder, table: string, nameCo
 }
 
 /** `q` on a household: the head's name, or any member's ID number (whole, or its last digits). */
-export function whereNameOrIdDigits(qb: Knex.QueryBuilder, householdColumn: string, nameColumn: string, q: string): void {
+export function whereNameOrIdDigits(
+  qb: Knex.QueryBuilder,
+  householdColumn: string,
+  nameColumn: string,
+  q: string,
+): void {
   const byId = idNumberCondition('qm', q);
   qb.where((w) => {
     w.whereILike(nameColumn, containing(q));
-    if (byId) w.orWhereExists((e) => e.select(1).from('household_members as qm').whereRaw(`qm.household_id = ${householdColumn}`).where(byId));
+    if (byId)
+      w.orWhereExists((e) =>
+        e.select(1).from('household_members as qm').whereRaw(`qm.household_id = ${householdColumn}`).where(byId),
+      );
   });
 }

@@ -76,7 +76,13 @@ export const seekerProfileSchema = z.object({
 });
 
 export const referralDetailSchema = referralSchema.extend({
-  seeker: seekerProfileSchema.extend({ id: z.number(), name: z.string(), idNumberMasked: z.string(), age: z.number(), phone: z.string() }),
+  seeker: seekerProfileSchema.extend({
+    id: z.number(),
+    name: z.string(),
+    idNumberMasked: z.string(),
+    age: z.number(),
+    phone: z.string(),
+  }),
   assessment: seekerProfileSchema.extend({ notes: z.string(), by: z.string(), at: z.string() }).nullable(),
   helper: z.object({ id: z.number(), name: z.string(), phone: z.string() }).nullable(),
   matchedAt: z.string().nullable(),
@@ -122,7 +128,14 @@ export function referralListSpec(user: AuthUser): ListSpec<ReferralRow> {
   return {
     resource: 'referrals',
     idColumn: 'r.id',
-    sortable: { id: 'r.id', createdAt: 'r.created_at', stage: 'r.stage', stageSince: 'r.stage_since', deadlineAt: 'r.deadline_at', seekerName: 'js.name' },
+    sortable: {
+      id: 'r.id',
+      createdAt: 'r.created_at',
+      stage: 'r.stage',
+      stageSince: 'r.stage_since',
+      deadlineAt: 'r.deadline_at',
+      seekerName: 'js.name',
+    },
     defaultSort: ['id', 'DESC'],
     filters: {
       stage: filter(stageFilter, (qb, v) => qb.whereIn('r.stage', ([] as string[]).concat(v))),
@@ -149,7 +162,16 @@ export function referralBaseQuery(db: Knex) {
     .join('org_units as c', 'c.id', 'r.community_id')
     .join('org_units as s', 's.id', 'r.street_id')
     .leftJoin('helpers as h', 'h.id', 'r.helper_id')
-    .select('r.*', 'js.name as seeker_name', 'js.id_number_masked', 'js.birth_date', 'e.name as enterprise_name', 'c.name as community_name', 's.name as street_name', 'h.name as helper_name');
+    .select(
+      'r.*',
+      'js.name as seeker_name',
+      'js.id_number_masked',
+      'js.birth_date',
+      'e.name as enterprise_name',
+      'c.name as community_name',
+      's.name as street_name',
+      'h.name as helper_name',
+    );
 }
 
 export async function findReferral(db: Knex, user: AuthUser, id: number): Promise<ReferralRow> {
@@ -160,7 +182,11 @@ export async function findReferral(db: Knex, user: AuthUser, id: number): Promis
 
 export async function referralDetail(db: Knex, user: AuthUser, idOrRow: number | ReferralRow): Promise<ReferralDetail> {
   const row = typeof idOrRow === 'number' ? await findReferral(db, user, idOrRow) : idOrRow;
-  const [seeker, helper, parts] = await Promise.all([db('job_seekers').where({ id: row.seeker_id }).first(), row.helper_id ? db('helpers').where({ id: row.helper_id }).first('id', 'name', 'phone') : null, referralParts(db, row)]);
+  const [seeker, helper, parts] = await Promise.all([
+    db('job_seekers').where({ id: row.seeker_id }).first(),
+    row.helper_id ? db('helpers').where({ id: row.helper_id }).first('id', 'name', 'phone') : null,
+    referralParts(db, row),
+  ]);
   const openFollowUps = parts.followUps.filter((f) => f.status === 'open').length;
   return {
     ...toApi(row),

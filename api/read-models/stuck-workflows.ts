@@ -74,12 +74,16 @@ export const stuckFilters = {
   kind: filter(z.enum(workflowKinds), (qb, v) => qb.where('s.kind', v)),
   reason: filter(z.enum(stuckReasons), (qb, v) => qb.whereRaw('s.reasons @> ARRAY[?]::text[]', [v])),
   streetId: filter(z.coerce.number().int().positive(), (qb, v) => qb.where('s.street_id', v)),
-  minAgeDays: filter(z.coerce.number().min(0).max(3650), (qb, v) => qb.whereRaw(`s.stuck_since <= now() - make_interval(secs => ?)`, [v * 86400])),
+  minAgeDays: filter(z.coerce.number().min(0).max(3650), (qb, v) =>
+    qb.whereRaw(`s.stuck_since <= now() - make_interval(secs => ?)`, [v * 86400]),
+  ),
 };
 
 /** The live part, asked of Temporal for the rows shown only; a failed describe leaves the projection's word. */
 export async function withLiveState(temporal: Client, rows: StuckRow[]): Promise<StuckRow[]> {
-  return Promise.all(rows.map(async (r) => ({ ...r, live: await inspectWorkflow(temporal, r.id).catch(() => undefined) })));
+  return Promise.all(
+    rows.map(async (r) => ({ ...r, live: await inspectWorkflow(temporal, r.id).catch(() => undefined) })),
+  );
 }
 
 export function temporalUrl(env: Env, workflowId: string): string {
@@ -90,14 +94,21 @@ export function temporalUrl(env: Env, workflowId: string): string {
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function stuckToApi(env: Env, role: Role, r: StuckRow): StuckApiRow {
-  const reasons = (r.reasons ?? []).filter((x): x is StuckApiRow['reasons'][number] => (stuckReasons as readonly string[]).includes(x));
+  const reasons = (r.reasons ?? []).filter((x): x is StuckApiRow['reasons'][number] =>
+    (stuckReasons as readonly string[]).includes(x),
+  );
   const live = r.live;
   const failing = live?.pendingActivities.filter((a) => a.attempt > 1).sort((a, b) => b.attempt - a.attempt)[0];
   const status = live === null ? 'unknown' : live ? live.status : 'running';
   const running = status === 'running';
   // A benefit case already paying is ended by "terminate enrollment" (which stops payments), never by killing its workflow.
   const paying = r.kind === 'benefit' && !!r.stage && enrolledBenefitStages.includes(r.stage as never);
-  const actions = allowedSupervisorActions(role, { kind: r.kind, reasons, running, hasDeadline: r.deadline_at !== null }).filter((a) => !(a === 'terminate' && paying));
+  const actions = allowedSupervisorActions(role, {
+    kind: r.kind,
+    reasons,
+    running,
+    hasDeadline: r.deadline_at !== null,
+  }).filter((a) => !(a === 'terminate' && paying));
   return {
     id: r.id,
     kind: r.kind,

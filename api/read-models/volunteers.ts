@@ -6,7 +6,14 @@ import { ageOn } from '../../domain/id-number.js';
 import { shanghaiDate } from '../../domain/shanghai-date.js';
 import { hoursOf } from '../../domain/stars.js';
 import { allowedVolunteerActions, volunteerActions } from '../../domain/volunteer-rules.js';
-import { hoursStatuses, suitabilityStates, teamKinds, volunteerStages, type Suitability, type VolunteerStage } from '../../domain/volunteer-stages.js';
+import {
+  hoursStatuses,
+  suitabilityStates,
+  teamKinds,
+  volunteerStages,
+  type Suitability,
+  type VolunteerStage,
+} from '../../domain/volunteer-stages.js';
 import type { AuthUser } from '../http/types.js';
 import { filter, type ListSpec } from '../http/simple-rest.js';
 import { scopeToUser } from '../scope.js';
@@ -49,9 +56,33 @@ export const volunteerSchema = z.object({
 export const volunteerDetailSchema = volunteerSchema.extend({
   teams: z.array(z.object({ id: z.number(), name: z.string(), kind: z.enum(teamKinds) })),
   assignments: z.array(
-    z.object({ id: z.number(), activityId: z.number(), title: z.string(), teamName: z.string(), startsAt: z.string(), endsAt: z.string(), place: z.string(), status: z.enum(['assigned', 'cancelled']), hoursId: z.number().nullable(), hoursStatus: z.enum(hoursStatuses).nullable(), minutes: z.number().nullable() }),
+    z.object({
+      id: z.number(),
+      activityId: z.number(),
+      title: z.string(),
+      teamName: z.string(),
+      startsAt: z.string(),
+      endsAt: z.string(),
+      place: z.string(),
+      status: z.enum(['assigned', 'cancelled']),
+      hoursId: z.number().nullable(),
+      hoursStatus: z.enum(hoursStatuses).nullable(),
+      minutes: z.number().nullable(),
+    }),
   ),
-  hours: z.array(z.object({ id: z.number(), activityId: z.number(), title: z.string(), minutes: z.number(), status: z.enum(hoursStatuses), loggedAt: z.string(), decidedBy: z.string().nullable(), decidedAt: z.string().nullable(), reason: z.string().nullable() })),
+  hours: z.array(
+    z.object({
+      id: z.number(),
+      activityId: z.number(),
+      title: z.string(),
+      minutes: z.number(),
+      status: z.enum(hoursStatuses),
+      loggedAt: z.string(),
+      decidedBy: z.string().nullable(),
+      decidedAt: z.string().nullable(),
+      reason: z.string().nullable(),
+    }),
+  ),
   recognitions: z.array(z.object({ level: z.number(), reachedAt: z.string(), confirmedHours: z.number() })),
   decisions: z.array(decisionSchema),
   closedReason: z.string().nullable(),
@@ -99,7 +130,14 @@ export function volunteerListSpec(user: AuthUser): ListSpec<VolunteerRow> {
   return {
     resource: 'volunteers',
     idColumn: 'v.id',
-    sortable: { id: 'v.id', name: 'v.name', createdAt: 'v.created_at', stage: 'v.stage', confirmedHours: 'v.confirmed_minutes', starLevel: 'v.star_level' },
+    sortable: {
+      id: 'v.id',
+      name: 'v.name',
+      createdAt: 'v.created_at',
+      stage: 'v.stage',
+      confirmedHours: 'v.confirmed_minutes',
+      starLevel: 'v.star_level',
+    },
     defaultSort: ['id', 'DESC'],
     filters: {
       stage: filter(stageFilter, (qb, v) => qb.whereIn('v.stage', ([] as string[]).concat(v))),
@@ -110,8 +148,22 @@ export function volunteerListSpec(user: AuthUser): ListSpec<VolunteerRow> {
       // Waiting on a caseworker: approval, a registry that did not answer, a re-confirmation.
       myQueue: filter(z.boolean(), (qb, v) => {
         if (!v) return;
-        if (user.role === 'team_leader') qb.whereExists((e) => e.select(1).from('volunteer_hours as h').join('volunteer_activities as a', 'a.id', 'h.activity_id').join('volunteer_teams as t', 't.id', 'a.team_id').whereRaw('h.volunteer_id = v.id').where({ 'h.status': 'pending', 't.leader_user_id': user.id }));
-        else qb.where((w) => w.whereIn('v.stage', ['approval', 'reconfirm_due']).orWhere((s) => s.where('v.stage', 'screening').where('v.suitability', 'error')));
+        if (user.role === 'team_leader')
+          qb.whereExists((e) =>
+            e
+              .select(1)
+              .from('volunteer_hours as h')
+              .join('volunteer_activities as a', 'a.id', 'h.activity_id')
+              .join('volunteer_teams as t', 't.id', 'a.team_id')
+              .whereRaw('h.volunteer_id = v.id')
+              .where({ 'h.status': 'pending', 't.leader_user_id': user.id }),
+          );
+        else
+          qb.where((w) =>
+            w
+              .whereIn('v.stage', ['approval', 'reconfirm_due'])
+              .orWhere((s) => s.where('v.stage', 'screening').where('v.suitability', 'error')),
+          );
       }),
       q: filter(z.string().trim().max(50), (qb, v) => whereNameOrIdNumber(qb, 'v', 'v.name', v)),
     },
@@ -120,7 +172,10 @@ export function volunteerListSpec(user: AuthUser): ListSpec<VolunteerRow> {
 }
 
 export function volunteerBaseQuery(db: Knex) {
-  return db('volunteers as v').join('org_units as c', 'c.id', 'v.community_id').join('org_units as s', 's.id', 'v.street_id').select('v.*', 'c.name as community_name', 's.name as street_name');
+  return db('volunteers as v')
+    .join('org_units as c', 'c.id', 'v.community_id')
+    .join('org_units as s', 's.id', 'v.street_id')
+    .select('v.*', 'c.name as community_name', 's.name as street_name');
 }
 
 export async function findVolunteer(db: Knex, user: AuthUser, volunteerId: number): Promise<VolunteerRow> {
@@ -129,27 +184,78 @@ export async function findVolunteer(db: Knex, user: AuthUser, volunteerId: numbe
   return row;
 }
 
-export async function volunteerDetail(db: Knex, user: AuthUser, idOrRow: number | VolunteerRow): Promise<VolunteerDetail> {
+export async function volunteerDetail(
+  db: Knex,
+  user: AuthUser,
+  idOrRow: number | VolunteerRow,
+): Promise<VolunteerDetail> {
   const row = typeof idOrRow === 'number' ? await findVolunteer(db, user, idOrRow) : idOrRow;
   const [teams, assignments, hours, recognitions, decisions] = await Promise.all([
-    db('team_members as m').join('volunteer_teams as t', 't.id', 'm.team_id').where('m.volunteer_id', row.id).orderBy('t.id').select('t.id', 't.name', 't.kind'),
+    db('team_members as m')
+      .join('volunteer_teams as t', 't.id', 'm.team_id')
+      .where('m.volunteer_id', row.id)
+      .orderBy('t.id')
+      .select('t.id', 't.name', 't.kind'),
     db('volunteer_assignments as s')
       .join('volunteer_activities as a', 'a.id', 's.activity_id')
       .join('volunteer_teams as t', 't.id', 'a.team_id')
       .leftJoin('volunteer_hours as h', 'h.assignment_id', 's.id')
       .where('s.volunteer_id', row.id)
       .orderBy('a.starts_at', 'desc')
-      .select('s.id', 's.activity_id', 's.status', 'a.title', 'a.starts_at', 'a.ends_at', 'a.place', 't.name as team_name', 'h.id as hours_id', 'h.status as hours_status', 'h.minutes'),
-    db('volunteer_hours as h').join('volunteer_activities as a', 'a.id', 'h.activity_id').leftJoin('users as u', 'u.id', 'h.decided_by').where('h.volunteer_id', row.id).orderBy('h.id', 'desc').select('h.*', 'a.title', 'u.display_name as decided_by_name'),
+      .select(
+        's.id',
+        's.activity_id',
+        's.status',
+        'a.title',
+        'a.starts_at',
+        'a.ends_at',
+        'a.place',
+        't.name as team_name',
+        'h.id as hours_id',
+        'h.status as hours_status',
+        'h.minutes',
+      ),
+    db('volunteer_hours as h')
+      .join('volunteer_activities as a', 'a.id', 'h.activity_id')
+      .leftJoin('users as u', 'u.id', 'h.decided_by')
+      .where('h.volunteer_id', row.id)
+      .orderBy('h.id', 'desc')
+      .select('h.*', 'a.title', 'u.display_name as decided_by_name'),
     db('volunteer_recognitions').where({ volunteer_id: row.id }).orderBy('level'),
     timelineOf(db, row.id, 'volunteer_events', 'volunteer_id'),
   ]);
   return {
     ...toApi(row),
     teams,
-    assignments: assignments.map((s) => ({ id: s.id, activityId: s.activity_id, title: s.title, teamName: s.team_name, startsAt: s.starts_at.toISOString(), endsAt: s.ends_at.toISOString(), place: s.place, status: s.status, hoursId: s.hours_id, hoursStatus: s.hours_status, minutes: s.minutes })),
-    hours: hours.map((h) => ({ id: h.id, activityId: h.activity_id, title: h.title, minutes: h.minutes, status: h.status, loggedAt: h.logged_at.toISOString(), decidedBy: h.decided_by_name ?? null, decidedAt: iso(h.decided_at), reason: h.reason })),
-    recognitions: recognitions.map((r) => ({ level: r.level, reachedAt: r.reached_at.toISOString(), confirmedHours: hoursOf(Number(r.confirmed_minutes)) })),
+    assignments: assignments.map((s) => ({
+      id: s.id,
+      activityId: s.activity_id,
+      title: s.title,
+      teamName: s.team_name,
+      startsAt: s.starts_at.toISOString(),
+      endsAt: s.ends_at.toISOString(),
+      place: s.place,
+      status: s.status,
+      hoursId: s.hours_id,
+      hoursStatus: s.hours_status,
+      minutes: s.minutes,
+    })),
+    hours: hours.map((h) => ({
+      id: h.id,
+      activityId: h.activity_id,
+      title: h.title,
+      minutes: h.minutes,
+      status: h.status,
+      loggedAt: h.logged_at.toISOString(),
+      decidedBy: h.decided_by_name ?? null,
+      decidedAt: iso(h.decided_at),
+      reason: h.reason,
+    })),
+    recognitions: recognitions.map((r) => ({
+      level: r.level,
+      reachedAt: r.reached_at.toISOString(),
+      confirmedHours: hoursOf(Number(r.confirmed_minutes)),
+    })),
     decisions,
     closedReason: row.closed_reason,
     allowedActions: allowedVolunteerActions(row, user.role),

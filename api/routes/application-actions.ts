@@ -24,7 +24,10 @@ export const decisionBody = z.object({
       // A calendar date: the shape alone let 2026-02-30 through to the workflow.
       visitedOn: z.iso.date('日期格式 YYYY-MM-DD (date)'),
       notes: text(2000).default(''),
-      members: z.array(z.object({ memberId: recordId(), monthlyIncomeFen: fen })).min(1).max(20),
+      members: z
+        .array(z.object({ memberId: recordId(), monthlyIncomeFen: fen }))
+        .min(1)
+        .max(20),
     })
     .optional(),
 });
@@ -38,13 +41,31 @@ const withdrawBody = z.object({ reason: text(500).min(1, '请填写撤回原因 
 
 export function applicationActionRoutes({ registry, db, updateCase }: RouteContext): Router {
   const router = Router();
-  const act = (path: string, summary: string, body: z.ZodType, run: (workflowId: string, args: never) => Promise<unknown>, refs?: References) =>
-    registry.add(router, { method: 'post', path: `/api/applications/:id/${path}`, tag: 'applications', summary, body, refs, response: applicationDetailSchema }, async ({ user, params, body: b }) => {
-      const row = await findApplication(db, user, idParam(params.id));
-      refuseClosed(row.stage);
-      await run(row.workflow_id, { actor: actorOf(user), ...(b as object) } as never);
-      return applicationDetail(db, user, row.id);
-    });
+  const act = (
+    path: string,
+    summary: string,
+    body: z.ZodType,
+    run: (workflowId: string, args: never) => Promise<unknown>,
+    refs?: References,
+  ) =>
+    registry.add(
+      router,
+      {
+        method: 'post',
+        path: `/api/applications/:id/${path}`,
+        tag: 'applications',
+        summary,
+        body,
+        refs,
+        response: applicationDetailSchema,
+      },
+      async ({ user, params, body: b }) => {
+        const row = await findApplication(db, user, idParam(params.id));
+        refuseClosed(row.stage);
+        await run(row.workflow_id, { actor: actorOf(user), ...(b as object) } as never);
+        return applicationDetail(db, user, row.id);
+      },
+    );
 
   act(
     'decisions',
@@ -53,8 +74,14 @@ export function applicationActionRoutes({ registry, db, updateCase }: RouteConte
     (wf, args) => updateCase(wf, decideUpdate, args),
     { 'findings.members.*.memberId': refs.applicationMember },
   );
-  act('objections', 'Record an objection raised during the public notice; the case goes back to verification', objectionBody, (wf, args) => updateCase(wf, objectUpdate, args),
+  act(
+    'objections',
+    'Record an objection raised during the public notice; the case goes back to verification',
+    objectionBody,
+    (wf, args) => updateCase(wf, objectUpdate, args),
   );
-  act('withdraw', 'Withdraw an application, with a reason', withdrawBody, (wf, args) => updateCase(wf, withdrawUpdate, args));
+  act('withdraw', 'Withdraw an application, with a reason', withdrawBody, (wf, args) =>
+    updateCase(wf, withdrawUpdate, args),
+  );
   return router;
 }

@@ -61,7 +61,14 @@ const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
 const spec: ListSpec<AuditRow> = {
   resource: 'audit-events',
   idColumn: 'id',
-  sortable: { id: 'id', chainSeq: 'chain_seq', at: 'at', action: 'action', entityType: 'entity_type', actorUsername: 'actor_username' },
+  sortable: {
+    id: 'id',
+    chainSeq: 'chain_seq',
+    at: 'at',
+    action: 'action',
+    entityType: 'entity_type',
+    actorUsername: 'actor_username',
+  },
   defaultSort: ['id', 'DESC'],
   filters: {
     actorId: filter(z.coerce.number().int(), (qb, v) => qb.where('actor_id', v)),
@@ -71,7 +78,9 @@ const spec: ListSpec<AuditRow> = {
     entityId: filter(z.coerce.string().max(100), (qb, v) => qb.where('entity_id', v)),
     at_gte: filter(isoDate, (qb, v) => qb.where('at', '>=', v)),
     at_lte: filter(isoDate, (qb, v) => qb.where('at', '<=', v)),
-    q: filter(z.string().max(100), (qb, v) => qb.where((w) => w.whereILike('action', containing(v)).orWhereILike('actor_username', containing(v)))),
+    q: filter(z.string().max(100), (qb, v) =>
+      qb.where((w) => w.whereILike('action', containing(v)).orWhereILike('actor_username', containing(v))),
+    ),
   },
   toApi,
 };
@@ -85,13 +94,33 @@ export function auditEventRoutes({ registry, db }: RouteContext): Router {
   };
   registry.add(
     router,
-    { method: 'get', path: '/api/audit-events', tag: 'audit-events', summary: 'Who did what, when (read-only)', query: listQuery, list: true, response: z.array(auditEvent) },
+    {
+      method: 'get',
+      path: '/api/audit-events',
+      tag: 'audit-events',
+      summary: 'Who did what, when (read-only)',
+      query: listQuery,
+      list: true,
+      response: z.array(auditEvent),
+    },
     async ({ res, user, query }) => sendList(res, spec, scoped(user), query),
   );
-  registry.add(router, { method: 'get', path: '/api/audit-events/:id', tag: 'audit-events', summary: 'One audit event', response: auditEvent }, async ({ user, params }) => {
-    const row = await scoped(user).where({ id: idParam(params.id) }).first();
-    if (!row) throw new NotFoundError();
-    return toApi(row);
-  });
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/audit-events/:id',
+      tag: 'audit-events',
+      summary: 'One audit event',
+      response: auditEvent,
+    },
+    async ({ user, params }) => {
+      const row = await scoped(user)
+        .where({ id: idParam(params.id) })
+        .first();
+      if (!row) throw new NotFoundError();
+      return toApi(row);
+    },
+  );
   return router;
 }

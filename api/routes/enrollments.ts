@@ -7,7 +7,14 @@ import { actorOf, refuseClosed } from '../actor.js';
 import { refs, type References } from '../access/references.js';
 import type { RouteContext } from '../deps.js';
 import { idParam, listQuery, sendList } from '../http/simple-rest.js';
-import { enrollmentBaseQuery, enrollmentDetail, enrollmentDetailSchema, enrollmentListSpec, enrollmentSchema, findEnrollment } from '../read-models/enrollments.js';
+import {
+  enrollmentBaseQuery,
+  enrollmentDetail,
+  enrollmentDetailSchema,
+  enrollmentListSpec,
+  enrollmentSchema,
+  findEnrollment,
+} from '../read-models/enrollments.js';
 import { scopeToUser } from '../scope.js';
 
 // Enrolled households. Re-checks, reported changes and suspend / resume / terminate are
@@ -17,15 +24,28 @@ const figures = z
   .array(
     z.object({
       memberId: recordId(),
-      monthlyIncomeFen: z.number().int('以分为单位的整数 (whole fen)').min(0, '不能为负 (cannot be negative)').max(10_000_000),
+      monthlyIncomeFen: z
+        .number()
+        .int('以分为单位的整数 (whole fen)')
+        .min(0, '不能为负 (cannot be negative)')
+        .max(10_000_000),
       left: z.boolean().optional(),
     }),
   )
   .max(20);
 const comment = z.string().trim().max(1000);
 
-const recheckBody = z.object({ members: figures.min(1, '请填写每名成员的收入 (figures for every member)'), outcome: z.enum(recheckOutcomes), comment: comment.default('') });
-const changeBody = z.object({ changeKind: z.enum(changeKinds), members: figures.default([]), outcome: z.enum(recheckOutcomes), comment: comment.min(1, '请说明变化情况 (describe the change)') });
+const recheckBody = z.object({
+  members: figures.min(1, '请填写每名成员的收入 (figures for every member)'),
+  outcome: z.enum(recheckOutcomes),
+  comment: comment.default(''),
+});
+const changeBody = z.object({
+  changeKind: z.enum(changeKinds),
+  members: figures.default([]),
+  outcome: z.enum(recheckOutcomes),
+  comment: comment.min(1, '请说明变化情况 (describe the change)'),
+});
 const reasonBody = z.object({ reason: comment.min(1, '请填写原因 (reason required)') });
 
 export function enrollmentRoutes({ registry, db, updateCase }: RouteContext): Router {
@@ -33,33 +53,78 @@ export function enrollmentRoutes({ registry, db, updateCase }: RouteContext): Ro
 
   registry.add(
     router,
-    { method: 'get', path: '/api/enrollments', tag: 'enrollments', summary: 'Enrolled households in your area (filters: status, category, streetId, communityId, recheckDue, overdue, myQueue, q)', query: listQuery, list: true, response: z.array(enrollmentSchema) },
-    async ({ res, user, query }) => sendList(res, enrollmentListSpec(user), scopeToUser(db, enrollmentBaseQuery(db), user, 'e.community_id'), query),
+    {
+      method: 'get',
+      path: '/api/enrollments',
+      tag: 'enrollments',
+      summary:
+        'Enrolled households in your area (filters: status, category, streetId, communityId, recheckDue, overdue, myQueue, q)',
+      query: listQuery,
+      list: true,
+      response: z.array(enrollmentSchema),
+    },
+    async ({ res, user, query }) =>
+      sendList(res, enrollmentListSpec(user), scopeToUser(db, enrollmentBaseQuery(db), user, 'e.community_id'), query),
   );
-  registry.add(router, { method: 'get', path: '/api/enrollments/:id', tag: 'enrollments', summary: 'One enrollment with its dated terms, members and timeline', response: enrollmentDetailSchema }, async ({ user, params }) =>
-    enrollmentDetail(db, user, idParam(params.id)),
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/enrollments/:id',
+      tag: 'enrollments',
+      summary: 'One enrollment with its dated terms, members and timeline',
+      response: enrollmentDetailSchema,
+    },
+    async ({ user, params }) => enrollmentDetail(db, user, idParam(params.id)),
   );
 
   const members = { 'members.*.memberId': refs.enrollmentMember };
-  const act = (path: string, summary: string, body: z.ZodType, update: (workflowId: string, args: Record<string, unknown>) => Promise<unknown>, refs?: References) =>
-    registry.add(router, { method: 'post', path: `/api/enrollments/:id/${path}`, tag: 'enrollments', summary, body, refs, response: enrollmentDetailSchema }, async ({ user, params, body: b }) => {
-      const row = await findEnrollment(db, user, idParam(params.id));
-      refuseClosed(row.stage);
-      await update(row.workflow_id, { actor: actorOf(user), ...(b as object) });
-      return enrollmentDetail(db, user, row.id);
-    });
+  const act = (
+    path: string,
+    summary: string,
+    body: z.ZodType,
+    update: (workflowId: string, args: Record<string, unknown>) => Promise<unknown>,
+    refs?: References,
+  ) =>
+    registry.add(
+      router,
+      {
+        method: 'post',
+        path: `/api/enrollments/:id/${path}`,
+        tag: 'enrollments',
+        summary,
+        body,
+        refs,
+        response: enrollmentDetailSchema,
+      },
+      async ({ user, params, body: b }) => {
+        const row = await findEnrollment(db, user, idParam(params.id));
+        refuseClosed(row.stage);
+        await update(row.workflow_id, { actor: actorOf(user), ...(b as object) });
+        return enrollmentDetail(db, user, row.id);
+      },
+    );
 
-  act('rechecks', 'Record a re-check: current figures per member and the outcome (keep, adjust; suspend or terminate need the district role)', recheckBody, (wf, a) =>
-    updateCase(wf, enrollmentChangeUpdate, { ...(a as object), kind: 'recheck' } as never),
+  act(
+    'rechecks',
+    'Record a re-check: current figures per member and the outcome (keep, adjust; suspend or terminate need the district role)',
+    recheckBody,
+    (wf, a) => updateCase(wf, enrollmentChangeUpdate, { ...(a as object), kind: 'recheck' } as never),
     members,
   );
-  act('changes', 'Report a change of circumstances (income, members, death, moving away) with its outcome', changeBody, (wf, a) =>
-    updateCase(wf, enrollmentChangeUpdate, { ...(a as object), kind: 'change' } as never),
+  act(
+    'changes',
+    'Report a change of circumstances (income, members, death, moving away) with its outcome',
+    changeBody,
+    (wf, a) => updateCase(wf, enrollmentChangeUpdate, { ...(a as object), kind: 'change' } as never),
     members,
   );
   for (const action of ['suspend', 'resume', 'terminate'] as const) {
-    act(action, `${action[0].toUpperCase()}${action.slice(1)} the allowance from next month, with a reason (district role)`, reasonBody, (wf, a) =>
-      updateCase(wf, enrollmentStatusUpdate, { ...(a as object), action } as never),
+    act(
+      action,
+      `${action[0].toUpperCase()}${action.slice(1)} the allowance from next month, with a reason (district role)`,
+      reasonBody,
+      (wf, a) => updateCase(wf, enrollmentStatusUpdate, { ...(a as object), action } as never),
     );
   }
   return router;

@@ -7,7 +7,12 @@ import { filter, listQuery, sendList, type ListSpec, containing } from '../http/
 
 // Enterprises under restructuring that refer their surplus staff (企业分离人员) to communities.
 
-const enterprise = z.object({ id: z.number(), name: z.string(), creditCode: z.string().nullable(), contact: z.string() });
+const enterprise = z.object({
+  id: z.number(),
+  name: z.string(),
+  creditCode: z.string().nullable(),
+  contact: z.string(),
+});
 type Row = { id: number; name: string; credit_code: string | null; contact: string };
 const toApi = (r: Row) => ({ id: r.id, name: r.name, creditCode: r.credit_code, contact: r.contact });
 const spec: ListSpec<Row> = {
@@ -20,20 +25,54 @@ const spec: ListSpec<Row> = {
 };
 const createBody = z.object({
   name: z.string().trim().min(1, '请输入企业名称 (name required)').max(100),
-  creditCode: z.string().trim().regex(/^[0-9A-Z]{18}$/, '统一社会信用代码为18位 (18-character credit code)').optional(),
+  creditCode: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Z]{18}$/, '统一社会信用代码为18位 (18-character credit code)')
+    .optional(),
   contact: z.string().trim().max(100).default(''),
 });
 
 export function enterpriseRoutes({ registry, db }: RouteContext): Router {
   const router = Router();
-  registry.add(router, { method: 'get', path: '/api/enterprises', tag: 'referrals', summary: 'Referring enterprises (filter: q)', query: listQuery, list: true, response: z.array(enterprise) }, async ({ res, query }) => sendList(res, spec, db('enterprises').select('*'), query));
-  registry.add(router, { method: 'post', path: '/api/enterprises', tag: 'referrals', summary: 'Add a referring enterprise', body: createBody, status: 201, response: enterprise }, async ({ body, user, req }) =>
-    db.transaction(async (trx) => {
-      if (await trx('enterprises').where({ name: body.name }).first('id')) throw new ConflictError('企业已存在 (enterprise exists)');
-      const [row] = await trx('enterprises').insert({ name: body.name, credit_code: body.creditCode ?? null, contact: body.contact }).returning('*');
-      await writeAudit(trx, { user, requestId: req.requestId }, { action: 'enterprise.create', entityType: 'enterprise', entityId: row.id, after: body });
-      return toApi(row);
-    }),
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/enterprises',
+      tag: 'referrals',
+      summary: 'Referring enterprises (filter: q)',
+      query: listQuery,
+      list: true,
+      response: z.array(enterprise),
+    },
+    async ({ res, query }) => sendList(res, spec, db('enterprises').select('*'), query),
+  );
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/enterprises',
+      tag: 'referrals',
+      summary: 'Add a referring enterprise',
+      body: createBody,
+      status: 201,
+      response: enterprise,
+    },
+    async ({ body, user, req }) =>
+      db.transaction(async (trx) => {
+        if (await trx('enterprises').where({ name: body.name }).first('id'))
+          throw new ConflictError('企业已存在 (enterprise exists)');
+        const [row] = await trx('enterprises')
+          .insert({ name: body.name, credit_code: body.creditCode ?? null, contact: body.contact })
+          .returning('*');
+        await writeAudit(
+          trx,
+          { user, requestId: req.requestId },
+          { action: 'enterprise.create', entityType: 'enterprise', entityId: row.id, after: body },
+        );
+        return toApi(row);
+      }),
   );
   return router;
 }

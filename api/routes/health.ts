@@ -16,7 +16,12 @@ export function healthRoutes({ registry, db, temporal, version, env }: RouteCont
         status: z.enum(['ok', 'degraded']),
         version: z.string(),
         database: z.object({ ok: z.boolean(), version: z.string().optional(), error: z.string().optional() }),
-        temporal: z.object({ ok: z.boolean(), version: z.string().optional(), namespace: z.string(), error: z.string().optional() }),
+        temporal: z.object({
+          ok: z.boolean(),
+          version: z.string().optional(),
+          namespace: z.string(),
+          error: z.string().optional(),
+        }),
       }),
     },
     async ({ res }) => {

@@ -6,8 +6,24 @@ import { scopeToUser } from '../scope.js';
 
 // 一助一 helpers: the named person in the community who follows one seeker into work.
 
-const helper = z.object({ id: z.number(), name: z.string(), phone: z.string(), communityId: z.number(), communityName: z.string(), active: z.boolean(), seekers: z.number() });
-type Row = { id: number; name: string; phone: string; community_id: number; community_name: string; active: boolean; seekers: string };
+const helper = z.object({
+  id: z.number(),
+  name: z.string(),
+  phone: z.string(),
+  communityId: z.number(),
+  communityName: z.string(),
+  active: z.boolean(),
+  seekers: z.number(),
+});
+type Row = {
+  id: number;
+  name: string;
+  phone: string;
+  community_id: number;
+  community_name: string;
+  active: boolean;
+  seekers: string;
+};
 const spec: ListSpec<Row> = {
   resource: 'helpers',
   idColumn: 'h.id',
@@ -18,7 +34,15 @@ const spec: ListSpec<Row> = {
     active: filter(z.boolean(), (qb, v) => qb.where('h.active', v)),
     q: filter(z.string().trim().max(50), (qb, v) => qb.whereILike('h.name', containing(v))),
   },
-  toApi: (r) => ({ id: r.id, name: r.name, phone: r.phone, communityId: r.community_id, communityName: r.community_name, active: r.active, seekers: Number(r.seekers) }),
+  toApi: (r) => ({
+    id: r.id,
+    name: r.name,
+    phone: r.phone,
+    communityId: r.community_id,
+    communityName: r.community_name,
+    active: r.active,
+    seekers: Number(r.seekers),
+  }),
 };
 
 export function helperRoutes({ registry, db }: RouteContext): Router {
@@ -26,9 +50,26 @@ export function helperRoutes({ registry, db }: RouteContext): Router {
   const base = () =>
     db('helpers as h')
       .join('org_units as c', 'c.id', 'h.community_id')
-      .select('h.*', 'c.name as community_name', db.raw(`(SELECT count(*) FROM referrals r WHERE r.helper_id = h.id AND r.stage NOT IN ('closed', 'withdrawn')) AS seekers`));
-  registry.add(router, { method: 'get', path: '/api/helpers', tag: 'referrals', summary: 'One-to-one helpers in your area, with how many seekers each follows now (filters: communityId, active, q)', query: listQuery, list: true, response: z.array(helper) }, async ({ res, user, query }) =>
-    sendList(res, spec, scopeToUser(db, base(), user, 'h.community_id'), query),
+      .select(
+        'h.*',
+        'c.name as community_name',
+        db.raw(
+          `(SELECT count(*) FROM referrals r WHERE r.helper_id = h.id AND r.stage NOT IN ('closed', 'withdrawn')) AS seekers`,
+        ),
+      );
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/helpers',
+      tag: 'referrals',
+      summary:
+        'One-to-one helpers in your area, with how many seekers each follows now (filters: communityId, active, q)',
+      query: listQuery,
+      list: true,
+      response: z.array(helper),
+    },
+    async ({ res, user, query }) => sendList(res, spec, scopeToUser(db, base(), user, 'h.community_id'), query),
   );
   return router;
 }

@@ -23,7 +23,6 @@ const household = z.object({
   stage: z.string().nullable(),
 });
 
-
 interface HouseholdRow {
   id: number;
   head_name: string;
@@ -75,25 +74,82 @@ export function householdRoutes({ registry, db }: RouteContext): Router {
     db('households as h')
       .join('org_units as c', 'c.id', 'h.community_id')
       .join('org_units as s', 's.id', 'c.parent_id')
-      .leftJoin(db.raw('LATERAL (SELECT id AS application_id, stage FROM applications a WHERE a.household_id = h.id ORDER BY a.id DESC LIMIT 1) la ON true'))
-      .select('h.*', 'c.name as community_name', 's.id as street_id', 's.name as street_name', 'la.application_id', 'la.stage', db.raw('(SELECT count(*) FROM household_members m WHERE m.household_id = h.id AND NOT m.left_household) AS member_count'));
+      .leftJoin(
+        db.raw(
+          'LATERAL (SELECT id AS application_id, stage FROM applications a WHERE a.household_id = h.id ORDER BY a.id DESC LIMIT 1) la ON true',
+        ),
+      )
+      .select(
+        'h.*',
+        'c.name as community_name',
+        's.id as street_id',
+        's.name as street_name',
+        'la.application_id',
+        'la.stage',
+        db.raw(
+          '(SELECT count(*) FROM household_members m WHERE m.household_id = h.id AND NOT m.left_household) AS member_count',
+        ),
+      );
 
-  registry.add(router, { method: 'get', path: '/api/households', tag: 'households', summary: 'Households in your area (filters: communityId, streetId, category, q)', query: listQuery, list: true, response: z.array(household) }, async ({ res, user, query }) =>
-    sendList(res, spec, scopeToUser(db, base(), user, 'h.community_id'), query),
-  );
-  registry.add(router, { method: 'get', path: '/api/households/:id', tag: 'households', summary: 'One household with its members (ID numbers masked)', response: household.extend({ members: z.array(memberSchema) }) }, async ({ user, params }) => {
-    const row = await scopeToUser(db, base().where('h.id', idParam(params.id)), user, 'h.community_id').first();
-    if (!row) throw new NotFoundError('户不存在或不在您的辖区 (no such household in your area)');
-    return { ...toApi(row), members: await membersOf(db, row.id) };
-  });
   registry.add(
     router,
-    { method: 'post', path: '/api/households/:id/reveal', tag: 'households', summary: 'Show one unmasked value: a member’s ID number (field idNumber, memberId) or the bank account (field bankAccount); audited as pii.reveal', body: householdRevealBody, response: revealResponse },
+    {
+      method: 'get',
+      path: '/api/households',
+      tag: 'households',
+      summary: 'Households in your area (filters: communityId, streetId, category, q)',
+      query: listQuery,
+      list: true,
+      response: z.array(household),
+    },
+    async ({ res, user, query }) => sendList(res, spec, scopeToUser(db, base(), user, 'h.community_id'), query),
+  );
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/households/:id',
+      tag: 'households',
+      summary: 'One household with its members (ID numbers masked)',
+      response: household.extend({ members: z.array(memberSchema) }),
+    },
+    async ({ user, params }) => {
+      const row = await scopeToUser(db, base().where('h.id', idParam(params.id)), user, 'h.community_id').first();
+      if (!row) throw new NotFoundError('户不存在或不在您的辖区 (no such household in your area)');
+      return { ...toApi(row), members: await membersOf(db, row.id) };
+    },
+  );
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/households/:id/reveal',
+      tag: 'households',
+      summary:
+        'Show one unmasked value: a member’s ID number (field idNumber, memberId) or the bank account (field bankAccount); audited as pii.reveal',
+      body: householdRevealBody,
+      response: revealResponse,
+    },
     async ({ req, res, user, params, body }) => {
-      const row = await scopeToUser(db, db('households as h').where('h.id', idParam(params.id)), user, 'h.community_id').first('h.id', 'h.community_id');
+      const row = await scopeToUser(
+        db,
+        db('households as h').where('h.id', idParam(params.id)),
+        user,
+        'h.community_id',
+      ).first('h.id', 'h.community_id');
       if (!row) throw new NotFoundError('户不存在或不在您的辖区 (no such household in your area)');
       const sealed = await householdSealedValue(db, row.id, body);
-      return sendRevealed({ db, req, res, user }, { entityType: 'household', entityId: row.id, orgUnitId: row.community_id, field: body.field, memberId: body.memberId }, sealed);
+      return sendRevealed(
+        { db, req, res, user },
+        {
+          entityType: 'household',
+          entityId: row.id,
+          orgUnitId: row.community_id,
+          field: body.field,
+          memberId: body.memberId,
+        },
+        sealed,
+      );
     },
   );
   return router;

@@ -48,7 +48,7 @@ export function importRoutes({ registry, db, temporal, env }: RouteContext): Rou
       description:
         'One row per member; columns household_ref, community_code, address, category, bank_account, enrolled_from, amount_fen, name, id_number, relation, disabled, monthly_income_fen, next_recheck_on. ' +
         'With dryRun the file is only checked: 200 `{households, members, errors: []}`. Bad rows: 400 with `errors` keyed "row N column"; nothing is loaded.',
-      
+
       body: importBody,
       status: 201,
       response: loaded,
@@ -65,7 +65,10 @@ export function importRoutes({ registry, db, temporal, env }: RouteContext): Rou
       });
       if (!result.ok) {
         const n = result.errors.length;
-        throw new ValidationError(`导入文件有${n}处错误，未导入任何数据 (${n} problem(s) in the file; nothing was loaded)`, rowErrors(result.errors));
+        throw new ValidationError(
+          `导入文件有${n}处错误，未导入任何数据 (${n} problem(s) in the file; nothing was loaded)`,
+          rowErrors(result.errors),
+        );
       }
       if (result.dryRun) {
         res.status(200).json({ households: result.households, members: result.members, errors: [] });
@@ -74,7 +77,9 @@ export function importRoutes({ registry, db, temporal, env }: RouteContext): Rou
       const started = await startCases(temporal, env, result.cases, 16);
       if (started.failed.length) {
         // The rows are committed; the API's start-up sweep starts whatever is left.
-        console.error(`[api] ${req.requestId} import: ${started.failed.length} workflow(s) not started, first: ${started.failed[0].error}`);
+        console.error(
+          `[api] ${req.requestId} import: ${started.failed.length} workflow(s) not started, first: ${started.failed[0].error}`,
+        );
       }
       return {
         households: result.households,

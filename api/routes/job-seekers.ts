@@ -60,24 +60,59 @@ export function jobSeekerRoutes({ registry, db }: RouteContext): Router {
     db('job_seekers as js')
       .join('org_units as c', 'c.id', 'js.community_id')
       .join('org_units as s', 's.id', 'js.street_id')
-      .leftJoin(db.raw('LATERAL (SELECT id AS referral_id, stage FROM referrals r WHERE r.seeker_id = js.id ORDER BY r.id DESC LIMIT 1) lr ON true'))
+      .leftJoin(
+        db.raw(
+          'LATERAL (SELECT id AS referral_id, stage FROM referrals r WHERE r.seeker_id = js.id ORDER BY r.id DESC LIMIT 1) lr ON true',
+        ),
+      )
       .select('js.*', 'c.name as community_name', 's.name as street_name', 'lr.referral_id', 'lr.stage');
-  registry.add(router, { method: 'get', path: '/api/job-seekers', tag: 'referrals', summary: 'Job seekers in your area, with their latest referral (filters: communityId, streetId, stage, q)', query: listQuery, list: true, response: z.array(seeker) }, async ({ res, user, query }) =>
-    sendList(res, spec, scopeToUser(db, base(), user, 'js.community_id'), query),
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/job-seekers',
+      tag: 'referrals',
+      summary: 'Job seekers in your area, with their latest referral (filters: communityId, streetId, stage, q)',
+      query: listQuery,
+      list: true,
+      response: z.array(seeker),
+    },
+    async ({ res, user, query }) => sendList(res, spec, scopeToUser(db, base(), user, 'js.community_id'), query),
   );
   registry.add(
     router,
-    { method: 'get', path: '/api/job-seekers/:id', tag: 'referrals', summary: 'One job seeker (ID number masked) and her referrals', response: seeker.extend({ referrals: z.array(z.object({ id: z.number(), stage: z.enum(referralStages), createdAt: z.string() })) }) },
+    {
+      method: 'get',
+      path: '/api/job-seekers/:id',
+      tag: 'referrals',
+      summary: 'One job seeker (ID number masked) and her referrals',
+      response: seeker.extend({
+        referrals: z.array(z.object({ id: z.number(), stage: z.enum(referralStages), createdAt: z.string() })),
+      }),
+    },
     async ({ user, params }) => {
       const row = await scopeToUser(db, base().where('js.id', idParam(params.id)), user, 'js.community_id').first();
       if (!row) throw new NotFoundError('求职者不存在或不在您的辖区 (no such job seeker in your area)');
-      const referrals = await db('referrals').where({ seeker_id: row.id }).orderBy('id', 'desc').select('id', 'stage', 'created_at');
-      return { ...toApi(row), referrals: referrals.map((r) => ({ id: r.id, stage: r.stage, createdAt: r.created_at.toISOString() })) };
+      const referrals = await db('referrals')
+        .where({ seeker_id: row.id })
+        .orderBy('id', 'desc')
+        .select('id', 'stage', 'created_at');
+      return {
+        ...toApi(row),
+        referrals: referrals.map((r) => ({ id: r.id, stage: r.stage, createdAt: r.created_at.toISOString() })),
+      };
     },
   );
   registry.add(
     router,
-    { method: 'post', path: '/api/job-seekers/:id/reveal', tag: 'referrals', summary: 'Show the job seeker’s unmasked ID number; audited as pii.reveal', body: idNumberRevealBody, response: revealResponse },
+    {
+      method: 'post',
+      path: '/api/job-seekers/:id/reveal',
+      tag: 'referrals',
+      summary: 'Show the job seeker’s unmasked ID number; audited as pii.reveal',
+      body: idNumberRevealBody,
+      response: revealResponse,
+    },
     personIdReveal(db, 'job_seekers', 'job_seeker', '求职者不存在或不在您的辖区 (no such job seeker in your area)'),
   );
   return router;

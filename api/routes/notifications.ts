@@ -20,8 +20,24 @@ interface NotificationRow {
   read_at: Date | null;
 }
 
-const notification = z.object({ id: z.number(), kind: z.string(), entityType: z.string(), entityId: z.string(), message: z.string(), createdAt: z.string(), readAt: z.string().nullable() });
-const toApi = (r: NotificationRow) => ({ id: Number(r.id), kind: r.kind, entityType: r.entity_type, entityId: r.entity_id, message: r.message, createdAt: r.created_at.toISOString(), readAt: r.read_at?.toISOString() ?? null });
+const notification = z.object({
+  id: z.number(),
+  kind: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  message: z.string(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+const toApi = (r: NotificationRow) => ({
+  id: Number(r.id),
+  kind: r.kind,
+  entityType: r.entity_type,
+  entityId: r.entity_id,
+  message: r.message,
+  createdAt: r.created_at.toISOString(),
+  readAt: r.read_at?.toISOString() ?? null,
+});
 
 const spec: ListSpec<NotificationRow> = {
   resource: 'notifications',
@@ -37,28 +53,67 @@ const spec: ListSpec<NotificationRow> = {
 
 export function notificationRoutes({ registry, db }: RouteContext): Router {
   const router = Router();
-  const mine = (user: AuthUser) => scopeToUser(db, db('notifications as n').where('n.audience_role', user.role).select('n.*'), user, 'n.org_unit_id');
-  registry.add(router, { method: 'get', path: '/api/notifications', tag: 'notifications', summary: 'Notifications for your role in your area (filters: unread, kind)', query: listQuery, list: true, response: z.array(notification) }, async ({ res, user, query }) =>
-    sendList(res, spec, mine(user), query),
+  const mine = (user: AuthUser) =>
+    scopeToUser(db, db('notifications as n').where('n.audience_role', user.role).select('n.*'), user, 'n.org_unit_id');
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/notifications',
+      tag: 'notifications',
+      summary: 'Notifications for your role in your area (filters: unread, kind)',
+      query: listQuery,
+      list: true,
+      response: z.array(notification),
+    },
+    async ({ res, user, query }) => sendList(res, spec, mine(user), query),
   );
-  registry.add(router, { method: 'post', path: '/api/notifications/:id/read', tag: 'notifications', summary: 'Mark a notification read', response: notification }, async ({ user, params, req }) => {
-    const id = idParam(params.id);
-    const row = await mine(user).where('n.id', id).first();
-    if (!row) throw new NotFoundError();
-    if (row.read_at) return toApi(row);
-    return db.transaction(async (trx) => {
-      const [updated] = await trx('notifications').where({ id }).update({ read_at: trx.fn.now() }).returning('*');
-      await writeAudit(trx, { user, requestId: req.requestId }, { action: 'notification.read', entityType: 'notification', entityId: id });
-      return toApi(updated);
-    });
-  });
-  registry.add(router, { method: 'post', path: '/api/notifications/read-all', tag: 'notifications', summary: 'Mark every unread notification of yours read', response: z.object({ updated: z.number() }) }, async ({ user, req }) =>
-    db.transaction(async (trx) => {
-      const ids = mine(user).whereNull('n.read_at').clearSelect().select('n.id');
-      const updated = await trx('notifications').whereIn('id', ids).update({ read_at: trx.fn.now() });
-      if (updated) await writeAudit(trx, { user, requestId: req.requestId }, { action: 'notification.read_all', entityType: 'notification', entityId: 'all', after: { updated } });
-      return { updated };
-    }),
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/notifications/:id/read',
+      tag: 'notifications',
+      summary: 'Mark a notification read',
+      response: notification,
+    },
+    async ({ user, params, req }) => {
+      const id = idParam(params.id);
+      const row = await mine(user).where('n.id', id).first();
+      if (!row) throw new NotFoundError();
+      if (row.read_at) return toApi(row);
+      return db.transaction(async (trx) => {
+        const [updated] = await trx('notifications').where({ id }).update({ read_at: trx.fn.now() }).returning('*');
+        await writeAudit(
+          trx,
+          { user, requestId: req.requestId },
+          { action: 'notification.read', entityType: 'notification', entityId: id },
+        );
+        return toApi(updated);
+      });
+    },
+  );
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/notifications/read-all',
+      tag: 'notifications',
+      summary: 'Mark every unread notification of yours read',
+      response: z.object({ updated: z.number() }),
+    },
+    async ({ user, req }) =>
+      db.transaction(async (trx) => {
+        const ids = mine(user).whereNull('n.read_at').clearSelect().select('n.id');
+        const updated = await trx('notifications').whereIn('id', ids).update({ read_at: trx.fn.now() });
+        if (updated)
+          await writeAudit(
+            trx,
+            { user, requestId: req.requestId },
+            { action: 'notification.read_all', entityType: 'notification', entityId: 'all', after: { updated } },
+          );
+        return { updated };
+      }),
   );
   return router;
 }

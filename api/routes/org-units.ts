@@ -44,9 +44,13 @@ const spec: ListSpec<OrgUnitRow> = {
   sortable: { id: 'id', name: 'name', code: 'code', kind: 'kind', residents: 'residents', parentId: 'parent_id' },
   defaultSort: ['id', 'ASC'],
   filters: {
-    kind: filter(z.union([z.enum(orgUnitKinds), z.array(z.enum(orgUnitKinds))]), (qb, v) => qb.whereIn('kind', ([] as string[]).concat(v))),
+    kind: filter(z.union([z.enum(orgUnitKinds), z.array(z.enum(orgUnitKinds))]), (qb, v) =>
+      qb.whereIn('kind', ([] as string[]).concat(v)),
+    ),
     parentId: filter(z.coerce.number().int(), (qb, v) => qb.where('parent_id', v)),
-    q: filter(z.string().max(100), (qb, v) => qb.where((w) => w.whereILike('name', containing(v)).orWhereILike('code', containing(v)))),
+    q: filter(z.string().max(100), (qb, v) =>
+      qb.where((w) => w.whereILike('name', containing(v)).orWhereILike('code', containing(v))),
+    ),
   },
   toApi,
 };
@@ -55,7 +59,8 @@ const spec: ListSpec<OrgUnitRow> = {
 // and a caseworker records employers and openings in any street. Other communities stay hidden.
 const visible = (db: Knex, user: AuthUser) => {
   const q = db('org_units');
-  if (!seesWholeDistrict(user)) q.where((w) => w.where('path', 'like', `${user.orgPath}%`).orWhereIn('kind', ['district', 'street', 'town']));
+  if (!seesWholeDistrict(user))
+    q.where((w) => w.where('path', 'like', `${user.orgPath}%`).orWhereIn('kind', ['district', 'street', 'town']));
   return q;
 };
 
@@ -63,7 +68,15 @@ export function orgUnitRoutes({ registry, db }: RouteContext): Router {
   const router = Router();
   registry.add(
     router,
-    { method: 'get', path: '/api/org-units', tag: 'org-units', summary: 'The district, its streets and towns, and the communities in your area', query: listQuery, list: true, response: z.array(orgUnit) },
+    {
+      method: 'get',
+      path: '/api/org-units',
+      tag: 'org-units',
+      summary: 'The district, its streets and towns, and the communities in your area',
+      query: listQuery,
+      list: true,
+      response: z.array(orgUnit),
+    },
     async ({ res, user, query }) => {
       await sendList(res, spec, visible(db, user).select('*'), query);
     },
@@ -72,7 +85,9 @@ export function orgUnitRoutes({ registry, db }: RouteContext): Router {
     router,
     { method: 'get', path: '/api/org-units/:id', tag: 'org-units', summary: 'One org unit', response: orgUnit },
     async ({ user, params }) => {
-      const row = await visible(db, user).where({ id: idParam(params.id) }).first();
+      const row = await visible(db, user)
+        .where({ id: idParam(params.id) })
+        .first();
       if (!row) throw new NotFoundError();
       return toApi(row);
     },

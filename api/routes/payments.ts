@@ -104,9 +104,13 @@ const spec: ListSpec<PaymentRow> = {
   defaultSort: ['id', 'ASC'],
   filters: {
     // A real month (2026-13 is refused, not answered with an empty page).
-    period: filter(z.string().refine(isPeriod, '期间格式 YYYY-MM (period YYYY-MM)'), (qb, v) => qb.where('p.period', v)),
+    period: filter(z.string().refine(isPeriod, '期间格式 YYYY-MM (period YYYY-MM)'), (qb, v) =>
+      qb.where('p.period', v),
+    ),
     runId: filter(z.coerce.number().int(), (qb, v) => qb.where('p.run_id', v)),
-    status: filter(z.union([z.enum(paymentStatuses), z.array(z.enum(paymentStatuses))]), (qb, v) => qb.whereIn('p.status', ([] as string[]).concat(v))),
+    status: filter(z.union([z.enum(paymentStatuses), z.array(z.enum(paymentStatuses))]), (qb, v) =>
+      qb.whereIn('p.status', ([] as string[]).concat(v)),
+    ),
     kind: filter(z.enum(paymentKinds), (qb, v) => qb.where('p.kind', v)),
     streetId: filter(z.coerce.number().int(), (qb, v) => qb.where('p.street_id', v)),
     communityId: filter(z.coerce.number().int(), (qb, v) => qb.where('p.community_id', v)),
@@ -130,10 +134,31 @@ export function paymentRoutes({ registry, db, updateCase }: RouteContext): Route
     return row;
   };
 
-  registry.add(router, { method: 'get', path: '/api/payments', tag: 'disbursement', summary: 'Payment lines in your area (filters: period, runId, status, kind, streetId, communityId, enrollmentId, q)', query: listQuery, list: true, response: z.array(payment) }, async ({ res, user, query }) =>
-    sendList(res, spec, scopeToUser(db, base(), user, 'p.community_id'), query),
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/payments',
+      tag: 'disbursement',
+      summary:
+        'Payment lines in your area (filters: period, runId, status, kind, streetId, communityId, enrollmentId, q)',
+      query: listQuery,
+      list: true,
+      response: z.array(payment),
+    },
+    async ({ res, user, query }) => sendList(res, spec, scopeToUser(db, base(), user, 'p.community_id'), query),
   );
-  registry.add(router, { method: 'get', path: '/api/payments/:id', tag: 'disbursement', summary: 'One payment line and how its amount was derived', response: payment }, async ({ user, params }) => toApi(await find(user, idParam(params.id))));
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/payments/:id',
+      tag: 'disbursement',
+      summary: 'One payment line and how its amount was derived',
+      response: payment,
+    },
+    async ({ user, params }) => toApi(await find(user, idParam(params.id))),
+  );
 
   registry.add(
     router,
@@ -142,29 +167,58 @@ export function paymentRoutes({ registry, db, updateCase }: RouteContext): Route
       path: '/api/payments/:id/reissue',
       tag: 'disbursement',
       summary: 'Re-issue a failed line to a corrected account, inside the same run (finance)',
-      
-      body: z.object({ account: z.string().trim().regex(/^\d{12,30}$/, '银行账号应为12–30位数字 (12–30 digits)'), accountName: z.string().trim().min(1).max(50).optional() }),
+
+      body: z.object({
+        account: z
+          .string()
+          .trim()
+          .regex(/^\d{12,30}$/, '银行账号应为12–30位数字 (12–30 digits)'),
+        accountName: z.string().trim().min(1).max(50).optional(),
+      }),
       response: payment,
     },
     async ({ user, params, body }) => {
       const p = await find(user, idParam(params.id));
       // Sealed before it leaves the API: the Update's arguments stay in the workflow's history.
-      await updateCase(p.workflow_id, reissueUpdate, { actor: actorOf(user), paymentId: Number(p.id), accountSealed: encryptPii(body.account), accountName: body.accountName });
+      await updateCase(p.workflow_id, reissueUpdate, {
+        actor: actorOf(user),
+        paymentId: Number(p.id),
+        accountSealed: encryptPii(body.account),
+        accountName: body.accountName,
+      });
       return toApi(await find(user, Number(p.id)));
     },
   );
   registry.add(
     router,
-    { method: 'post', path: '/api/payments/:id/reveal', tag: 'disbursement', summary: 'Show the line’s unmasked bank account (finance); audited as pii.reveal', body: bankAccountRevealBody, response: revealResponse },
+    {
+      method: 'post',
+      path: '/api/payments/:id/reveal',
+      tag: 'disbursement',
+      summary: 'Show the line’s unmasked bank account (finance); audited as pii.reveal',
+      body: bankAccountRevealBody,
+      response: revealResponse,
+    },
     async ({ req, res, user, params, body }) => {
       const p = await find(user, idParam(params.id));
       if (!p.account_enc) throw new NotFoundError('该明细没有银行账号 (this line has no bank account)');
-      return sendRevealed({ db, req, res, user }, { entityType: 'payment', entityId: Number(p.id), orgUnitId: p.community_id, field: body.field }, p.account_enc);
+      return sendRevealed(
+        { db, req, res, user },
+        { entityType: 'payment', entityId: Number(p.id), orgUnitId: p.community_id, field: body.field },
+        p.account_enc,
+      );
     },
   );
   registry.add(
     router,
-    { method: 'post', path: '/api/payments/:id/carry', tag: 'disbursement', summary: "Carry a failed line to next month's run as arrears (finance)", body: z.object({}).passthrough(), response: payment },
+    {
+      method: 'post',
+      path: '/api/payments/:id/carry',
+      tag: 'disbursement',
+      summary: "Carry a failed line to next month's run as arrears (finance)",
+      body: z.object({}).passthrough(),
+      response: payment,
+    },
     async ({ user, params }) => {
       const p = await find(user, idParam(params.id));
       await updateCase(p.workflow_id, carryUpdate, { actor: actorOf(user), paymentId: Number(p.id) });

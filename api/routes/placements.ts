@@ -30,13 +30,21 @@ type Row = DbRow;
 const placementSpec: ListSpec<Row> = {
   resource: 'placements',
   idColumn: 'p.id',
-  sortable: { id: 'p.id', startDate: 'p.start_date', wageFen: 'p.wage_fen', seekerName: 'js.name', employerName: 'em.name' },
+  sortable: {
+    id: 'p.id',
+    startDate: 'p.start_date',
+    wageFen: 'p.wage_fen',
+    seekerName: 'js.name',
+    employerName: 'em.name',
+  },
   defaultSort: ['id', 'DESC'],
   filters: {
     streetId: filter(z.coerce.number().int(), (qb, v) => qb.where('p.street_id', v)),
     status: filter(z.enum(['active', 'left', 'retained']), (qb, v) => qb.where('p.status', v)),
     month: filter(month, (qb, v) => qb.whereRaw(`to_char(p.start_date, 'YYYY-MM') = ?`, [v])),
-    q: filter(z.string().trim().max(50), (qb, v) => qb.where((w) => w.whereILike('js.name', containing(v)).orWhereILike('em.name', containing(v)))),
+    q: filter(z.string().trim().max(50), (qb, v) =>
+      qb.where((w) => w.whereILike('js.name', containing(v)).orWhereILike('em.name', containing(v))),
+    ),
   },
   toApi: (r) => ({
     id: r.id,
@@ -62,7 +70,13 @@ const reportRow = z.object({
   streetName: z.string(),
   month: z.string(),
   placed: z.number(),
-  ...Object.fromEntries([1, 3, 6].flatMap((k) => [[`due${k}`, z.number()], [`retained${k}`, z.number()], [`rate${k}`, rate]])),
+  ...Object.fromEntries(
+    [1, 3, 6].flatMap((k) => [
+      [`due${k}`, z.number()],
+      [`retained${k}`, z.number()],
+      [`rate${k}`, rate],
+    ]),
+  ),
 });
 const reportSpec: ListSpec<Row> = {
   resource: 'placement-report',
@@ -75,11 +89,21 @@ const reportSpec: ListSpec<Row> = {
     to: filter(month, (qb, v) => qb.where('rep.month', '<=', v)),
   },
   toApi: (r) => {
-    const out: Record<string, unknown> = { id: r.id, streetId: r.street_id, streetName: r.street_name, month: r.month, placed: Number(r.placed) };
+    const out: Record<string, unknown> = {
+      id: r.id,
+      streetId: r.street_id,
+      streetName: r.street_name,
+      month: r.month,
+      placed: Number(r.placed),
+    };
     for (const k of [1, 3, 6]) {
       const due = Number(r[`due${k}`]);
       const kept = Number(r[`retained${k}`]);
-      Object.assign(out, { [`due${k}`]: due, [`retained${k}`]: kept, [`rate${k}`]: due ? Math.round((kept / due) * 1000) / 1000 : null });
+      Object.assign(out, {
+        [`due${k}`]: due,
+        [`retained${k}`]: kept,
+        [`rate${k}`]: due ? Math.round((kept / due) * 1000) / 1000 : null,
+      });
     }
     return out;
   },
@@ -87,37 +111,85 @@ const reportSpec: ListSpec<Row> = {
 
 export function placementRoutes({ registry, db }: RouteContext): Router {
   const router = Router();
-  const status = (k: number) => db.raw(`(SELECT f.status FROM follow_ups f WHERE f.placement_id = p.id AND f.month = ${k}) AS f${k}`);
+  const status = (k: number) =>
+    db.raw(`(SELECT f.status FROM follow_ups f WHERE f.placement_id = p.id AND f.month = ${k}) AS f${k}`);
   const base = () =>
     db('placements as p')
       .join('job_seekers as js', 'js.id', 'p.seeker_id')
       .join('employers as em', 'em.id', 'p.employer_id')
       .join('org_units as s', 's.id', 'p.street_id')
       .join('org_units as c', 'c.id', 'p.community_id')
-      .select('p.*', 'js.name as seeker_name', 'em.name as employer_name', 's.name as street_name', 'c.name as community_name', status(1), status(3), status(6));
-  registry.add(router, { method: 'get', path: '/api/placements', tag: 'placements', summary: 'Placements in your area with their follow-ups (filters: streetId, status, month, q)', query: listQuery, list: true, response: z.array(placement) }, async ({ res, user, query }) =>
-    sendList(res, placementSpec, scopeToUser(db, base(), user, 'p.community_id'), query),
+      .select(
+        'p.*',
+        'js.name as seeker_name',
+        'em.name as employer_name',
+        's.name as street_name',
+        'c.name as community_name',
+        status(1),
+        status(3),
+        status(6),
+      );
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/placements',
+      tag: 'placements',
+      summary: 'Placements in your area with their follow-ups (filters: streetId, status, month, q)',
+      query: listQuery,
+      list: true,
+      response: z.array(placement),
+    },
+    async ({ res, user, query }) =>
+      sendList(res, placementSpec, scopeToUser(db, base(), user, 'p.community_id'), query),
   );
 
-  registry.add(router, { method: 'get', path: '/api/placement-report', tag: 'placements', summary: 'Placements per street and month of start, with 1-, 3- and 6-month retention rates (filters: streetId, from, to)', query: listQuery, list: true, response: z.array(reportRow) }, async ({ res, user, query }) => {
-    const known = scopeToUser(
-      db,
-      db('placements as p').select(
-        'p.street_id',
-        db.raw(`to_char(p.start_date, 'YYYY-MM') AS month`),
-        db.raw(`(SELECT min(f.month) FROM follow_ups f WHERE f.placement_id = p.id AND f.status = 'left') AS left_at`),
-        db.raw(`ARRAY(SELECT f.month FROM follow_ups f WHERE f.placement_id = p.id AND f.status = 'retained') AS kept`),
-      ),
-      user,
-      'p.community_id',
-    );
-    const counts = [1, 3, 6].flatMap((k) => [`count(*) FILTER (WHERE ${k} = ANY(fp.kept)) AS retained${k}`, `count(*) FILTER (WHERE ${k} = ANY(fp.kept) OR fp.left_at <= ${k}) AS due${k}`]);
-    const grouped = db
-      .from(known.as('fp'))
-      .join('org_units as s', 's.id', 'fp.street_id')
-      .groupBy('fp.street_id', 's.name', 'fp.month')
-      .select(db.raw(`fp.street_id || ':' || fp.month AS id`), 'fp.street_id', 's.name as street_name', 'fp.month', db.raw('count(*) AS placed'), ...counts.map((c) => db.raw(c)));
-    return sendList(res, reportSpec, db.from(grouped.as('rep')).select('rep.*'), query);
-  });
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/placement-report',
+      tag: 'placements',
+      summary:
+        'Placements per street and month of start, with 1-, 3- and 6-month retention rates (filters: streetId, from, to)',
+      query: listQuery,
+      list: true,
+      response: z.array(reportRow),
+    },
+    async ({ res, user, query }) => {
+      const known = scopeToUser(
+        db,
+        db('placements as p').select(
+          'p.street_id',
+          db.raw(`to_char(p.start_date, 'YYYY-MM') AS month`),
+          db.raw(
+            `(SELECT min(f.month) FROM follow_ups f WHERE f.placement_id = p.id AND f.status = 'left') AS left_at`,
+          ),
+          db.raw(
+            `ARRAY(SELECT f.month FROM follow_ups f WHERE f.placement_id = p.id AND f.status = 'retained') AS kept`,
+          ),
+        ),
+        user,
+        'p.community_id',
+      );
+      const counts = [1, 3, 6].flatMap((k) => [
+        `count(*) FILTER (WHERE ${k} = ANY(fp.kept)) AS retained${k}`,
+        `count(*) FILTER (WHERE ${k} = ANY(fp.kept) OR fp.left_at <= ${k}) AS due${k}`,
+      ]);
+      const grouped = db
+        .from(known.as('fp'))
+        .join('org_units as s', 's.id', 'fp.street_id')
+        .groupBy('fp.street_id', 's.name', 'fp.month')
+        .select(
+          db.raw(`fp.street_id || ':' || fp.month AS id`),
+          'fp.street_id',
+          's.name as street_name',
+          'fp.month',
+          db.raw('count(*) AS placed'),
+          ...counts.map((c) => db.raw(c)),
+        );
+      return sendList(res, reportSpec, db.from(grouped.as('rep')).select('rep.*'), query);
+    },
+  );
   return router;
 }

@@ -43,30 +43,77 @@ const outcomeBody = z.object({
   wageFen: fen.optional(),
   startDate: z.iso.date('日期格式 YYYY-MM-DD (date)').optional(),
 });
-const followUpBody = z.object({ month: z.union([z.literal(1), z.literal(3), z.literal(6)]), outcome: z.enum(followUpOutcomes), reason: text(500).default('') });
+const followUpBody = z.object({
+  month: z.union([z.literal(1), z.literal(3), z.literal(6)]),
+  outcome: z.enum(followUpOutcomes),
+  reason: text(500).default(''),
+});
 const withdrawBody = z.object({ reason: text(500).min(1, '请填写撤回原因 (reason required)') });
 
 export function referralActionRoutes({ registry, db, temporal, updateCase }: RouteContext): Router {
   const router = Router();
-  const act = <B extends z.ZodType>(path: string, summary: string, body: B, send: (workflowId: string, args: z.infer<B> & { actor: msg.Actor }) => Promise<unknown>, opts: { after?: () => Promise<unknown>; refs?: References } = {}) =>
-    registry.add(router, { method: 'post', path: `/api/referrals/:id/${path}`, tag: 'referrals', summary, body, refs: opts.refs, response: referralDetailSchema }, async ({ user, params, body: b }) => {
-      const row = await findReferral(db, user, idParam(params.id));
-      if (closedReferralStages.includes(row.stage)) throw new ConflictError(`推荐已结束（${row.stage}），不能再操作 (referral is closed: ${row.stage})`);
-      await send(row.workflow_id, { ...(b as object), actor: actorOf(user) } as z.infer<B> & { actor: msg.Actor });
-      await opts.after?.();
-      return referralDetail(db, user, row.id);
-    });
+  const act = <B extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: B,
+    send: (workflowId: string, args: z.infer<B> & { actor: msg.Actor }) => Promise<unknown>,
+    opts: { after?: () => Promise<unknown>; refs?: References } = {},
+  ) =>
+    registry.add(
+      router,
+      {
+        method: 'post',
+        path: `/api/referrals/:id/${path}`,
+        tag: 'referrals',
+        summary,
+        body,
+        refs: opts.refs,
+        response: referralDetailSchema,
+      },
+      async ({ user, params, body: b }) => {
+        const row = await findReferral(db, user, idParam(params.id));
+        if (closedReferralStages.includes(row.stage))
+          throw new ConflictError(`推荐已结束（${row.stage}），不能再操作 (referral is closed: ${row.stage})`);
+        await send(row.workflow_id, { ...(b as object), actor: actorOf(user) } as z.infer<B> & { actor: msg.Actor });
+        await opts.after?.();
+        return referralDetail(db, user, row.id);
+      },
+    );
 
-  act('assess', 'Intake: record the skills assessment and assign the one-to-one helper; matching starts', assessBody, (wf, { actor, helperId, notes, ...profile }) =>
-    updateCase(wf, msg.assessUpdate, { actor, helperId, assessment: { ...profile, notes } }),
+  act(
+    'assess',
+    'Intake: record the skills assessment and assign the one-to-one helper; matching starts',
+    assessBody,
+    (wf, { actor, helperId, notes, ...profile }) =>
+      updateCase(wf, msg.assessUpdate, { actor, helperId, assessment: { ...profile, notes } }),
     { refs: { helperId: refs.seekerHelper } },
   );
   act('rematch', 'Rank the open openings again', rematchBody, (wf, a) => updateCase(wf, msg.rematchUpdate, a));
-  act('propose', 'Propose one opening to the seeker', proposeBody, (wf, a) => updateCase(wf, msg.proposeUpdate, a), { refs: { openingId: refs.openJobOpening } });
-  act('respond', 'The seeker accepts the proposal (interview time and place) or declines it (reason)', respondBody, (wf, a) => updateCase(wf, msg.respondUpdate, a));
+  act('propose', 'Propose one opening to the seeker', proposeBody, (wf, a) => updateCase(wf, msg.proposeUpdate, a), {
+    refs: { openingId: refs.openJobOpening },
+  });
+  act(
+    'respond',
+    'The seeker accepts the proposal (interview time and place) or declines it (reason)',
+    respondBody,
+    (wf, a) => updateCase(wf, msg.respondUpdate, a),
+  );
   // A hire may take an opening's last place: referrals still matching rank again without it.
-  act('outcome', 'Interview outcome: hired (wage, start date; takes one place from the opening) or not hired (reason; back to matching)', outcomeBody, (wf, a) => updateCase(wf, msg.outcomeUpdate, a), { after: () => signalOpeningsChanged(db, temporal) });
-  act('follow-ups', 'Record a 1-, 3- or 6-month follow-up: retained, or left (reason; matching starts again)', followUpBody, (wf, a) => updateCase(wf, msg.followUpUpdate, a));
-  act('withdraw', 'Withdraw the referral, with a reason', withdrawBody, (wf, a) => updateCase(wf, msg.withdrawReferralUpdate, a));
+  act(
+    'outcome',
+    'Interview outcome: hired (wage, start date; takes one place from the opening) or not hired (reason; back to matching)',
+    outcomeBody,
+    (wf, a) => updateCase(wf, msg.outcomeUpdate, a),
+    { after: () => signalOpeningsChanged(db, temporal) },
+  );
+  act(
+    'follow-ups',
+    'Record a 1-, 3- or 6-month follow-up: retained, or left (reason; matching starts again)',
+    followUpBody,
+    (wf, a) => updateCase(wf, msg.followUpUpdate, a),
+  );
+  act('withdraw', 'Withdraw the referral, with a reason', withdrawBody, (wf, a) =>
+    updateCase(wf, msg.withdrawReferralUpdate, a),
+  );
   return router;
 }

@@ -2,19 +2,42 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { RouteContext } from '../deps.js';
 import { idParam, listQuery, sendList } from '../http/simple-rest.js';
-import { referralBaseQuery, referralDetail, referralDetailSchema, referralListSpec, referralSchema } from '../read-models/referrals.js';
+import {
+  referralBaseQuery,
+  referralDetail,
+  referralDetailSchema,
+  referralListSpec,
+  referralSchema,
+} from '../read-models/referrals.js';
 import { scopeToUser } from '../scope.js';
 
 export function referralRoutes({ registry, db }: RouteContext): Router {
   const router = Router();
   registry.add(
     router,
-    { method: 'get', path: '/api/referrals', tag: 'referrals', summary: 'Laid-off worker referrals in your area (filters: stage, streetId, communityId, enterpriseId, batchId, overdue, myQueue, q)', query: listQuery, list: true, response: z.array(referralSchema) },
-    async ({ res, user, query }) => sendList(res, referralListSpec(user), scopeToUser(db, referralBaseQuery(db), user, 'r.community_id'), query),
+    {
+      method: 'get',
+      path: '/api/referrals',
+      tag: 'referrals',
+      summary:
+        'Laid-off worker referrals in your area (filters: stage, streetId, communityId, enterpriseId, batchId, overdue, myQueue, q)',
+      query: listQuery,
+      list: true,
+      response: z.array(referralSchema),
+    },
+    async ({ res, user, query }) =>
+      sendList(res, referralListSpec(user), scopeToUser(db, referralBaseQuery(db), user, 'r.community_id'), query),
   );
   registry.add(
     router,
-    { method: 'get', path: '/api/referrals/:id', tag: 'referrals', summary: 'One referral: the seeker (ID number masked), assessment, helper, ranked matches with their reasons, interviews, placements, follow-ups, the timeline and what you may do now', response: referralDetailSchema },
+    {
+      method: 'get',
+      path: '/api/referrals/:id',
+      tag: 'referrals',
+      summary:
+        'One referral: the seeker (ID number masked), assessment, helper, ranked matches with their reasons, interviews, placements, follow-ups, the timeline and what you may do now',
+      response: referralDetailSchema,
+    },
     async ({ user, params }) => referralDetail(db, user, idParam(params.id)),
   );
   return router;

@@ -51,7 +51,10 @@ const userFields = {
   active: z.boolean().default(true),
 };
 const createUser = z.object({
-  username: z.string().trim().regex(/^[a-z][a-z0-9_.-]{2,39}$/, '3–40个小写字母、数字或 ._- (3–40 lowercase letters, digits or ._-)'),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_.-]{2,39}$/, '3–40个小写字母、数字或 ._- (3–40 lowercase letters, digits or ._-)'),
   password,
   ...userFields,
 });
@@ -60,13 +63,22 @@ const updateUser = z.object({ ...userFields, password: password.optional() });
 const spec: ListSpec<UserRow> = {
   resource: 'users',
   idColumn: 'id',
-  sortable: { id: 'id', username: 'username', displayName: 'display_name', role: 'role', orgUnitId: 'org_unit_id', active: 'active' },
+  sortable: {
+    id: 'id',
+    username: 'username',
+    displayName: 'display_name',
+    role: 'role',
+    orgUnitId: 'org_unit_id',
+    active: 'active',
+  },
   defaultSort: ['id', 'ASC'],
   filters: {
     role: filter(z.enum(roles), (qb, v) => qb.where('role', v)),
     orgUnitId: filter(z.coerce.number().int(), (qb, v) => qb.where('org_unit_id', v)),
     active: filter(z.boolean(), (qb, v) => qb.where('active', v)),
-    q: filter(z.string().max(100), (qb, v) => qb.where((w) => w.whereILike('username', containing(v)).orWhereILike('display_name', containing(v)))),
+    q: filter(z.string().max(100), (qb, v) =>
+      qb.where((w) => w.whereILike('username', containing(v)).orWhereILike('display_name', containing(v))),
+    ),
   },
   toApi,
 };
@@ -74,7 +86,8 @@ const spec: ListSpec<UserRow> = {
 const columns = ['id', 'username', 'display_name', 'role', 'org_unit_id', 'active', 'created_at', 'updated_at'];
 
 async function assertOrgUnit(db: Knex, id: number) {
-  if (!(await db('org_units').where({ id }).first('id'))) throw new ValidationError('组织单元不存在', { orgUnitId: '组织单元不存在 (no such org unit)' });
+  if (!(await db('org_units').where({ id }).first('id')))
+    throw new ValidationError('组织单元不存在', { orgUnitId: '组织单元不存在 (no such org unit)' });
 }
 
 async function findUser(db: Knex, id: number): Promise<UserRow> {
@@ -86,28 +99,65 @@ async function findUser(db: Knex, id: number): Promise<UserRow> {
 export function userRoutes({ registry, db }: RouteContext): Router {
   const router = Router();
 
-  registry.add(router, { method: 'get', path: '/api/users', tag: 'users', summary: 'Staff accounts', query: listQuery, list: true, response: z.array(user) }, async ({ res, query }) =>
-    sendList(res, spec, db('users').select(columns), query),
-  );
-
-  registry.add(router, { method: 'get', path: '/api/users/:id', tag: 'users', summary: 'One staff account', response: user }, async ({ params }) =>
-    toApi(await findUser(db, idParam(params.id))),
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/users',
+      tag: 'users',
+      summary: 'Staff accounts',
+      query: listQuery,
+      list: true,
+      response: z.array(user),
+    },
+    async ({ res, query }) => sendList(res, spec, db('users').select(columns), query),
   );
 
   registry.add(
     router,
-    { method: 'post', path: '/api/users', tag: 'users', summary: 'Create a staff account', body: createUser, status: 201, response: user },
+    { method: 'get', path: '/api/users/:id', tag: 'users', summary: 'One staff account', response: user },
+    async ({ params }) => toApi(await findUser(db, idParam(params.id))),
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/users',
+      tag: 'users',
+      summary: 'Create a staff account',
+      body: createUser,
+      status: 201,
+      response: user,
+    },
     async ({ body, user: actor, req }) => {
       assertPasswordPolicy(body.password, body.username);
       await assertOrgUnit(db, body.orgUnitId);
       return db.transaction(async (trx) => {
         const [row] = await trx('users')
-          .insert({ username: body.username, display_name: body.displayName, role: body.role, org_unit_id: body.orgUnitId, active: body.active, password_hash: await hashPassword(body.password) })
+          .insert({
+            username: body.username,
+            display_name: body.displayName,
+            role: body.role,
+            org_unit_id: body.orgUnitId,
+            active: body.active,
+            password_hash: await hashPassword(body.password),
+          })
           .onConflict('username')
           .ignore()
           .returning(columns);
         if (!row) throw new ConflictError(`用户名 ${body.username} 已存在 (username taken)`);
-        await writeAudit(trx, { user: actor, requestId: req.requestId }, { action: 'user.create', entityType: 'user', entityId: row.id, orgUnitId: row.org_unit_id, after: toApi(row) });
+        await writeAudit(
+          trx,
+          { user: actor, requestId: req.requestId },
+          {
+            action: 'user.create',
+            entityType: 'user',
+            entityId: row.id,
+            orgUnitId: row.org_unit_id,
+            after: toApi(row),
+          },
+        );
         return toApi(row);
       });
     },
@@ -115,7 +165,14 @@ export function userRoutes({ registry, db }: RouteContext): Router {
 
   registry.add(
     router,
-    { method: 'put', path: '/api/users/:id', tag: 'users', summary: 'Change a staff account; a new password signs the user out everywhere', body: updateUser, response: user },
+    {
+      method: 'put',
+      path: '/api/users/:id',
+      tag: 'users',
+      summary: 'Change a staff account; a new password signs the user out everywhere',
+      body: updateUser,
+      response: user,
+    },
     async ({ body, params, user: actor, req }) => {
       const id = idParam(params.id);
       await assertOrgUnit(db, body.orgUnitId);
@@ -124,7 +181,9 @@ export function userRoutes({ registry, db }: RouteContext): Router {
         if (!before) throw new NotFoundError();
         if (body.password) assertPasswordPolicy(body.password, before.username);
         if (id === actor.id && (!body.active || body.role !== 'admin')) {
-          throw new ValidationError('不能停用自己或取消自己的管理员角色', { role: 'you cannot demote or deactivate yourself' });
+          throw new ValidationError('不能停用自己或取消自己的管理员角色', {
+            role: 'you cannot demote or deactivate yourself',
+          });
         }
         const [row] = await trx('users')
           .where({ id })
@@ -138,14 +197,18 @@ export function userRoutes({ registry, db }: RouteContext): Router {
           })
           .returning(columns);
         if (body.password || !body.active) await revokeUserSessions(trx, id);
-        await writeAudit(trx, { user: actor, requestId: req.requestId }, {
-          action: body.password ? 'user.update_with_password' : 'user.update',
-          entityType: 'user',
-          entityId: id,
-          orgUnitId: row.org_unit_id,
-          before: toApi(before),
-          after: toApi(row),
-        });
+        await writeAudit(
+          trx,
+          { user: actor, requestId: req.requestId },
+          {
+            action: body.password ? 'user.update_with_password' : 'user.update',
+            entityType: 'user',
+            entityId: id,
+            orgUnitId: row.org_unit_id,
+            before: toApi(before),
+            after: toApi(row),
+          },
+        );
         return toApi(row);
       });
     },
@@ -153,16 +216,36 @@ export function userRoutes({ registry, db }: RouteContext): Router {
 
   registry.add(
     router,
-    { method: 'delete', path: '/api/users/:id', tag: 'users', summary: 'Deactivate a staff account (kept for the audit trail); returns it', response: user },
+    {
+      method: 'delete',
+      path: '/api/users/:id',
+      tag: 'users',
+      summary: 'Deactivate a staff account (kept for the audit trail); returns it',
+      response: user,
+    },
     async ({ params, user: actor, req }) => {
       const id = idParam(params.id);
       if (id === actor.id) throw new ValidationError('不能停用自己', { id: 'you cannot deactivate yourself' });
       return db.transaction(async (trx) => {
         const before = await trx('users').where({ id }).forUpdate().first(columns);
         if (!before) throw new NotFoundError();
-        const [row] = await trx('users').where({ id }).update({ active: false, updated_at: trx.fn.now() }).returning(columns);
+        const [row] = await trx('users')
+          .where({ id })
+          .update({ active: false, updated_at: trx.fn.now() })
+          .returning(columns);
         await revokeUserSessions(trx, id);
-        await writeAudit(trx, { user: actor, requestId: req.requestId }, { action: 'user.deactivate', entityType: 'user', entityId: id, orgUnitId: row.org_unit_id, before: toApi(before), after: toApi(row) });
+        await writeAudit(
+          trx,
+          { user: actor, requestId: req.requestId },
+          {
+            action: 'user.deactivate',
+            entityType: 'user',
+            entityId: id,
+            orgUnitId: row.org_unit_id,
+            before: toApi(before),
+            after: toApi(row),
+          },
+        );
         return toApi(row);
       });
     },

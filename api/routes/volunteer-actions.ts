@@ -19,15 +19,41 @@ const reason = z.object({ reason: text(500).min(1, '请填写原因 (reason requ
 
 export function volunteerActionRoutes({ registry, db, updateCase }: RouteContext): Router {
   const router = Router();
-  const act = <B extends z.ZodType>(path: string, summary: string, body: B, send: (workflowId: string, actor: msg.Actor, b: z.infer<B>) => Promise<unknown>, refs?: References) =>
-    registry.add(router, { method: 'post', path: `/api/volunteers/:id/${path}`, tag: 'volunteers', summary, body, refs, response: volunteerDetailSchema }, async ({ user, params, body: b }) => {
-      const row = await findVolunteer(db, user, idParam(params.id));
-      if (closedVolunteerStages.includes(row.stage)) throw new ConflictError(`志愿者登记已结束（${row.stage}）(registration closed)`);
-      await send(row.workflow_id, actorOf(user), b);
-      return volunteerDetail(db, user, row.id);
-    });
-  const step = (name: msg.VolunteerStepName, path: string, summary: string, body: z.ZodType<{ comment?: string; reason?: string }>) =>
-    act(path, summary, body, (wf, actor, b) => updateCase(wf, msg.volunteerStepUpdate, { actor, step: name, comment: (b.reason ?? b.comment ?? '') }));
+  const act = <B extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: B,
+    send: (workflowId: string, actor: msg.Actor, b: z.infer<B>) => Promise<unknown>,
+    refs?: References,
+  ) =>
+    registry.add(
+      router,
+      {
+        method: 'post',
+        path: `/api/volunteers/:id/${path}`,
+        tag: 'volunteers',
+        summary,
+        body,
+        refs,
+        response: volunteerDetailSchema,
+      },
+      async ({ user, params, body: b }) => {
+        const row = await findVolunteer(db, user, idParam(params.id));
+        if (closedVolunteerStages.includes(row.stage))
+          throw new ConflictError(`志愿者登记已结束（${row.stage}）(registration closed)`);
+        await send(row.workflow_id, actorOf(user), b);
+        return volunteerDetail(db, user, row.id);
+      },
+    );
+  const step = (
+    name: msg.VolunteerStepName,
+    path: string,
+    summary: string,
+    body: z.ZodType<{ comment?: string; reason?: string }>,
+  ) =>
+    act(path, summary, body, (wf, actor, b) =>
+      updateCase(wf, msg.volunteerStepUpdate, { actor, step: name, comment: b.reason ?? b.comment ?? '' }),
+    );
 
   step('approve', 'approve', 'Approve a screened volunteer: she becomes active', comment);
   step('reject', 'reject', 'Reject a volunteer, with a reason', reason);
@@ -35,12 +61,21 @@ export function volunteerActionRoutes({ registry, db, updateCase }: RouteContext
   step('reconfirm', 'reconfirm', 'Record the yearly re-confirmation', comment);
   step('deactivate', 'deactivate', 'Deactivate, with a reason', reason);
   step('reactivate', 'reactivate', 'Reactivate, with a reason', reason);
-  act('sign-ups', 'Sign up for an activity: refused when it is full, overlaps another of hers, or needs a check or skill she lacks', z.object({ activityId: recordId() }), (wf, actor, b) =>
-    updateCase(wf, msg.signUpUpdate, { actor, activityId: b.activityId }),
+  act(
+    'sign-ups',
+    'Sign up for an activity: refused when it is full, overlaps another of hers, or needs a check or skill she lacks',
+    z.object({ activityId: recordId() }),
+    (wf, actor, b) => updateCase(wf, msg.signUpUpdate, { actor, activityId: b.activityId }),
     { activityId: refs.openVolunteerActivity },
   );
-  act('hours', 'Log the hours of an activity she was assigned to, once it is over', z.object({ activityId: recordId(), minutes: z.number().int('整数分钟 (whole minutes)').positive('须大于0 (must be positive)').max(100_000) }), (wf, actor, b) =>
-    updateCase(wf, msg.logHoursUpdate, { actor, activityId: b.activityId, minutes: b.minutes }),
+  act(
+    'hours',
+    'Log the hours of an activity she was assigned to, once it is over',
+    z.object({
+      activityId: recordId(),
+      minutes: z.number().int('整数分钟 (whole minutes)').positive('须大于0 (must be positive)').max(100_000),
+    }),
+    (wf, actor, b) => updateCase(wf, msg.logHoursUpdate, { actor, activityId: b.activityId, minutes: b.minutes }),
     { activityId: refs.volunteerActivity },
   );
   return router;

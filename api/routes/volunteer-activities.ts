@@ -12,9 +12,41 @@ import { scopeToUser } from '../scope.js';
 // Activities of the teams, with their places, and who is assigned to them. Places are taken
 // only by sign-ups (in the volunteer workflow's activity, guarded by places_left > 0).
 
-const activity = z.object({ id: z.number(), teamId: z.number(), teamName: z.string(), communityId: z.number(), communityName: z.string(), title: z.string(), startsAt: z.string(), endsAt: z.string(), place: z.string(), placesTotal: z.number(), placesLeft: z.number(), requiredSkills: z.array(z.string()), servesVulnerable: z.boolean(), status: z.enum(['open', 'cancelled']), assigned: z.number() });
+const activity = z.object({
+  id: z.number(),
+  teamId: z.number(),
+  teamName: z.string(),
+  communityId: z.number(),
+  communityName: z.string(),
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  place: z.string(),
+  placesTotal: z.number(),
+  placesLeft: z.number(),
+  requiredSkills: z.array(z.string()),
+  servesVulnerable: z.boolean(),
+  status: z.enum(['open', 'cancelled']),
+  assigned: z.number(),
+});
 type Row = DbRow;
-const toApi = (r: Row) => ({ id: r.id, teamId: r.team_id, teamName: r.team_name, communityId: r.community_id, communityName: r.community_name, title: r.title, startsAt: r.starts_at.toISOString(), endsAt: r.ends_at.toISOString(), place: r.place, placesTotal: r.places_total, placesLeft: r.places_left, requiredSkills: r.required_skills, servesVulnerable: r.serves_vulnerable, status: r.status, assigned: r.places_total - r.places_left });
+const toApi = (r: Row) => ({
+  id: r.id,
+  teamId: r.team_id,
+  teamName: r.team_name,
+  communityId: r.community_id,
+  communityName: r.community_name,
+  title: r.title,
+  startsAt: r.starts_at.toISOString(),
+  endsAt: r.ends_at.toISOString(),
+  place: r.place,
+  placesTotal: r.places_total,
+  placesLeft: r.places_left,
+  requiredSkills: r.required_skills,
+  servesVulnerable: r.serves_vulnerable,
+  status: r.status,
+  assigned: r.places_total - r.places_left,
+});
 const id = z.coerce.number().int();
 const spec: ListSpec<Row> = {
   resource: 'volunteer-activities',
@@ -25,20 +57,47 @@ const spec: ListSpec<Row> = {
     teamId: filter(id, (qb, v) => qb.where('a.team_id', v)),
     communityId: filter(id, (qb, v) => qb.where('t.community_id', v)),
     upcoming: filter(z.boolean(), (qb, v) => qb.where('a.starts_at', v ? '>' : '<=', new Date())),
-    hasPlaces: filter(z.boolean(), (qb, v) => (v ? qb.where('a.places_left', '>', 0).where('a.status', 'open') : qb.where('a.places_left', 0))),
+    hasPlaces: filter(z.boolean(), (qb, v) =>
+      v ? qb.where('a.places_left', '>', 0).where('a.status', 'open') : qb.where('a.places_left', 0),
+    ),
     q: filter(z.string().trim().max(50), (qb, v) => qb.whereILike('a.title', containing(v))),
   },
   toApi,
 };
 
-const assignment = z.object({ id: z.number(), activityId: z.number(), title: z.string(), teamName: z.string(), volunteerId: z.number(), volunteerName: z.string(), startsAt: z.string(), endsAt: z.string(), status: z.enum(['assigned', 'cancelled']), hoursStatus: z.enum(hoursStatuses).nullable() });
+const assignment = z.object({
+  id: z.number(),
+  activityId: z.number(),
+  title: z.string(),
+  teamName: z.string(),
+  volunteerId: z.number(),
+  volunteerName: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  status: z.enum(['assigned', 'cancelled']),
+  hoursStatus: z.enum(hoursStatuses).nullable(),
+});
 const assignmentSpec: ListSpec<Row> = {
   resource: 'volunteer-assignments',
   idColumn: 's.id',
   sortable: { id: 's.id', startsAt: 'a.starts_at', volunteerName: 'v.name' },
   defaultSort: ['id', 'DESC'],
-  filters: { activityId: filter(id, (qb, v) => qb.where('s.activity_id', v)), volunteerId: filter(id, (qb, v) => qb.where('s.volunteer_id', v)) },
-  toApi: (r) => ({ id: r.id, activityId: r.activity_id, title: r.title, teamName: r.team_name, volunteerId: r.volunteer_id, volunteerName: r.volunteer_name, startsAt: r.starts_at.toISOString(), endsAt: r.ends_at.toISOString(), status: r.status, hoursStatus: r.hours_status ?? null }),
+  filters: {
+    activityId: filter(id, (qb, v) => qb.where('s.activity_id', v)),
+    volunteerId: filter(id, (qb, v) => qb.where('s.volunteer_id', v)),
+  },
+  toApi: (r) => ({
+    id: r.id,
+    activityId: r.activity_id,
+    title: r.title,
+    teamName: r.team_name,
+    volunteerId: r.volunteer_id,
+    volunteerName: r.volunteer_name,
+    startsAt: r.starts_at.toISOString(),
+    endsAt: r.ends_at.toISOString(),
+    status: r.status,
+    hoursStatus: r.hours_status ?? null,
+  }),
 };
 
 const createBody = z
@@ -53,32 +112,97 @@ const createBody = z
     servesVulnerable: z.boolean().default(false),
   })
   .superRefine((v, ctx) => {
-    if (Date.parse(v.endsAt) <= Date.parse(v.startsAt)) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: '结束时间须晚于开始时间 (must end after it starts)' });
+    if (Date.parse(v.endsAt) <= Date.parse(v.startsAt))
+      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: '结束时间须晚于开始时间 (must end after it starts)' });
   });
 
 export function volunteerActivityRoutes({ registry, db }: RouteContext): Router {
   const router = Router();
-  const base = () => db('volunteer_activities as a').join('volunteer_teams as t', 't.id', 'a.team_id').join('org_units as c', 'c.id', 't.community_id').select('a.*', 't.name as team_name', 't.community_id', 'c.name as community_name');
-  registry.add(router, { method: 'get', path: '/api/volunteer-activities', tag: 'volunteers', summary: 'Activities of the teams in your area, with places left (filters: teamId, communityId, upcoming, hasPlaces, q)', query: listQuery, list: true, response: z.array(activity) }, async ({ res, user, query }) =>
-    sendList(res, spec, scopeToUser(db, base(), user, 't.community_id'), query),
+  const base = () =>
+    db('volunteer_activities as a')
+      .join('volunteer_teams as t', 't.id', 'a.team_id')
+      .join('org_units as c', 'c.id', 't.community_id')
+      .select('a.*', 't.name as team_name', 't.community_id', 'c.name as community_name');
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/volunteer-activities',
+      tag: 'volunteers',
+      summary:
+        'Activities of the teams in your area, with places left (filters: teamId, communityId, upcoming, hasPlaces, q)',
+      query: listQuery,
+      list: true,
+      response: z.array(activity),
+    },
+    async ({ res, user, query }) => sendList(res, spec, scopeToUser(db, base(), user, 't.community_id'), query),
   );
-  registry.add(router, { method: 'get', path: '/api/volunteer-activities/:id', tag: 'volunteers', summary: 'One activity', response: activity }, async ({ user, params }) => {
-    const row = await scopeToUser(db, base().where('a.id', idParam(params.id)), user, 't.community_id').first();
-    if (!row) throw new NotFoundError('活动不存在或不在您的辖区 (no such activity in your area)');
-    return toApi(row);
-  });
-  registry.add(router, { method: 'post', path: '/api/volunteer-activities', tag: 'volunteers', summary: 'Plan an activity of a team', body: createBody, status: 201, response: activity }, async ({ body, user, req }) => {
-    const team = await scopeToUser(db, db('volunteer_teams').where({ id: body.teamId }), user, 'community_id').first('id', 'community_id');
-    if (!team) throw new ValidationError('请选择本辖区的服务队 (choose a team in your area)', { teamId: '服务队不存在或不在您的辖区 (no such team in your area)' });
-    const created = await db.transaction(async (trx) => {
-      const [row] = await trx('volunteer_activities')
-        .insert({ team_id: body.teamId, title: body.title, starts_at: body.startsAt, ends_at: body.endsAt, place: body.place, places_total: body.placesTotal, places_left: body.placesTotal, required_skills: body.requiredSkills, serves_vulnerable: body.servesVulnerable, created_by: user.id })
-        .returning('id');
-      await writeAudit(trx, { user, requestId: req.requestId }, { action: 'volunteer_activity.create', entityType: 'volunteer_activity', entityId: row.id, orgUnitId: team.community_id, after: body });
-      return row.id as number;
-    });
-    return toApi(await base().where('a.id', created).first());
-  });
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/volunteer-activities/:id',
+      tag: 'volunteers',
+      summary: 'One activity',
+      response: activity,
+    },
+    async ({ user, params }) => {
+      const row = await scopeToUser(db, base().where('a.id', idParam(params.id)), user, 't.community_id').first();
+      if (!row) throw new NotFoundError('活动不存在或不在您的辖区 (no such activity in your area)');
+      return toApi(row);
+    },
+  );
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/volunteer-activities',
+      tag: 'volunteers',
+      summary: 'Plan an activity of a team',
+      body: createBody,
+      status: 201,
+      response: activity,
+    },
+    async ({ body, user, req }) => {
+      const team = await scopeToUser(db, db('volunteer_teams').where({ id: body.teamId }), user, 'community_id').first(
+        'id',
+        'community_id',
+      );
+      if (!team)
+        throw new ValidationError('请选择本辖区的服务队 (choose a team in your area)', {
+          teamId: '服务队不存在或不在您的辖区 (no such team in your area)',
+        });
+      const created = await db.transaction(async (trx) => {
+        const [row] = await trx('volunteer_activities')
+          .insert({
+            team_id: body.teamId,
+            title: body.title,
+            starts_at: body.startsAt,
+            ends_at: body.endsAt,
+            place: body.place,
+            places_total: body.placesTotal,
+            places_left: body.placesTotal,
+            required_skills: body.requiredSkills,
+            serves_vulnerable: body.servesVulnerable,
+            created_by: user.id,
+          })
+          .returning('id');
+        await writeAudit(
+          trx,
+          { user, requestId: req.requestId },
+          {
+            action: 'volunteer_activity.create',
+            entityType: 'volunteer_activity',
+            entityId: row.id,
+            orgUnitId: team.community_id,
+            after: body,
+          },
+        );
+        return row.id as number;
+      });
+      return toApi(await base().where('a.id', created).first());
+    },
+  );
 
   const assignments = () =>
     db('volunteer_assignments as s')
@@ -86,9 +210,28 @@ export function volunteerActivityRoutes({ registry, db }: RouteContext): Router 
       .join('volunteer_teams as t', 't.id', 'a.team_id')
       .join('volunteers as v', 'v.id', 's.volunteer_id')
       .leftJoin('volunteer_hours as h', 'h.assignment_id', 's.id')
-      .select('s.*', 'a.title', 'a.starts_at', 'a.ends_at', 't.name as team_name', 'v.name as volunteer_name', 'h.status as hours_status');
-  registry.add(router, { method: 'get', path: '/api/volunteer-assignments', tag: 'volunteers', summary: 'Who is signed up for what, in your area (filters: activityId, volunteerId)', query: listQuery, list: true, response: z.array(assignment) }, async ({ res, user, query }) =>
-    sendList(res, assignmentSpec, scopeToUser(db, assignments(), user, 'v.community_id'), query),
+      .select(
+        's.*',
+        'a.title',
+        'a.starts_at',
+        'a.ends_at',
+        't.name as team_name',
+        'v.name as volunteer_name',
+        'h.status as hours_status',
+      );
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/volunteer-assignments',
+      tag: 'volunteers',
+      summary: 'Who is signed up for what, in your area (filters: activityId, volunteerId)',
+      query: listQuery,
+      list: true,
+      response: z.array(assignment),
+    },
+    async ({ res, user, query }) =>
+      sendList(res, assignmentSpec, scopeToUser(db, assignments(), user, 'v.community_id'), query),
   );
   return router;
 }

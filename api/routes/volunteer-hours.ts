@@ -73,11 +73,24 @@ export function hoursBaseQuery(db: Knex) {
     .join('volunteer_teams as t', 't.id', 'a.team_id')
     .leftJoin('users as lu', 'lu.id', 'h.logged_by')
     .leftJoin('users as du', 'du.id', 'h.decided_by')
-    .select('h.*', 'v.name as volunteer_name', 'v.workflow_id', 'a.title', 'a.team_id', 't.name as team_name', 't.leader_user_id', 'lu.display_name as logged_by_name', 'du.display_name as decided_by_name');
+    .select(
+      'h.*',
+      'v.name as volunteer_name',
+      'v.workflow_id',
+      'a.title',
+      'a.team_id',
+      't.name as team_name',
+      't.leader_user_id',
+      'lu.display_name as logged_by_name',
+      'du.display_name as decided_by_name',
+    );
 }
 
 /** A team leader sees the hours of his teams' activities; others those of volunteers in their area. */
-const visibleHours = (db: Knex, user: AuthUser) => (user.role === 'team_leader' ? hoursBaseQuery(db).where('t.leader_user_id', user.id) : scopeToUser(db, hoursBaseQuery(db), user, 'v.community_id'));
+const visibleHours = (db: Knex, user: AuthUser) =>
+  user.role === 'team_leader'
+    ? hoursBaseQuery(db).where('t.leader_user_id', user.id)
+    : scopeToUser(db, hoursBaseQuery(db), user, 'v.community_id');
 
 export function volunteerHoursRoutes({ registry, db, updateCase }: RouteContext): Router {
   const router = Router();
@@ -89,26 +102,71 @@ export function volunteerHoursRoutes({ registry, db, updateCase }: RouteContext)
     return toApi(await hoursBaseQuery(db).where('h.id', hoursId).first());
   };
 
-  registry.add(router, { method: 'get', path: '/api/volunteer-hours', tag: 'volunteers', summary: 'Hours entries you may see (team leaders: their teams’ activities) (filters: status, teamId, activityId, volunteerId)', query: listQuery, list: true, response: z.array(hoursRow) }, async ({ res, user, query }) =>
-    sendList(res, spec, visibleHours(db, user), query),
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/volunteer-hours',
+      tag: 'volunteers',
+      summary:
+        'Hours entries you may see (team leaders: their teams’ activities) (filters: status, teamId, activityId, volunteerId)',
+      query: listQuery,
+      list: true,
+      response: z.array(hoursRow),
+    },
+    async ({ res, user, query }) => sendList(res, spec, visibleHours(db, user), query),
   );
-  registry.add(router, { method: 'post', path: '/api/volunteer-hours/confirm', tag: 'volunteers', summary: 'Confirm many pending entries at once; each answers on its own (200, or the refusal’s status and message)', body: z.object({ ids: z.array(recordId()).min(1).max(200) }), response: z.object({ results: z.array(z.object({ id: z.number(), status: z.number(), message: z.string().optional() })) }) }, async ({ user, body }) => {
-    const results = [];
-    for (const hoursId of body.ids) {
-      try {
-        await decide(user, hoursId, true, '');
-        results.push({ id: hoursId, status: 200 });
-      } catch (e) {
-        const m = mapError(e);
-        if (!m) throw e;
-        results.push({ id: hoursId, status: m.status, message: m.message });
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/volunteer-hours/confirm',
+      tag: 'volunteers',
+      summary:
+        'Confirm many pending entries at once; each answers on its own (200, or the refusal’s status and message)',
+      body: z.object({ ids: z.array(recordId()).min(1).max(200) }),
+      response: z.object({
+        results: z.array(z.object({ id: z.number(), status: z.number(), message: z.string().optional() })),
+      }),
+    },
+    async ({ user, body }) => {
+      const results = [];
+      for (const hoursId of body.ids) {
+        try {
+          await decide(user, hoursId, true, '');
+          results.push({ id: hoursId, status: 200 });
+        } catch (e) {
+          const m = mapError(e);
+          if (!m) throw e;
+          results.push({ id: hoursId, status: m.status, message: m.message });
+        }
       }
-    }
-    return { results };
-  });
-  registry.add(router, { method: 'post', path: '/api/volunteer-hours/:id/confirm', tag: 'volunteers', summary: 'Confirm a pending entry: it counts toward her hours and stars (409 if decided already)', body: z.object({}), response: hoursRow }, async ({ user, params }) => decide(user, idParam(params.id), true, ''));
-  registry.add(router, { method: 'post', path: '/api/volunteer-hours/:id/reject', tag: 'volunteers', summary: 'Reject a pending entry, with a reason', body: z.object({ reason: z.string().trim().min(1, '请填写原因 (reason required)').max(500) }), response: hoursRow }, async ({ user, params, body }) =>
-    decide(user, idParam(params.id), false, body.reason),
+      return { results };
+    },
+  );
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/volunteer-hours/:id/confirm',
+      tag: 'volunteers',
+      summary: 'Confirm a pending entry: it counts toward her hours and stars (409 if decided already)',
+      body: z.object({}),
+      response: hoursRow,
+    },
+    async ({ user, params }) => decide(user, idParam(params.id), true, ''),
+  );
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/volunteer-hours/:id/reject',
+      tag: 'volunteers',
+      summary: 'Reject a pending entry, with a reason',
+      body: z.object({ reason: z.string().trim().min(1, '请填写原因 (reason required)').max(500) }),
+      response: hoursRow,
+    },
+    async ({ user, params, body }) => decide(user, idParam(params.id), false, body.reason),
   );
   return router;
 }

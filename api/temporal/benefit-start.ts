@@ -25,7 +25,13 @@ export async function startBenefitWorkflow(temporal: Client, env: Env, a: Starta
     taskQueue: env.SHEQU_TASK_QUEUE,
     args: [{ applicationId: a.id, policy: benefitPolicy(env) }],
     workflowIdConflictPolicy: 'USE_EXISTING',
-    typedSearchAttributes: caseAttributes({ kind: 'benefit', caseId: a.id, stage: a.stage, street: a.streetCode, community: a.communityCode }),
+    typedSearchAttributes: caseAttributes({
+      kind: 'benefit',
+      caseId: a.id,
+      stage: a.stage,
+      street: a.streetCode,
+      community: a.communityCode,
+    }),
   });
 }
 
@@ -34,16 +40,37 @@ export async function startBenefitWorkflow(temporal: Client, env: Env, a: Starta
  * an import or seed that loaded rows for the workflows to adopt. New applications get 30 s of
  * grace so this sweep does not race the request that is starting them right now.
  */
-export async function startUnstartedApplications(db: Knex, temporal: Client, env: Env, concurrency = 16): Promise<number> {
+export async function startUnstartedApplications(
+  db: Knex,
+  temporal: Client,
+  env: Env,
+  concurrency = 16,
+): Promise<number> {
   const rows = await db('applications as a')
     .join('org_units as c', 'c.id', 'a.community_id')
     .join('org_units as s', 's.id', 'a.street_id')
     .whereNull('a.workflow_started_at')
-    .where((w) => w.whereNot('a.stage', 'submitted').orWhere('a.created_at', '<', db.raw(`now() - interval '30 seconds'`)))
+    .where((w) =>
+      w.whereNot('a.stage', 'submitted').orWhere('a.created_at', '<', db.raw(`now() - interval '30 seconds'`)),
+    )
     .orderBy('a.id')
     .select('a.id', 'a.workflow_id', 'a.stage', 'c.code as community_code', 's.code as street_code');
-  const report = await startCases(temporal, env, rows.map((r) => ({ id: r.id, workflowId: r.workflow_id, stage: r.stage, streetCode: r.street_code, communityCode: r.community_code })), concurrency);
-  if (report.failed.length) throw new Error(`${report.failed.length} of ${rows.length} case workflows could not be started, first: ${report.failed[0].error}`);
+  const report = await startCases(
+    temporal,
+    env,
+    rows.map((r) => ({
+      id: r.id,
+      workflowId: r.workflow_id,
+      stage: r.stage,
+      streetCode: r.street_code,
+      communityCode: r.community_code,
+    })),
+    concurrency,
+  );
+  if (report.failed.length)
+    throw new Error(
+      `${report.failed.length} of ${rows.length} case workflows could not be started, first: ${report.failed[0].error}`,
+    );
   return rows.length;
 }
 
@@ -58,7 +85,13 @@ export interface StartReport {
  * reported, not thrown: the rows are committed, a repeat is harmless (USE_EXISTING), and the
  * API starts any case left unstarted when it starts up.
  */
-export async function startCases(temporal: Client, env: Env, cases: readonly StartableCase[], concurrency = 16, onProgress?: (done: number) => void): Promise<StartReport> {
+export async function startCases(
+  temporal: Client,
+  env: Env,
+  cases: readonly StartableCase[],
+  concurrency = 16,
+  onProgress?: (done: number) => void,
+): Promise<StartReport> {
   const report: StartReport = { started: 0, failed: [] };
   let done = 0;
   await inLanes(cases, concurrency, async (c) => {

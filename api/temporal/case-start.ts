@@ -28,9 +28,11 @@ interface Startable {
 
 async function inLanes<T>(items: readonly T[], lanes: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(lanes, items.length) }, async () => {
+      while (next < items.length) await fn(items[next++]);
+    }),
+  );
 }
 
 const startable = (db: Knex, k: CaseKind) =>
@@ -45,11 +47,23 @@ function start(temporal: Client, env: Env, k: CaseKind, r: Startable) {
     taskQueue: env.SHEQU_TASK_QUEUE,
     args: k.args(r.id, env),
     workflowIdConflictPolicy: 'USE_EXISTING',
-    typedSearchAttributes: caseAttributes({ kind: k.kind, caseId: r.id, stage: r.stage, street: r.streetCode, community: r.communityCode }),
+    typedSearchAttributes: caseAttributes({
+      kind: k.kind,
+      caseId: r.id,
+      stage: r.stage,
+      street: r.streetCode,
+      community: r.communityCode,
+    }),
   });
 }
 
-export async function startCaseWorkflows(db: Knex, temporal: Client, env: Env, k: CaseKind, ids: readonly number[]): Promise<void> {
+export async function startCaseWorkflows(
+  db: Knex,
+  temporal: Client,
+  env: Env,
+  k: CaseKind,
+  ids: readonly number[],
+): Promise<void> {
   const rows: Startable[] = await startable(db, k).whereIn('r.id', ids);
   await inLanes(rows, 16, async (r) => void (await start(temporal, env, k, r)));
 }
@@ -59,7 +73,9 @@ export async function startUnstartedCases(db: Knex, temporal: Client, env: Env, 
   const rows: Startable[] = await startable(db, k)
     .whereNull('r.workflow_started_at')
     .whereNotIn('r.stage', k.closedStages)
-    .where((w) => w.whereNot('r.stage', k.initialStage).orWhere('r.created_at', '<', db.raw(`now() - interval '30 seconds'`)));
+    .where((w) =>
+      w.whereNot('r.stage', k.initialStage).orWhere('r.created_at', '<', db.raw(`now() - interval '30 seconds'`)),
+    );
   await inLanes(rows, 16, async (r) => void (await start(temporal, env, k, r)));
   return rows.length;
 }

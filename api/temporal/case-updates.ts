@@ -5,14 +5,22 @@ import { currentUpdateId } from '../http/idempotency.js';
 import { ROLLING_OVER } from '../../workflows/failures.js';
 
 const rollingOver = (e: unknown): boolean => {
-  for (let c = e as { cause?: unknown; details?: unknown[] } | undefined, i = 0; c && i < 5; c = c.cause as typeof c, i++) {
+  for (
+    let c = e as { cause?: unknown; details?: unknown[] } | undefined, i = 0;
+    c && i < 5;
+    c = c.cause as typeof c, i++
+  ) {
     if (Array.isArray(c.details) && (c.details[0] as Record<string, unknown> | undefined)?.[ROLLING_OVER]) return true;
   }
   return false;
 };
 
 /** Sends one Workflow Update and answers with its result, within the API's wait bound. */
-export type UpdateCase = <Ret, Arg>(workflowId: string, def: UpdateDefinition<Ret, [Arg], string>, arg: Arg) => Promise<Ret>;
+export type UpdateCase = <Ret, Arg>(
+  workflowId: string,
+  def: UpdateDefinition<Ret, [Arg], string>,
+  arg: Arg,
+) => Promise<Ret>;
 
 /**
  * Every Workflow Update the API sends goes through here.
@@ -49,11 +57,14 @@ export function caseUpdates(temporal: Client, waitSeconds: number): UpdateCase {
     const send = temporal.withAbortSignal(abort.signal, async () => {
       for (let attempt = 1; ; attempt++) {
         try {
-          return await temporal.workflow.getHandle(workflowId).executeUpdate(def, { args: [arg], ...(updateId ? { updateId: `${updateId}:${def.name}` } : {}) });
+          return await temporal.workflow
+            .getHandle(workflowId)
+            .executeUpdate(def, { args: [arg], ...(updateId ? { updateId: `${updateId}:${def.name}` } : {}) });
         } catch (e) {
           if (abort.signal.aborted) throw e;
           // Retried after the step it waited for closed the case: the case has answered already.
-          if (attempt > 1 && (e as Error).name === 'WorkflowNotFoundError') throw new ConflictError('案件已结束，不能再操作 (case is closed)');
+          if (attempt > 1 && (e as Error).name === 'WorkflowNotFoundError')
+            throw new ConflictError('案件已结束，不能再操作 (case is closed)');
           if (attempt >= 8 || !rollingOver(e)) throw e;
           await new Promise((r) => setTimeout(r, 100 * attempt));
         }

@@ -8,16 +8,24 @@ import { ensureSchedule } from './schedules.js';
 
 // Starting runs and keeping the monthly Schedule as configured. Both are safe to repeat.
 
-
 function scheduleSpec(env: Env) {
   return {
-    spec: { calendars: [{ dayOfMonth: env.SHEQU_DISBURSEMENT_DAY, hour: env.SHEQU_DISBURSEMENT_HOUR, minute: 0 }], timezone: 'Asia/Shanghai' },
+    spec: {
+      calendars: [{ dayOfMonth: env.SHEQU_DISBURSEMENT_DAY, hour: env.SHEQU_DISBURSEMENT_HOUR, minute: 0 }],
+      timezone: 'Asia/Shanghai',
+    },
     action: {
       type: 'startWorkflow' as const,
       workflowType: 'monthlyDisbursement',
       workflowId: `${env.SHEQU_DISBURSEMENT_SCHEDULE_ID}-trigger`,
       taskQueue: env.SHEQU_PAYMENTS_TASK_QUEUE,
-      args: [{ policy: disbursementPolicy(env), paymentsQueue: env.SHEQU_PAYMENTS_TASK_QUEUE, idPrefix: env.SHEQU_WORKFLOW_ID_PREFIX }] as Parameters<typeof monthlyDisbursement>,
+      args: [
+        {
+          policy: disbursementPolicy(env),
+          paymentsQueue: env.SHEQU_PAYMENTS_TASK_QUEUE,
+          idPrefix: env.SHEQU_WORKFLOW_ID_PREFIX,
+        },
+      ] as Parameters<typeof monthlyDisbursement>,
     },
     // A month missed while everything was down still runs when it comes back (within 20 days);
     // a firing while the last one is still starting is skipped.
@@ -27,11 +35,20 @@ function scheduleSpec(env: Env) {
 
 /** Creates the Schedule, or brings an existing one to the configured calendar (keeping its paused state). */
 export function ensureDisbursementSchedule(temporal: Client, env: Env): Promise<'created' | 'updated'> {
-  return ensureSchedule(temporal, { scheduleId: env.SHEQU_DISBURSEMENT_SCHEDULE_ID, ...scheduleSpec(env), note: '每月发放 (monthly disbursement)' });
+  return ensureSchedule(temporal, {
+    scheduleId: env.SHEQU_DISBURSEMENT_SCHEDULE_ID,
+    ...scheduleSpec(env),
+    note: '每月发放 (monthly disbursement)',
+  });
 }
 
 /** Starts the period's run, or finds the one that exists: never a second run for a period. */
-export async function startDisbursementRun(temporal: Client, env: Env, period: string, startedBy: number): Promise<'started' | 'existing'> {
+export async function startDisbursementRun(
+  temporal: Client,
+  env: Env,
+  period: string,
+  startedBy: number,
+): Promise<'started' | 'existing'> {
   try {
     await temporal.workflow.start<typeof disbursementRun>('disbursementRun', {
       workflowId: disbursementWorkflowId(period, env.SHEQU_WORKFLOW_ID_PREFIX),

@@ -19,7 +19,10 @@ export const referralKind: CaseKind = {
  * signal to a referral that has just moved on is ignored by it; one that has ended is skipped.
  */
 export async function signalOpeningsChanged(db: Knex, temporal: Client): Promise<number> {
-  const ids: string[] = await db('referrals').where({ stage: 'matching' }).whereNotNull('workflow_started_at').pluck('workflow_id');
+  const ids: string[] = await db('referrals')
+    .where({ stage: 'matching' })
+    .whereNotNull('workflow_started_at')
+    .pluck('workflow_id');
   await inLanes(ids, 16, async (id) => {
     await temporal.workflow
       .getHandle(id)

@@ -7,7 +7,13 @@ export function ensureWatchSchedule(temporal: Client, env: Env): Promise<'create
   return ensureSchedule(temporal, {
     scheduleId: env.SHEQU_WATCH_SCHEDULE_ID,
     spec: { intervals: [{ every: `${env.SHEQU_WATCH_SECONDS} seconds` }] },
-    action: { type: 'startWorkflow', workflowType: 'watchWorkflows', workflowId: `${env.SHEQU_WORKFLOW_ID_PREFIX}watch-workflows`, taskQueue: env.SHEQU_TASK_QUEUE, args: [] },
+    action: {
+      type: 'startWorkflow',
+      workflowType: 'watchWorkflows',
+      workflowId: `${env.SHEQU_WORKFLOW_ID_PREFIX}watch-workflows`,
+      taskQueue: env.SHEQU_TASK_QUEUE,
+      args: [],
+    },
     policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' },
     note: '流程巡检 (projection and workflow reconciliation)',
   });

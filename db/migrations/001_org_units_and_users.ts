@@ -18,7 +18,9 @@ export async function up(knex: Knex): Promise<void> {
     t.increments('id');
     t.text('username').notNullable().unique();
     t.text('display_name').notNullable();
-    t.text('role').notNullable().checkIn(['caseworker', 'street_reviewer', 'district_approver', 'finance', 'supervisor', 'admin']);
+    t.text('role')
+      .notNullable()
+      .checkIn(['caseworker', 'street_reviewer', 'district_approver', 'finance', 'supervisor', 'admin']);
     t.integer('org_unit_id').notNullable().references('org_units.id');
     t.text('password_hash').notNullable();
     t.boolean('active').notNullable().defaultTo(true);

@@ -26,7 +26,9 @@ export async function up(knex: Knex): Promise<void> {
     t.index(['household_id']);
     t.index(['id_number']);
   });
-  await knex.raw('ALTER TABLE household_members ADD CONSTRAINT household_members_income_nonneg CHECK (monthly_income_fen >= 0)');
+  await knex.raw(
+    'ALTER TABLE household_members ADD CONSTRAINT household_members_income_nonneg CHECK (monthly_income_fen >= 0)',
+  );
 
   await knex.schema.createTable('applications', (t) => {
     t.increments('id');

@@ -13,7 +13,9 @@ export async function up(knex: Knex): Promise<void> {
     t.integer('created_by').references('users.id');
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
   });
-  await knex.raw('ALTER TABLE allowance_standards ADD CONSTRAINT allowance_standards_positive CHECK (standard_fen > 0 AND floor_per_person_fen >= 0 AND floor_per_person_fen <= standard_fen)');
+  await knex.raw(
+    'ALTER TABLE allowance_standards ADD CONSTRAINT allowance_standards_positive CHECK (standard_fen > 0 AND floor_per_person_fen >= 0 AND floor_per_person_fen <= standard_fen)',
+  );
 
   await knex.schema.alterTable('household_members', (t) => {
     t.bigInteger('verified_income_fen'); // from the home visit or the latest re-check
@@ -110,9 +112,19 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
-  for (const table of ['notifications', 'enrollment_terms', 'enrollments', 'decisions', 'allowance_standards']) await knex.schema.dropTable(table);
+  for (const table of ['notifications', 'enrollment_terms', 'enrollments', 'decisions', 'allowance_standards'])
+    await knex.schema.dropTable(table);
   await knex.schema.alterTable('applications', (t) => {
-    for (const c of ['proposed_amount_fen', 'calculation', 'duplicates', 'duplicate_override', 'home_visit', 'objection_count', 'closed_reason']) t.dropColumn(c);
+    for (const c of [
+      'proposed_amount_fen',
+      'calculation',
+      'duplicates',
+      'duplicate_override',
+      'home_visit',
+      'objection_count',
+      'closed_reason',
+    ])
+      t.dropColumn(c);
   });
   await knex.schema.alterTable('household_members', (t) => {
     t.dropColumn('verified_income_fen');

@@ -99,5 +99,6 @@ export async function up(knex: Knex): Promise<void> {
 
 export async function down(knex: Knex): Promise<void> {
   await knex.raw('DROP INDEX IF EXISTS enrollment_terms_lookup');
-  for (const table of ['sim_bank_batches', 'bank_files', 'run_totals', 'payments', 'disbursement_runs']) await knex.schema.dropTable(table);
+  for (const table of ['sim_bank_batches', 'bank_files', 'run_totals', 'payments', 'disbursement_runs'])
+    await knex.schema.dropTable(table);
 }

@@ -95,7 +95,9 @@ export async function up(knex: Knex): Promise<void> {
     t.index(['status', 'places_left']);
   });
   // The last place is taken by exactly one placement: the decrement is guarded by this check.
-  await knex.raw(`ALTER TABLE job_openings ADD CONSTRAINT job_openings_places CHECK (places_left >= 0 AND places_left <= places_total AND wage_min_fen >= 0 AND wage_max_fen >= wage_min_fen)`);
+  await knex.raw(
+    `ALTER TABLE job_openings ADD CONSTRAINT job_openings_places CHECK (places_left >= 0 AND places_left <= places_total AND wage_min_fen >= 0 AND wage_max_fen >= wage_min_fen)`,
+  );
 
   await knex.schema.createTable('referrals', (t) => {
     t.increments('id');
@@ -126,7 +128,9 @@ export async function up(knex: Knex): Promise<void> {
     t.index(['seeker_id']);
   });
   // A person has at most one referral in progress.
-  await knex.raw(`CREATE UNIQUE INDEX referrals_one_open_per_seeker ON referrals (seeker_id) WHERE stage NOT IN ('closed', 'withdrawn')`);
+  await knex.raw(
+    `CREATE UNIQUE INDEX referrals_one_open_per_seeker ON referrals (seeker_id) WHERE stage NOT IN ('closed', 'withdrawn')`,
+  );
 
   await knex.schema.createTable('referral_events', (t) => {
     t.bigIncrements('id');
@@ -208,7 +212,21 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
-  for (const table of ['follow_ups', 'placements', 'interviews', 'referral_matches', 'referral_events', 'referrals', 'job_openings', 'employers', 'service_points', 'helpers', 'job_seekers', 'referral_batches', 'enterprises']) {
+  for (const table of [
+    'follow_ups',
+    'placements',
+    'interviews',
+    'referral_matches',
+    'referral_events',
+    'referrals',
+    'job_openings',
+    'employers',
+    'service_points',
+    'helpers',
+    'job_seekers',
+    'referral_batches',
+    'enterprises',
+  ]) {
     await knex.schema.dropTable(table);
   }
 }

@@ -8,10 +8,14 @@ const roles = ['caseworker', 'street_reviewer', 'district_approver', 'finance', 
 const ts = (t: Knex.CreateTableBuilder, name: string) => t.timestamp(name, { useTz: true });
 
 async function setRoles(knex: Knex, allowed: string[]): Promise<void> {
-  const { rows } = await knex.raw(`SELECT conname FROM pg_constraint WHERE conrelid = 'users'::regclass AND contype = 'c' AND pg_get_constraintdef(oid) LIKE '%role%'`);
+  const { rows } = await knex.raw(
+    `SELECT conname FROM pg_constraint WHERE conrelid = 'users'::regclass AND contype = 'c' AND pg_get_constraintdef(oid) LIKE '%role%'`,
+  );
   for (const r of rows) await knex.raw('ALTER TABLE users DROP CONSTRAINT ??', [r.conname]);
   // DDL takes no bind parameters; the role names are this file's own constants.
-  await knex.raw(`ALTER TABLE users ADD CONSTRAINT users_role_check CHECK (role IN (${allowed.map((r) => `'${r}'`).join(', ')}))`);
+  await knex.raw(
+    `ALTER TABLE users ADD CONSTRAINT users_role_check CHECK (role IN (${allowed.map((r) => `'${r}'`).join(', ')}))`,
+  );
 }
 
 export async function up(knex: Knex): Promise<void> {
@@ -102,7 +106,9 @@ export async function up(knex: Knex): Promise<void> {
     ts(t, 'created_at').notNullable().defaultTo(knex.fn.now());
     t.index(['starts_at']);
   });
-  await knex.raw('ALTER TABLE volunteer_activities ADD CONSTRAINT volunteer_activities_places CHECK (places_left >= 0 AND places_left <= places_total AND ends_at > starts_at)');
+  await knex.raw(
+    'ALTER TABLE volunteer_activities ADD CONSTRAINT volunteer_activities_places CHECK (places_left >= 0 AND places_left <= places_total AND ends_at > starts_at)',
+  );
 
   await knex.schema.createTable('volunteer_assignments', (t) => {
     t.increments('id');
@@ -142,7 +148,17 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
-  for (const table of ['volunteer_recognitions', 'volunteer_hours', 'volunteer_assignments', 'volunteer_activities', 'team_members', 'volunteer_teams', 'volunteer_events', 'volunteers']) await knex.schema.dropTable(table);
+  for (const table of [
+    'volunteer_recognitions',
+    'volunteer_hours',
+    'volunteer_assignments',
+    'volunteer_activities',
+    'team_members',
+    'volunteer_teams',
+    'volunteer_events',
+    'volunteers',
+  ])
+    await knex.schema.dropTable(table);
   await knex('users').where({ role: 'team_leader' }).delete();
   await setRoles(knex, roles);
 }

@@ -28,7 +28,9 @@ export async function up(knex: Knex): Promise<void> {
     t.timestamp('resolved_at', { useTz: true });
     t.text('resolution');
   });
-  await knex.raw('CREATE UNIQUE INDEX workflow_alerts_open ON workflow_alerts (workflow_id, reason, activity_id) WHERE resolved_at IS NULL');
+  await knex.raw(
+    'CREATE UNIQUE INDEX workflow_alerts_open ON workflow_alerts (workflow_id, reason, activity_id) WHERE resolved_at IS NULL',
+  );
 
   // The deadline of the stage a transition entered: SLA compliance is then "left by it".
   for (const table of ['decisions', 'referral_events', 'volunteer_events']) {
@@ -42,7 +44,8 @@ export async function up(knex: Knex): Promise<void> {
       t.text('terminated_reason');
     });
   }
-  for (const table of ['referrals', 'volunteers', 'disbursement_runs']) await knex.raw(`CREATE INDEX ${table}_overdue ON ${table} (workflow_id) WHERE overdue`);
+  for (const table of ['referrals', 'volunteers', 'disbursement_runs'])
+    await knex.raw(`CREATE INDEX ${table}_overdue ON ${table} (workflow_id) WHERE overdue`);
 
   // Every case workflow the projection knows, open or not, with where it stands.
   await knex.raw(`

@@ -31,10 +31,21 @@ const columns: PiiColumn[] = [
 const mask = (kind: PiiColumn['kind'], v: string) => (kind === 'id' ? maskIdNumber(v) : maskAccount(v));
 
 /** Rows of `table` in id order, `BATCH` at a time (keyset, so each batch is an index range). */
-async function eachBatch(knex: Knex, table: string, select: string[], where: (qb: Knex.QueryBuilder) => void, fn: (rows: DbRow[]) => Promise<void>): Promise<void> {
+async function eachBatch(
+  knex: Knex,
+  table: string,
+  select: string[],
+  where: (qb: Knex.QueryBuilder) => void,
+  fn: (rows: DbRow[]) => Promise<void>,
+): Promise<void> {
   let last: string | number = 0;
   for (;;) {
-    const rows: DbRow[] = await knex(table).where('id', '>', last).modify(where).orderBy('id').limit(BATCH).select('id', ...select);
+    const rows: DbRow[] = await knex(table)
+      .where('id', '>', last)
+      .modify(where)
+      .orderBy('id')
+      .limit(BATCH)
+      .select('id', ...select);
     if (!rows.length) return;
     await fn(rows);
     last = rows[rows.length - 1].id;
@@ -42,7 +53,12 @@ async function eachBatch(knex: Knex, table: string, select: string[], where: (qb
 }
 
 /** One UPDATE per batch, the new values joined in as a JSON recordset. */
-async function updateBatch(knex: Knex, table: string, rows: Record<string, unknown>[], types: Record<string, string>): Promise<void> {
+async function updateBatch(
+  knex: Knex,
+  table: string,
+  rows: Record<string, unknown>[],
+  types: Record<string, string>,
+): Promise<void> {
   if (!rows.length) return;
   const cols = Object.keys(types);
   await knex.raw(
@@ -60,22 +76,42 @@ export async function up(knex: Knex): Promise<void> {
       t.text(`${column}_hash`);
       t.text(`${column}_masked`);
     });
-    await eachBatch(knex, table, [column], (qb) => qb.whereNotNull(column), async (rows) => {
-      const out = rows.map((r) => {
-        const v = kind === 'id' ? normalizePii(r[column]) : String(r[column]).trim();
-        return { id: r.id, [`${column}_enc`]: encryptPii(v), [`${column}_hash`]: piiHash(v), [`${column}_masked`]: mask(kind, v) };
-      });
-      await updateBatch(knex, table, out, { [`${column}_enc`]: 'text', [`${column}_hash`]: 'text', [`${column}_masked`]: 'text' });
-    });
+    await eachBatch(
+      knex,
+      table,
+      [column],
+      (qb) => qb.whereNotNull(column),
+      async (rows) => {
+        const out = rows.map((r) => {
+          const v = kind === 'id' ? normalizePii(r[column]) : String(r[column]).trim();
+          return {
+            id: r.id,
+            [`${column}_enc`]: encryptPii(v),
+            [`${column}_hash`]: piiHash(v),
+            [`${column}_masked`]: mask(kind, v),
+          };
+        });
+        await updateBatch(knex, table, out, {
+          [`${column}_enc`]: 'text',
+          [`${column}_hash`]: 'text',
+          [`${column}_masked`]: 'text',
+        });
+      },
+    );
     if (!nullable) {
-      await knex.raw(`ALTER TABLE ?? ALTER COLUMN ?? SET NOT NULL, ALTER COLUMN ?? SET NOT NULL, ALTER COLUMN ?? SET NOT NULL`, [table, `${column}_enc`, `${column}_hash`, `${column}_masked`]);
+      await knex.raw(
+        `ALTER TABLE ?? ALTER COLUMN ?? SET NOT NULL, ALTER COLUMN ?? SET NOT NULL, ALTER COLUMN ?? SET NOT NULL`,
+        [table, `${column}_enc`, `${column}_hash`, `${column}_masked`],
+      );
     }
     // Dropping the column drops its indexes and constraints (job_seekers' unique, volunteers_one_per_person).
     await knex.schema.alterTable(table, (t) => t.dropColumn(column));
   }
   await knex.raw('CREATE INDEX household_members_id_number_hash_index ON household_members (id_number_hash)');
   await knex.raw('ALTER TABLE job_seekers ADD CONSTRAINT job_seekers_id_number_hash_unique UNIQUE (id_number_hash)');
-  await knex.raw(`CREATE UNIQUE INDEX volunteers_one_per_person ON volunteers (id_number_hash) WHERE stage <> 'rejected'`);
+  await knex.raw(
+    `CREATE UNIQUE INDEX volunteers_one_per_person ON volunteers (id_number_hash) WHERE stage <> 'rejected'`,
+  );
 
   // Payment lines carry the household's account as it was when the line was built. A line
   // built without one keeps account_enc NULL and account_masked '' (failure 'no_account').
@@ -83,19 +119,34 @@ export async function up(knex: Knex): Promise<void> {
     t.text('account_enc');
     t.text('account_masked').notNullable().defaultTo('');
   });
-  await eachBatch(knex, 'payments', ['account'], (qb) => qb.whereNot('account', ''), async (rows) => {
-    const out = rows.map((r) => ({ id: r.id, account_enc: encryptPii(r.account), account_masked: maskAccount(r.account) }));
-    await updateBatch(knex, 'payments', out, { account_enc: 'text', account_masked: 'text' });
-  });
+  await eachBatch(
+    knex,
+    'payments',
+    ['account'],
+    (qb) => qb.whereNot('account', ''),
+    async (rows) => {
+      const out = rows.map((r) => ({
+        id: r.id,
+        account_enc: encryptPii(r.account),
+        account_masked: maskAccount(r.account),
+      }));
+      await updateBatch(knex, 'payments', out, { account_enc: 'text', account_masked: 'text' });
+    },
+  );
   await knex.schema.alterTable('payments', (t) => t.dropColumn('account'));
 
   // Whole files, sealed as one value each (a month's file is one row).
-  for (const [table, key] of [['bank_files', ['run_id', 'seq']], ['sim_bank_batches', ['batch_id']]] as const) {
+  for (const [table, key] of [
+    ['bank_files', ['run_id', 'seq']],
+    ['sim_bank_batches', ['batch_id']],
+  ] as const) {
     await knex.schema.alterTable(table, (t) => t.text('content_enc'));
     for (const row of await knex(table).select(...key)) {
       const where = Object.fromEntries(key.map((k) => [k, row[k]]));
       const { content } = await knex(table).where(where).first('content');
-      await knex(table).where(where).update({ content_enc: encryptPii(content) });
+      await knex(table)
+        .where(where)
+        .update({ content_enc: encryptPii(content) });
     }
     await knex.raw('ALTER TABLE ?? ALTER COLUMN content_enc SET NOT NULL', [table]);
     await knex.schema.alterTable(table, (t) => t.dropColumn('content'));
@@ -103,21 +154,37 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
-  for (const [table, key] of [['bank_files', ['run_id', 'seq']], ['sim_bank_batches', ['batch_id']]] as const) {
+  for (const [table, key] of [
+    ['bank_files', ['run_id', 'seq']],
+    ['sim_bank_batches', ['batch_id']],
+  ] as const) {
     await knex.schema.alterTable(table, (t) => t.text('content'));
     for (const row of await knex(table).select(...key)) {
       const where = Object.fromEntries(key.map((k) => [k, row[k]]));
       const { content_enc } = await knex(table).where(where).first('content_enc');
-      await knex(table).where(where).update({ content: decryptPii(content_enc) });
+      await knex(table)
+        .where(where)
+        .update({ content: decryptPii(content_enc) });
     }
     await knex.raw('ALTER TABLE ?? ALTER COLUMN content SET NOT NULL', [table]);
     await knex.schema.alterTable(table, (t) => t.dropColumn('content_enc'));
   }
 
   await knex.schema.alterTable('payments', (t) => t.text('account').notNullable().defaultTo(''));
-  await eachBatch(knex, 'payments', ['account_enc'], (qb) => qb.whereNotNull('account_enc'), async (rows) => {
-    await updateBatch(knex, 'payments', rows.map((r) => ({ id: r.id, account: decryptPii(r.account_enc) })), { account: 'text' });
-  });
+  await eachBatch(
+    knex,
+    'payments',
+    ['account_enc'],
+    (qb) => qb.whereNotNull('account_enc'),
+    async (rows) => {
+      await updateBatch(
+        knex,
+        'payments',
+        rows.map((r) => ({ id: r.id, account: decryptPii(r.account_enc) })),
+        { account: 'text' },
+      );
+    },
+  );
   await knex.raw('ALTER TABLE payments ALTER COLUMN account DROP DEFAULT');
   await knex.schema.alterTable('payments', (t) => {
     t.dropColumn('account_enc');
@@ -127,9 +194,20 @@ export async function down(knex: Knex): Promise<void> {
   await knex.raw('DROP INDEX volunteers_one_per_person');
   for (const { table, column, nullable } of columns) {
     await knex.schema.alterTable(table, (t) => t.text(column));
-    await eachBatch(knex, table, [`${column}_enc`], (qb) => qb.whereNotNull(`${column}_enc`), async (rows) => {
-      await updateBatch(knex, table, rows.map((r) => ({ id: r.id, [column]: decryptPii(r[`${column}_enc`]) })), { [column]: 'text' });
-    });
+    await eachBatch(
+      knex,
+      table,
+      [`${column}_enc`],
+      (qb) => qb.whereNotNull(`${column}_enc`),
+      async (rows) => {
+        await updateBatch(
+          knex,
+          table,
+          rows.map((r) => ({ id: r.id, [column]: decryptPii(r[`${column}_enc`]) })),
+          { [column]: 'text' },
+        );
+      },
+    );
     if (!nullable) await knex.raw('ALTER TABLE ?? ALTER COLUMN ?? SET NOT NULL', [table, column]);
     // Dropping the hash column drops the indexes and constraint built on it.
     await knex.schema.alterTable(table, (t) => {

@@ -36,27 +36,72 @@ interface Scenario {
   duplicate?: boolean;
 }
 
-const visitComments = ['入户调查属实，家庭收入与申报一致，建议纳入低保', '入户核查情况属实，家庭收入较低，建议纳入', '家中无车辆、无其他房产，收入情况属实，同意进入公示', '走访邻居情况一致，符合条件，建议公示'];
+const visitComments = [
+  '入户调查属实，家庭收入与申报一致，建议纳入低保',
+  '入户核查情况属实，家庭收入较低，建议纳入',
+  '家中无车辆、无其他房产，收入情况属实，同意进入公示',
+  '走访邻居情况一致，符合条件，建议公示',
+];
 
 /** What the caseworker noted at the home visit, fitting who lives there. */
 function visitNote(rng: Rng, people: readonly Person[]): string {
   if (people.length === 1 && people[0].age >= 60) return '老人独居，靠少量养老金生活，家中无其他房产';
   if (people.some((p) => p.disabled)) return '家中有残疾人需长期照料，无车辆，无其他房产';
   if (people.some((p) => p.age < 18)) return '子女在读，家庭主要靠低收入务工维持，无车辆';
-  return rng.pick(['家中陈设简陋，无车辆，无其他房产', people.length > 1 ? '夫妻打零工，收入不稳定，无其他房产' : '本人打零工，收入不稳定，无其他房产']);
+  return rng.pick([
+    '家中陈设简陋，无车辆，无其他房产',
+    people.length > 1 ? '夫妻打零工，收入不稳定，无其他房产' : '本人打零工，收入不稳定，无其他房产',
+  ]);
 }
 const streetApprovals = ['材料齐全，同意上报区民政局', '经审核符合条件，同意', '核对收入证明无误，同意上报'];
 
 const R: Step = { to: 'verifying', decision: 'received', by: null, dwell: [0.01, 0.05] };
 const V: Step = { to: 'community_review', decision: 'verified', by: null, dwell: [0.3, 2] };
 const CA: Step = { to: 'public_notice', decision: 'approve', by: 'caseworker1', dwell: [1, 6], homeVisit: true };
-const NE: Step = { to: 'street_review', decision: 'notice_ended', by: null, dwell: [-1, -1], details: { objections: 0 } }; // dwell: the notice period
+const NE: Step = {
+  to: 'street_review',
+  decision: 'notice_ended',
+  by: null,
+  dwell: [-1, -1],
+  details: { objections: 0 },
+}; // dwell: the notice period
 const SA: Step = { to: 'district_approval', decision: 'approve', by: 'reviewer1', dwell: [1, 6] };
-const OBJ: Step = { to: 'verifying', decision: 'object', by: 'caseworker1', comment: '群众反映其子女在外地有稳定工作和收入，需重新核查', dwell: [1, 4], details: { objector: '匿名群众', content: '反映其子女在外地有稳定工作和收入' } };
-const ret = (by: Who, comment: string, dwell: [number, number] = [1, 6]): Step => ({ to: 'returned', decision: 'return', by, comment, dwell });
-const RS: Step = { to: 'verifying', decision: 'resubmit', by: 'caseworker1', comment: '已补充近六个月收入证明，重新提交', dwell: [2, 8] };
-const rej = (by: Who, comment: string, dwell: [number, number] = [1, 6]): Step => ({ to: 'rejected', decision: 'reject', by, comment, dwell });
-const wd = (comment: string, dwell: [number, number] = [1, 5]): Step => ({ to: 'withdrawn', decision: 'withdraw', by: 'caseworker1', comment, dwell });
+const OBJ: Step = {
+  to: 'verifying',
+  decision: 'object',
+  by: 'caseworker1',
+  comment: '群众反映其子女在外地有稳定工作和收入，需重新核查',
+  dwell: [1, 4],
+  details: { objector: '匿名群众', content: '反映其子女在外地有稳定工作和收入' },
+};
+const ret = (by: Who, comment: string, dwell: [number, number] = [1, 6]): Step => ({
+  to: 'returned',
+  decision: 'return',
+  by,
+  comment,
+  dwell,
+});
+const RS: Step = {
+  to: 'verifying',
+  decision: 'resubmit',
+  by: 'caseworker1',
+  comment: '已补充近六个月收入证明，重新提交',
+  dwell: [2, 8],
+};
+const rej = (by: Who, comment: string, dwell: [number, number] = [1, 6]): Step => ({
+  to: 'rejected',
+  decision: 'reject',
+  by,
+  comment,
+  dwell,
+});
+const wd = (comment: string, dwell: [number, number] = [1, 5]): Step => ({
+  to: 'withdrawn',
+  decision: 'withdraw',
+  by: 'caseworker1',
+  comment,
+  dwell,
+});
 
 const scenarios: Scenario[] = [
   ...Array.from({ length: 4 }, (): Scenario => ({ stage: 'submitted', steps: [] })),
@@ -70,7 +115,10 @@ const scenarios: Scenario[] = [
   ...Array.from({ length: 4 }, (): Scenario => ({ stage: 'street_review', steps: [R, V, CA, NE] })),
   { stage: 'street_review', steps: [R, V, CA, NE], overdue: true },
   ...Array.from({ length: 4 }, (): Scenario => ({ stage: 'district_approval', steps: [R, V, CA, NE, SA] })),
-  { stage: 'district_approval', steps: [R, V, CA, NE, ret('reviewer1', '缺少近六个月收入证明，请补充后重新提交'), RS, V, CA, NE, SA] },
+  {
+    stage: 'district_approval',
+    steps: [R, V, CA, NE, ret('reviewer1', '缺少近六个月收入证明，请补充后重新提交'), RS, V, CA, NE, SA],
+  },
   { stage: 'returned', steps: [R, V, CA, NE, ret('reviewer1', '缺少近六个月收入证明，请补充后重新提交')] },
   { stage: 'returned', steps: [R, V, CA, NE, ret('reviewer1', '户籍证明与申请表地址不一致，请核实')] },
   { stage: 'returned', steps: [R, V, CA, NE, SA, ret('approver1', '请补充残疾证复印件')] },
@@ -100,12 +148,18 @@ export interface InFlightResult {
   byStage: Partial<Record<BenefitStage, number>>;
 }
 
-export async function seedInFlightApplications(trx: Knex.Transaction, rng: Rng, people: PeopleFactory, spec: InFlightSpec): Promise<InFlightResult> {
+export async function seedInFlightApplications(
+  trx: Knex.Transaction,
+  rng: Rng,
+  people: PeopleFactory,
+  spec: InFlightSpec,
+): Promise<InFlightResult> {
   const day = policyDaysToMs(1, spec.policy.daySeconds);
   const standard = standardOn(spec.standards, shanghaiDate(spec.now));
   if (!standard) throw new Error(`no allowance standard in force on ${shanghaiDate(spec.now)}`);
   const between = ([lo, hi]: [number, number]) => (lo + rng.next() * (hi - lo)) * day;
-  const stageDays = (stage: BenefitStage) => (stage === 'public_notice' ? spec.policy.noticeDays : spec.policy.deadlineDays[stage]);
+  const stageDays = (stage: BenefitStage) =>
+    stage === 'public_notice' ? spec.policy.noticeDays : spec.policy.deadlineDays[stage];
   const duplicates = await enrolledAdultChildren(trx, spec.community.id, scenarios.filter((s) => s.duplicate).length);
   const byStage: InFlightResult['byStage'] = {};
   let n = 0;
@@ -120,10 +174,13 @@ export async function seedInFlightApplications(trx: Knex.Transaction, rng: Rng, 
     // Walk back from now: time in the current stage, then each step's dwell before it.
     const limit = stageDays(sc.stage);
     const age =
-      sc.stage === 'submitted' ? between([0.01, 0.2])
-      : sc.overdue && limit ? between([limit + 1, limit + 4])
-      : limit ? between([0.2, Math.max(0.4, limit - 1)])
-      : between([1, 20]);
+      sc.stage === 'submitted'
+        ? between([0.01, 0.2])
+        : sc.overdue && limit
+          ? between([limit + 1, limit + 4])
+          : limit
+            ? between([0.2, Math.max(0.4, limit - 1)])
+            : between([1, 20]);
     const times: number[] = [];
     let t = spec.now.getTime() - age;
     for (let i = sc.steps.length - 1; i >= 0; i--) {
@@ -137,12 +194,25 @@ export async function seedInFlightApplications(trx: Knex.Transaction, rng: Rng, 
     const visited = sc.steps.some((s) => s.homeVisit) && sc.steps.at(-1) !== OBJ;
 
     const [household] = await trx('households')
-      .insert({ head_name: h.people[0].name, address: address(rng, spec.community.streetCode, spec.community.name), community_id: spec.community.id, category: h.category, ...bankAccountColumns(bankAccount(rng)), created_at: createdAt, updated_at: createdAt })
+      .insert({
+        head_name: h.people[0].name,
+        address: address(rng, spec.community.streetCode, spec.community.name),
+        community_id: spec.community.id,
+        category: h.category,
+        ...bankAccountColumns(bankAccount(rng)),
+        created_at: createdAt,
+        updated_at: createdAt,
+      })
       .returning('id');
-    await trx('household_members').insert(h.people.map((p, i) => memberRow(household.id, p, h.incomesFen[i], visited, createdAt)));
+    await trx('household_members').insert(
+      h.people.map((p, i) => memberRow(household.id, p, h.incomesFen[i], visited, createdAt)),
+    );
 
     const id = spec.applicationIds[n++];
-    const visitStep = sc.steps.map((s, i) => [s, i] as const).filter(([s]) => s.homeVisit).at(-1);
+    const visitStep = sc.steps
+      .map((s, i) => [s, i] as const)
+      .filter(([s]) => s.homeVisit)
+      .at(-1);
     const closing = ['rejected', 'withdrawn'].includes(sc.stage) ? sc.steps.at(-1)!.comment : null;
     await trx('applications').insert({
       id,
@@ -160,9 +230,15 @@ export async function seedInFlightApplications(trx: Knex.Transaction, rng: Rng, 
       updated_at: stageSince,
       proposed_amount_fen: verified ? calculation.amountFen : null,
       calculation: verified ? JSON.stringify(calculation) : null,
-      home_visit: visited && visitStep
-        ? JSON.stringify({ visitedOn: shanghaiDate(new Date(times[visitStep[1]] - 0.5 * day)), notes: visitNote(rng, h.people), by: 'caseworker1', at: new Date(times[visitStep[1]]).toISOString() })
-        : null,
+      home_visit:
+        visited && visitStep
+          ? JSON.stringify({
+              visitedOn: shanghaiDate(new Date(times[visitStep[1]] - 0.5 * day)),
+              notes: visitNote(rng, h.people),
+              by: 'caseworker1',
+              at: new Date(times[visitStep[1]]).toISOString(),
+            })
+          : null,
       objection_count: sc.steps.filter((s) => s.decision === 'object').length,
       closed_reason: closing,
     });
@@ -181,8 +257,14 @@ export async function seedInFlightApplications(trx: Knex.Transaction, rng: Rng, 
             actor_id: actor?.id ?? null,
             actor_name: actor?.username ?? null,
             actor_role: actor?.role ?? null,
-            comment: s.comment ?? (s.homeVisit ? rng.pick(visitComments) : s.to === 'district_approval' ? rng.pick(streetApprovals) : ''),
-            details: JSON.stringify(s.decision === 'verified' ? { amountFen: calculation.amountFen, eligible: calculation.eligible } : (s.details ?? null)),
+            comment:
+              s.comment ??
+              (s.homeVisit ? rng.pick(visitComments) : s.to === 'district_approval' ? rng.pick(streetApprovals) : ''),
+            details: JSON.stringify(
+              s.decision === 'verified'
+                ? { amountFen: calculation.amountFen, eligible: calculation.eligible }
+                : (s.details ?? null),
+            ),
             at: new Date(times[i]),
             deadline_at: stageDays(s.to) ? new Date(times[i] + stageDays(s.to)! * day) : null,
           };
@@ -211,7 +293,11 @@ function memberRow(householdId: number, p: Person, incomeFen: number, visited: b
 }
 
 /** Grown-up children still listed on an enrolled household's case, this community's first. */
-async function enrolledAdultChildren(trx: Knex.Transaction, communityId: number, n: number): Promise<Array<{ name: string; id_number: string }>> {
+async function enrolledAdultChildren(
+  trx: Knex.Transaction,
+  communityId: number,
+  n: number,
+): Promise<Array<{ name: string; id_number: string }>> {
   return trx('household_members as m')
     .join('households as h', 'h.id', 'm.household_id')
     .join('enrollments as e', 'e.household_id', 'h.id')

@@ -52,7 +52,19 @@ function gapPerPersonFen(rng: Rng, category: HouseholdCategory): number {
 }
 
 // Most households' current term began when the 2025 standard took effect; the rest since.
-const laterStarts = ['2025-08-01', '2025-09-01', '2025-10-01', '2025-11-01', '2025-12-01', '2026-01-01', '2026-02-01', '2026-03-01', '2026-04-01', '2026-05-01', '2026-06-01'];
+const laterStarts = [
+  '2025-08-01',
+  '2025-09-01',
+  '2025-10-01',
+  '2025-11-01',
+  '2025-12-01',
+  '2026-01-01',
+  '2026-02-01',
+  '2026-03-01',
+  '2026-04-01',
+  '2026-05-01',
+  '2026-06-01',
+];
 
 /** Largest-remainder apportionment of `total` over the communities by population. */
 function apportion(total: number, communities: readonly DemoCommunity[]): number[] {
@@ -66,7 +78,9 @@ function apportion(total: number, communities: readonly DemoCommunity[]): number
 }
 
 function sizes(rng: Rng, households: number): number[] {
-  const list = sizeMix.flatMap(([size, n]) => Array.from({ length: Math.round((n * households) / SEED_HOUSEHOLDS) }, () => size));
+  const list = sizeMix.flatMap(([size, n]) =>
+    Array.from({ length: Math.round((n * households) / SEED_HOUSEHOLDS) }, () => size),
+  );
   while (list.length < households) list.push(1);
   return rng.shuffle(list.slice(0, households));
 }
@@ -78,7 +92,13 @@ export interface DemoHousehold {
 }
 
 /** A household short of the standard by a believable amount, with its members' incomes. */
-export function demoHousehold(rng: Rng, people: PeopleFactory, standardFen: number, size: number, category = categoryFor(rng, size)): DemoHousehold {
+export function demoHousehold(
+  rng: Rng,
+  people: PeopleFactory,
+  standardFen: number,
+  size: number,
+  category = categoryFor(rng, size),
+): DemoHousehold {
   const members = people.household(category, size);
   const gap = Math.min(standardFen, gapPerPersonFen(rng, category)) * size;
   return { category, people: members, incomesFen: people.incomes(members, Math.max(0, standardFen * size - gap)) };
@@ -106,7 +126,14 @@ export function demoCaseloadCsv(rng: Rng, people: PeopleFactory, spec: DemoCasel
         amount_fen: amountFen,
       };
       h.people.forEach((p, m) =>
-        rows.push({ ...household, name: p.name, id_number: p.idNumber, relation: p.relation, disabled: p.disabled, monthly_income_fen: h.incomesFen[m] }),
+        rows.push({
+          ...household,
+          name: p.name,
+          id_number: p.idNumber,
+          relation: p.relation,
+          disabled: p.disabled,
+          monthly_income_fen: h.incomesFen[m],
+        }),
       );
     }
   });

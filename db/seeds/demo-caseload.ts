@@ -46,14 +46,22 @@ export async function seedDemoCaseload(db: Knex, opts: DemoCaseloadOptions): Pro
         .select('c.code', 'c.name', 'c.residents', 's.code as street_code')
     ).map((r) => ({ code: r.code, name: r.name, streetCode: r.street_code, residents: r.residents ?? 4000 }));
     const users = Object.fromEntries(
-      (await trx('users').whereIn('username', ['admin1', 'caseworker1', 'reviewer1', 'approver1']).select('id', 'username', 'role')).map((u) => [u.username, u]),
+      (
+        await trx('users')
+          .whereIn('username', ['admin1', 'caseworker1', 'reviewer1', 'approver1'])
+          .select('id', 'username', 'role')
+      ).map((u) => [u.username, u]),
     );
-    if (!communities.length || Object.keys(users).length < 4) throw new Error('demo caseload: run the org-structure seed first (communities and demo users missing)');
+    if (!communities.length || Object.keys(users).length < 4)
+      throw new Error('demo caseload: run the org-structure seed first (communities and demo users missing)');
     const standards = await loadStandards(trx);
 
     // The cases in flight take the lowest ids, so the API's start-up sweep (in id order) has
     // the office's working queue running before it gets through the enrolled district.
-    const { rows: reserved } = await trx.raw(`SELECT nextval('applications_id_seq')::int AS id FROM generate_series(1, ?)`, [inFlightCount]);
+    const { rows: reserved } = await trx.raw(
+      `SELECT nextval('applications_id_seq')::int AS id FROM generate_series(1, ?)`,
+      [inFlightCount],
+    );
 
     const rng = new Rng(SEED);
     const people = new PeopleFactory(rng);
@@ -72,7 +80,10 @@ export async function seedDemoCaseload(db: Knex, opts: DemoCaseloadOptions): Pro
       throw new Error(`demo caseload failed its own checks:\n  ${first.join('\n  ')}`);
     }
 
-    const home = await trx('org_units as c').join('org_units as s', 's.id', 'c.parent_id').where('c.code', 'cd-01').first('c.id', 'c.name', 's.id as street_id', 's.code as street_code');
+    const home = await trx('org_units as c')
+      .join('org_units as s', 's.id', 'c.parent_id')
+      .where('c.code', 'cd-01')
+      .first('c.id', 'c.name', 's.id as street_id', 's.code as street_code');
     const inFlight = await seedInFlightApplications(trx, rng, people, {
       now: opts.now,
       policy: opts.policy,

@@ -44,16 +44,146 @@ const surnames = [
 ];
 const given = {
   old: {
-    m: ['建国', '国华', '德明', '振华', '志强', '金宝', '长根', '荣华', '福生', '桂林', '正清', '永康', '家富', '宝林', '国庆', '文斌', '根宝', '仁和', '友良', '世昌', '保国', '如海', '广才', '春生'],
-    f: ['秀英', '桂英', '玉兰', '凤英', '桂芳', '秀兰', '美华', '兰英', '素珍', '金凤', '翠英', '月娥', '玉珍', '红英', '淑珍', '秀珍', '凤兰', '巧云', '国英', '梅芳'],
+    m: [
+      '建国',
+      '国华',
+      '德明',
+      '振华',
+      '志强',
+      '金宝',
+      '长根',
+      '荣华',
+      '福生',
+      '桂林',
+      '正清',
+      '永康',
+      '家富',
+      '宝林',
+      '国庆',
+      '文斌',
+      '根宝',
+      '仁和',
+      '友良',
+      '世昌',
+      '保国',
+      '如海',
+      '广才',
+      '春生',
+    ],
+    f: [
+      '秀英',
+      '桂英',
+      '玉兰',
+      '凤英',
+      '桂芳',
+      '秀兰',
+      '美华',
+      '兰英',
+      '素珍',
+      '金凤',
+      '翠英',
+      '月娥',
+      '玉珍',
+      '红英',
+      '淑珍',
+      '秀珍',
+      '凤兰',
+      '巧云',
+      '国英',
+      '梅芳',
+    ],
   },
   mid: {
-    m: ['伟', '军', '勇', '强', '磊', '斌', '峰', '涛', '明', '建华', '海峰', '立新', '卫东', '志刚', '晓东', '春华', '国平', '小兵', '亚军', '红兵', '建军', '永林', '海涛', '俊'],
-    f: ['丽', '芳', '敏', '静', '燕', '红', '霞', '娟', '艳', '丽华', '海燕', '春梅', '晓红', '玉梅', '小芳', '美玲', '红梅', '丽萍', '雪梅', '琴'],
+    m: [
+      '伟',
+      '军',
+      '勇',
+      '强',
+      '磊',
+      '斌',
+      '峰',
+      '涛',
+      '明',
+      '建华',
+      '海峰',
+      '立新',
+      '卫东',
+      '志刚',
+      '晓东',
+      '春华',
+      '国平',
+      '小兵',
+      '亚军',
+      '红兵',
+      '建军',
+      '永林',
+      '海涛',
+      '俊',
+    ],
+    f: [
+      '丽',
+      '芳',
+      '敏',
+      '静',
+      '燕',
+      '红',
+      '霞',
+      '娟',
+      '艳',
+      '丽华',
+      '海燕',
+      '春梅',
+      '晓红',
+      '玉梅',
+      '小芳',
+      '美玲',
+      '红梅',
+      '丽萍',
+      '雪梅',
+      '琴',
+    ],
   },
   young: {
-    m: ['浩然', '子轩', '宇航', '俊杰', '一鸣', '梓睿', '皓宇', '明轩', '天佑', '博文', '泽宇', '嘉豪', '睿', '昊', '子豪', '晨阳', '文杰', '思远'],
-    f: ['欣怡', '梓涵', '雨桐', '诗涵', '可馨', '佳怡', '思琪', '若曦', '一诺', '语嫣', '紫萱', '梦瑶', '雨欣', '婷', '悦', '子涵', '晓雯', '佳琪'],
+    m: [
+      '浩然',
+      '子轩',
+      '宇航',
+      '俊杰',
+      '一鸣',
+      '梓睿',
+      '皓宇',
+      '明轩',
+      '天佑',
+      '博文',
+      '泽宇',
+      '嘉豪',
+      '睿',
+      '昊',
+      '子豪',
+      '晨阳',
+      '文杰',
+      '思远',
+    ],
+    f: [
+      '欣怡',
+      '梓涵',
+      '雨桐',
+      '诗涵',
+      '可馨',
+      '佳怡',
+      '思琪',
+      '若曦',
+      '一诺',
+      '语嫣',
+      '紫萱',
+      '梦瑶',
+      '雨欣',
+      '婷',
+      '悦',
+      '子涵',
+      '晓雯',
+      '佳琪',
+    ],
   },
 };
 
@@ -78,7 +208,14 @@ export class PeopleFactory {
     const r = this.rng;
     const birthYear = REF_YEAR - age;
     const gen = birthYear < 1966 ? given.old : birthYear < 1991 ? given.mid : given.young;
-    return { name: surname + r.pick(male ? gen.m : gen.f), idNumber: this.idNumber(birthYear, male), relation, age, male, disabled };
+    return {
+      name: surname + r.pick(male ? gen.m : gen.f),
+      idNumber: this.idNumber(birthYear, male),
+      relation,
+      age,
+      male,
+      disabled,
+    };
   }
 
   surname(): string {
@@ -110,10 +247,15 @@ export class PeopleFactory {
     const surname = this.surname();
     const headMale = r.chance(category === 'A' ? 0.5 : 0.6);
     const headAge =
-      category === 'A' ? (r.chance(0.75) ? r.int(60, 89) : r.int(30, 59))
-      : category === 'B' ? r.int(42, 66)
-      : r.int(26, 54);
-    const headDisabled = category === 'A' ? headAge < 60 || r.chance(0.25) : category === 'B' ? r.chance(0.15) : r.chance(0.04);
+      category === 'A'
+        ? r.chance(0.75)
+          ? r.int(60, 89)
+          : r.int(30, 59)
+        : category === 'B'
+          ? r.int(42, 66)
+          : r.int(26, 54);
+    const headDisabled =
+      category === 'A' ? headAge < 60 || r.chance(0.25) : category === 'B' ? r.chance(0.15) : r.chance(0.04);
     const people = [this.person('head', headAge, headMale, surname, headDisabled)];
     if (size >= 2) {
       const spouseAge = Math.max(20, headAge + (headMale ? -r.int(0, 5) : r.int(0, 5)));
@@ -122,12 +264,22 @@ export class PeopleFactory {
     while (people.length < size) {
       const i = people.length;
       if (category !== 'A' && i >= 3 && headAge < 50 && r.chance(0.5)) {
-        people.push(this.person('parent', Math.min(95, headAge + r.int(24, 32)), r.chance(0.4), surname, r.chance(0.2)));
+        people.push(
+          this.person('parent', Math.min(95, headAge + r.int(24, 32)), r.chance(0.4), surname, r.chance(0.2)),
+        );
       } else if (headAge >= 62 && r.chance(0.5)) {
         people.push(this.person('grandchild', r.int(4, 17), r.chance(0.5), surname));
       } else {
         const childAge = Math.max(0, headAge - r.int(22, 34));
-        people.push(this.person('child', childAge, r.chance(0.5), surname, childAge >= 18 && r.chance(category === 'A' ? 0.4 : 0.08)));
+        people.push(
+          this.person(
+            'child',
+            childAge,
+            r.chance(0.5),
+            surname,
+            childAge >= 18 && r.chance(category === 'A' ? 0.4 : 0.08),
+          ),
+        );
       }
     }
     return people;
@@ -135,7 +287,8 @@ export class PeopleFactory {
 
   /** Splits a household's monthly income (whole yuan) among its members as wages, pensions, nothing. */
   incomes(people: readonly Person[], totalFen: number): number[] {
-    const weight = (p: Person) => (p.age < 18 || (p.age <= 22 && p.relation !== 'head') ? 0 : p.disabled ? 0.4 : p.age >= 60 ? 1.2 : 3);
+    const weight = (p: Person) =>
+      p.age < 18 || (p.age <= 22 && p.relation !== 'head') ? 0 : p.disabled ? 0.4 : p.age >= 60 ? 1.2 : 3;
     const weights = people.map((p) => weight(p) * (0.5 + this.rng.next()));
     const sum = weights.reduce((a, b) => a + b, 0) || 1;
     const yuanTotal = Math.floor(totalFen / 100);

@@ -24,7 +24,11 @@ export async function seedReferralBase(trx: Knex.Transaction): Promise<void> {
   const helpers = communities.flatMap((c) =>
     [0, 1].map(() => {
       const p = people.person('other', rng.int(32, 58), rng.chance(0.4), people.surname());
-      return { name: p.name, phone: `13${rng.int(3, 9)}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`, community_id: c.id };
+      return {
+        name: p.name,
+        phone: `13${rng.int(3, 9)}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`,
+        community_id: c.id,
+      };
     }),
   );
   await trx('helpers').insert(helpers).onConflict(['community_id', 'name']).ignore();

@@ -18,7 +18,12 @@ import { recordFigure } from '../support/suite-figures.js';
 // lists the rows and totals the area allows. A new route is covered the day it is registered.
 
 // Records of resources that are not scoped by area, to name in their paths.
-const tables: Record<string, string> = { users: 'users', 'disbursement-runs': 'disbursement_runs', employers: 'employers', 'job-openings': 'job_openings' };
+const tables: Record<string, string> = {
+  users: 'users',
+  'disbursement-runs': 'disbursement_runs',
+  employers: 'employers',
+  'job-openings': 'job_openings',
+};
 
 // Routes the matrix cannot call as is: signing out ends the session the matrix signs in with
 // (test/api/auth.test.ts covers it).
@@ -39,12 +44,29 @@ interface Op {
   body: boolean;
 }
 
-function operationsOf(doc: { paths: Record<string, Record<string, { parameters?: { in: string }[]; requestBody?: unknown; responses: Record<string, { headers?: Record<string, unknown> }> }>> }): Op[] {
+function operationsOf(doc: {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: { in: string }[];
+        requestBody?: unknown;
+        responses: Record<string, { headers?: Record<string, unknown> }>;
+      }
+    >
+  >;
+}): Op[] {
   const ops: Op[] = [];
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(methods)) {
       const ok = Object.keys(op.responses).find((s) => s.startsWith('2'))!;
-      ops.push({ method, path: path.replace(/\{(\w+)\}/g, ':$1'), list: Boolean(op.responses[ok]?.headers?.['Content-Range']), body: Boolean(op.requestBody) });
+      ops.push({
+        method,
+        path: path.replace(/\{(\w+)\}/g, ':$1'),
+        list: Boolean(op.responses[ok]?.headers?.['Content-Range']),
+        body: Boolean(op.requestBody),
+      });
     }
   }
   return ops;
@@ -62,26 +84,51 @@ describe('access matrix: every route × every role × own and other area', () =>
     await seedDemoReferrals(stack.db, now);
     await seedDemoVolunteers(stack.db, now);
     await ensureDisbursementSchedule(stack.temporal, stack.env);
-    await stack.db('disbursement_runs').insert({ period: '2026-01', cutoff_date: '2026-01-01', workflow_id: `${stack.taskQueue}-run-2026-01`, phase: 'completed', trigger: 'manual' });
+    await stack.db('disbursement_runs').insert({
+      period: '2026-01',
+      cutoff_date: '2026-01-01',
+      workflow_id: `${stack.taskQueue}-run-2026-01`,
+      phase: 'completed',
+      trigger: 'manual',
+    });
     for (const role of roles) {
       clients.set(role, await login(stack, demoUser[role]));
-      const u = await stack.db('users as u').join('org_units as o', 'o.id', 'u.org_unit_id').where('u.username', demoUser[role]).first('u.id', 'u.username', 'u.role', 'u.org_unit_id', 'o.path');
-      users.set(role, { id: u.id, username: u.username, role: u.role, orgUnitId: u.org_unit_id, orgPath: u.path, displayName: '' });
+      const u = await stack
+        .db('users as u')
+        .join('org_units as o', 'o.id', 'u.org_unit_id')
+        .where('u.username', demoUser[role])
+        .first('u.id', 'u.username', 'u.role', 'u.org_unit_id', 'o.path');
+      users.set(role, {
+        id: u.id,
+        username: u.username,
+        role: u.role,
+        orgUnitId: u.org_unit_id,
+        orgPath: u.path,
+        displayName: '',
+      });
     }
   });
   afterAll(async () => {
-    await stack?.temporal.schedule.getHandle(stack.env.SHEQU_DISBURSEMENT_SCHEDULE_ID).delete().catch(() => undefined);
+    await stack?.temporal.schedule
+      .getHandle(stack.env.SHEQU_DISBURSEMENT_SCHEDULE_ID)
+      .delete()
+      .catch(() => undefined);
     await stack?.stop();
   });
 
   it('answers each call as the policy says, and lists show exactly the area', { timeout: 600_000 }, async () => {
     const { db } = stack;
     const doc = (await clients.get('admin')!.call('GET', '/api/openapi.json')).body;
-    const ops = operationsOf(doc).filter((o) => !(o.method === 'post' && o.path === '/api/auth/login') && !(o.method === 'get' && o.path === '/api/health'));
+    const ops = operationsOf(doc).filter(
+      (o) =>
+        !(o.method === 'post' && o.path === '/api/auth/login') && !(o.method === 'get' && o.path === '/api/health'),
+    );
 
     // Someone to deactivate: never a demo user the matrix signs in as.
     const template = await db('users').where({ username: 'caseworker2' }).first();
-    const [victim] = await db('users').insert({ ...template, id: undefined, username: 'matrix-victim' }).returning('id');
+    const [victim] = await db('users')
+      .insert({ ...template, id: undefined, username: 'matrix-victim' })
+      .returning('id');
     const anyId = async (resource: string): Promise<string | undefined> => {
       if (resource === 'users') return String(victim.id);
       if (resource === 'workflows') {
@@ -93,10 +140,20 @@ describe('access matrix: every route × every role × own and other area', () =>
       return row ? String(row.id) : undefined;
     };
     const idsOf = (q: Knex.QueryBuilder) => q.pluck('id').then((xs: unknown[]) => new Set(xs.map(Number)));
-    const allIds = async (resource: string) => idsOf(db.from(visibleRecords[resource](db, { ...users.get('admin')! }).as('v')).select('v.id'));
+    const allIds = async (resource: string) =>
+      idsOf(db.from(visibleRecords[resource](db, { ...users.get('admin')! }).as('v')).select('v.id'));
 
     const problems: string[] = [];
-    const tried = { calls: 0, routes: new Set<string>(), own: 0, other: 0, forbidden: 0, lists: 0, listRows: 0, skipped: [] as string[] };
+    const tried = {
+      calls: 0,
+      routes: new Set<string>(),
+      own: 0,
+      other: 0,
+      forbidden: 0,
+      lists: 0,
+      listRows: 0,
+      skipped: [] as string[],
+    };
     const expectStatus = (what: string, got: number, want: number, body: unknown) => {
       tried.calls++;
       if (got !== want) problems.push(`${what}: got ${got}, want ${want} ${JSON.stringify(body)?.slice(0, 160)}`);
@@ -120,7 +177,8 @@ describe('access matrix: every route × every role × own and other area', () =>
         const api = clients.get(role)!;
         const allowed = grant!.roles.includes(role);
         const passing = op.method === 'get' || op.method === 'delete' || !op.body ? 200 : 400;
-        const send = (path: string, query = '') => api.call(op.method.toUpperCase(), path + query, op.body ? probeBody : undefined);
+        const send = (path: string, query = '') =>
+          api.call(op.method.toUpperCase(), path + query, op.body ? probeBody : undefined);
 
         if (!hasId) {
           const query = op.list ? `?range=${encodeURIComponent('[0,999]')}` : '';
@@ -130,7 +188,7 @@ describe('access matrix: every route × every role × own and other area', () =>
             expectStatus(`${key} as ${role}`, res.status, 403, res.body);
             continue;
           }
-          const want = op.method === 'post' && (op.path.endsWith('/read-all')) ? 200 : passing;
+          const want = op.method === 'post' && op.path.endsWith('/read-all') ? 200 : passing;
           expectStatus(`${key} as ${role}`, res.status, op.list ? 200 : want, res.body);
           tried.own++;
           if (op.list && res.status === 200 && Object.hasOwn(visibleRecords, resource)) {
@@ -139,17 +197,26 @@ describe('access matrix: every route × every role × own and other area', () =>
             const total = Number(res.headers.get('content-range')?.split('/')[1]);
             const rows = (res.body as { id: number }[]).map((r) => Number(r.id));
             tried.listRows += rows.length;
-            if (total !== mine.size) problems.push(`${key} as ${role}: Content-Range total ${total}, area holds ${mine.size}`);
+            if (total !== mine.size)
+              problems.push(`${key} as ${role}: Content-Range total ${total}, area holds ${mine.size}`);
             const leaked = rows.filter((id) => !mine.has(id));
-            if (leaked.length) problems.push(`${key} as ${role}: rows outside the area ${leaked.slice(0, 5).join(', ')}`);
+            if (leaked.length)
+              problems.push(`${key} as ${role}: rows outside the area ${leaked.slice(0, 5).join(', ')}`);
             // Asking for records outside by id, or sorting differently, shows none of them.
             const outside = [...(await allIds(resource))].filter((id) => !mine.has(id)).slice(0, 50);
             if (outside.length) {
               const byId = await send(op.path, `?filter=${encodeURIComponent(JSON.stringify({ id: outside }))}`);
               const n = Number(byId.headers.get('content-range')?.split('/')[1]);
-              if (byId.status !== 200 || n !== 0 || byId.body.length) problems.push(`${key} as ${role}: filter id of ${outside.length} records outside gave ${byId.status}, total ${n}`);
-              const reversed = await send(op.path, `?sort=${encodeURIComponent('["id","DESC"]')}&range=${encodeURIComponent('[0,999]')}`);
-              if (reversed.status === 200 && (reversed.body as { id: number }[]).some((r) => !mine.has(Number(r.id)))) problems.push(`${key} as ${role}: sorting by id showed rows outside`);
+              if (byId.status !== 200 || n !== 0 || byId.body.length)
+                problems.push(
+                  `${key} as ${role}: filter id of ${outside.length} records outside gave ${byId.status}, total ${n}`,
+                );
+              const reversed = await send(
+                op.path,
+                `?sort=${encodeURIComponent('["id","DESC"]')}&range=${encodeURIComponent('[0,999]')}`,
+              );
+              if (reversed.status === 200 && (reversed.body as { id: number }[]).some((r) => !mine.has(Number(r.id))))
+                problems.push(`${key} as ${role}: sorting by id showed rows outside`);
             }
           }
           continue;

@@ -39,8 +39,13 @@ describe('authentication', () => {
     for (const [path, methods] of Object.entries<Record<string, unknown>>(doc.paths)) {
       for (const method of Object.keys(methods)) {
         const url = stack.baseUrl + path.replace(/\{\w+\}/g, '1');
-        const res = await fetch(url, { method: method.toUpperCase(), headers: { 'content-type': 'application/json' }, body: method === 'get' || method === 'delete' ? undefined : '{}' });
-        const isPublic = (method === 'post' && path === '/api/auth/login') || (method === 'get' && path === '/api/health');
+        const res = await fetch(url, {
+          method: method.toUpperCase(),
+          headers: { 'content-type': 'application/json' },
+          body: method === 'get' || method === 'delete' ? undefined : '{}',
+        });
+        const isPublic =
+          (method === 'post' && path === '/api/auth/login') || (method === 'get' && path === '/api/health');
         if (isPublic) expect(res.status, `${method} ${path}`).not.toBe(401);
         else expect(res.status, `${method} ${path}`).toBe(401);
         checked.push(`${method} ${path}`);
@@ -55,13 +60,18 @@ describe('authentication', () => {
     expect((await api.call('POST', '/api/auth/logout')).status).toBe(200);
     expect((await api.call('GET', '/api/auth/me')).status).toBe(401);
     const other = await login(stack, 'reviewer1');
-    const tampered = await fetch(`${stack.baseUrl}/api/auth/me`, { headers: { authorization: `Bearer ${other.token.slice(0, -2)}xx` } });
+    const tampered = await fetch(`${stack.baseUrl}/api/auth/me`, {
+      headers: { authorization: `Bearer ${other.token.slice(0, -2)}xx` },
+    });
     expect(tampered.status).toBe(401);
   });
 
   it('expires a token after the idle period', async () => {
     const api = await login(stack, 'finance1');
-    await stack.db('sessions').update({ expires_at: stack.db.raw(`now() - interval '1 second'`) }).whereIn('user_id', stack.db('users').select('id').where({ username: 'finance1' }));
+    await stack
+      .db('sessions')
+      .update({ expires_at: stack.db.raw(`now() - interval '1 second'`) })
+      .whereIn('user_id', stack.db('users').select('id').where({ username: 'finance1' }));
     expect((await api.call('GET', '/api/auth/me')).status).toBe(401);
   });
 

@@ -20,7 +20,9 @@ function caseload(n: number, firstSeq: number) {
   let members = 0;
   for (let i = 0; i < n; i++) {
     const size = 1 + (i % 3);
-    const incomes = Array.from({ length: size }, (_, m) => (m === 0 ? 60_000 + 1_237 * i : m === 1 ? 40_000 + 11 * i : 0));
+    const incomes = Array.from({ length: size }, (_, m) =>
+      m === 0 ? 60_000 + 1_237 * i : m === 1 ? 40_000 + 11 * i : 0,
+    );
     const amount = Math.max(STANDARD * size - incomes.reduce((a, b) => a + b, 0), FLOOR * size);
     expectedTotal += amount;
     members += size;
@@ -60,7 +62,8 @@ describe('caseload import', () => {
   });
   afterAll(() => stack?.stop());
 
-  const count = async (table: string) => Number((await stack.db(table).count<{ count: string }[]>('* as count'))[0].count);
+  const count = async (table: string) =>
+    Number((await stack.db(table).count<{ count: string }[]>('* as count'))[0].count);
 
   it('a dry run checks the file and loads nothing', async () => {
     const res = await supervisor.call('POST', '/api/imports', { csv: good.csv, dryRun: true });
@@ -72,33 +75,74 @@ describe('caseload import', () => {
   it('a clean file loads whole, right to the fen, and every case runs at enrolled', async () => {
     const res = await supervisor.call('POST', '/api/imports', { csv: good.csv });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ households: 20, members: good.members, enrollments: 20, totalAmountFen: good.expectedTotal, workflowsStarted: 20 });
+    expect(res.body).toMatchObject({
+      households: 20,
+      members: good.members,
+      enrollments: 20,
+      totalAmountFen: good.expectedTotal,
+      workflowsStarted: 20,
+    });
     imported = res.body.applicationIds;
     expect(imported).toHaveLength(20);
 
-    const [{ sum: enrolled }] = await stack.db('enrollments').whereIn('application_id', imported).sum('amount_fen as sum');
+    const [{ sum: enrolled }] = await stack
+      .db('enrollments')
+      .whereIn('application_id', imported)
+      .sum('amount_fen as sum');
     const [{ sum: terms }] = await stack.db('enrollment_terms').sum('amount_fen as sum');
     expect(Number(enrolled)).toBe(good.expectedTotal);
     expect(Number(terms)).toBe(good.expectedTotal);
     expect(await count('household_members')).toBe(good.members);
-    expect(await stack.db('applications').whereIn('id', imported).distinct('stage').pluck('stage')).toEqual(['enrolled']);
-    expect(await stack.db('enrollments').where({ status: 'active', recheck_due: false }).count('* as n').first()).toEqual({ n: '20' });
-    const decisions = await stack.db('decisions').whereIn('application_id', imported).select('seq', 'from_stage', 'to_stage', 'decision', 'actor_name');
+    expect(await stack.db('applications').whereIn('id', imported).distinct('stage').pluck('stage')).toEqual([
+      'enrolled',
+    ]);
+    expect(
+      await stack.db('enrollments').where({ status: 'active', recheck_due: false }).count('* as n').first(),
+    ).toEqual({ n: '20' });
+    const decisions = await stack
+      .db('decisions')
+      .whereIn('application_id', imported)
+      .select('seq', 'from_stage', 'to_stage', 'decision', 'actor_name');
     expect(decisions).toHaveLength(20);
-    expect(new Set(decisions.map((d) => JSON.stringify(d)))).toEqual(new Set([JSON.stringify({ seq: 1, from_stage: null, to_stage: 'enrolled', decision: 'import', actor_name: 'supervisor1' })]));
-    expect(await stack.db('audit_events').where({ action: 'caseload.import' }).count('* as n').first()).toEqual({ n: '1' });
-    expect(await stack.db('audit_events').where({ action: 'application.import' }).count('* as n').first()).toEqual({ n: '20' });
+    expect(new Set(decisions.map((d) => JSON.stringify(d)))).toEqual(
+      new Set([
+        JSON.stringify({
+          seq: 1,
+          from_stage: null,
+          to_stage: 'enrolled',
+          decision: 'import',
+          actor_name: 'supervisor1',
+        }),
+      ]),
+    );
+    expect(await stack.db('audit_events').where({ action: 'caseload.import' }).count('* as n').first()).toEqual({
+      n: '1',
+    });
+    expect(await stack.db('audit_events').where({ action: 'application.import' }).count('* as n').first()).toEqual({
+      n: '20',
+    });
 
     // Re-checks: the date given in the file, else one interval of the category from now.
-    const first = await stack.db('enrollments as e').join('applications as a', 'a.id', 'e.application_id').where('a.id', imported[0]).first('e.next_recheck_at');
+    const first = await stack
+      .db('enrollments as e')
+      .join('applications as a', 'a.id', 'e.application_id')
+      .where('a.id', imported[0])
+      .first('e.next_recheck_at');
     expect(first.next_recheck_at.toISOString()).toBe('2027-01-14T16:00:00.000Z'); // 2027-01-15 00:00 in Shanghai
-    const second = await stack.db('enrollments').where({ application_id: imported[1] }).first('next_recheck_at', 'category');
+    const second = await stack
+      .db('enrollments')
+      .where({ application_id: imported[1] })
+      .first('next_recheck_at', 'category');
     expect(second.category).toBe('B');
     expect(Math.abs(second.next_recheck_at.getTime() - (Date.now() + 182 * 86_400_000))).toBeLessThan(120_000);
 
     // Each workflow is running and has adopted its case (its first activity marks the row).
     await waitFor('every imported workflow to load its case', async () => {
-      const [{ n }] = await stack.db('applications').whereIn('id', imported).whereNull('workflow_started_at').count('* as n');
+      const [{ n }] = await stack
+        .db('applications')
+        .whereIn('id', imported)
+        .whereNull('workflow_started_at')
+        .count('* as n');
       return Number(n) === 0;
     });
     for (const id of imported) {
@@ -107,7 +151,12 @@ describe('caseload import', () => {
     }
     const state = await stack.temporal.workflow.getHandle(`benefit-${imported[0]}`).query(stateQuery);
     expect(state.stage).toBe('enrolled');
-    expect(state.enrollment).toMatchObject({ status: 'active', amountFen: Number((await stack.db('enrollments').where({ application_id: imported[0] }).first('amount_fen')).amount_fen) });
+    expect(state.enrollment).toMatchObject({
+      status: 'active',
+      amountFen: Number(
+        (await stack.db('enrollments').where({ application_id: imported[0] }).first('amount_fen')).amount_fen,
+      ),
+    });
     expect(state.enrollment?.nextRecheckAt).toBe('2027-01-14T16:00:00.000Z');
   });
 
@@ -139,7 +188,9 @@ describe('caseload import', () => {
   it('refuses an unknown community code', async () => {
     const next = caseload(2, 900);
     const rows = next.rows.map((r) => (r.household_ref === 'T2' ? { ...r, community_code: 'cd' } : r));
-    const res = await supervisor.call('POST', '/api/imports', { csv: caseloadCsv(rows.map((r) => (r.household_ref === 'T1' ? { ...r, community_code: 'zz-99' } : r))) });
+    const res = await supervisor.call('POST', '/api/imports', {
+      csv: caseloadCsv(rows.map((r) => (r.household_ref === 'T1' ? { ...r, community_code: 'zz-99' } : r))),
+    });
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.errors)).toEqual(['row 2 community_code', 'row 3 community_code']);
     expect(res.body.errors['row 3 community_code']).toContain('not a community');
@@ -178,11 +229,19 @@ describe('an imported case keeps its re-check timer', () => {
   it('opens the re-check when the interval of its category has passed', async () => {
     const supervisor = await login(stack, 'supervisor1');
     const file = caseload(3, 300); // categories A, B, C
-    const res = await supervisor.call('POST', '/api/imports', { csv: caseloadCsv(file.rows.map((r) => ({ ...r, next_recheck_on: '' }))) });
+    const res = await supervisor.call('POST', '/api/imports', {
+      csv: caseloadCsv(file.rows.map((r) => ({ ...r, next_recheck_on: '' }))),
+    });
     expect(res.status).toBe(201);
     const [a, , c] = res.body.applicationIds;
-    await waitFor('the C household to come due', async () => (await stack.db('applications').where({ id: c }).first('stage')).stage === 'recheck_due', 30_000);
-    expect(await stack.db('enrollments').where({ application_id: c }).first('recheck_due')).toEqual({ recheck_due: true });
+    await waitFor(
+      'the C household to come due',
+      async () => (await stack.db('applications').where({ id: c }).first('stage')).stage === 'recheck_due',
+      30_000,
+    );
+    expect(await stack.db('enrollments').where({ application_id: c }).first('recheck_due')).toEqual({
+      recheck_due: true,
+    });
     expect((await stack.db('applications').where({ id: a }).first('stage')).stage).toBe('enrolled'); // A: a year of policy days
   });
 });

@@ -10,7 +10,14 @@ describe('Idempotency-Key and the audit log', () => {
   });
   afterAll(() => stack.stop());
 
-  const newUser = (username: string) => ({ username, password: 'longenough1', displayName: '幂等', role: 'caseworker', orgUnitId: 3, active: true });
+  const newUser = (username: string) => ({
+    username,
+    password: 'longenough1',
+    displayName: '幂等',
+    role: 'caseworker',
+    orgUnitId: 3,
+    active: true,
+  });
 
   it('a repeat with the same key and body returns the original answer and acts once', async () => {
     const first = await admin.call('POST', '/api/users', newUser('idem1'), { 'Idempotency-Key': 'key-1' });
@@ -21,7 +28,10 @@ describe('Idempotency-Key and the audit log', () => {
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     const [{ count }] = await stack.db('users').where({ username: 'idem1' }).count();
     expect(Number(count)).toBe(1);
-    const [{ count: audits }] = await stack.db('audit_events').where({ action: 'user.create', entity_id: String(first.body.id) }).count();
+    const [{ count: audits }] = await stack
+      .db('audit_events')
+      .where({ action: 'user.create', entity_id: String(first.body.id) })
+      .count();
     expect(Number(audits)).toBe(1);
   });
 
@@ -33,7 +43,11 @@ describe('Idempotency-Key and the audit log', () => {
   });
 
   it('concurrent repeats still act once', async () => {
-    const results = await Promise.all(Array.from({ length: 5 }, () => admin.call('POST', '/api/users', newUser('idem4'), { 'Idempotency-Key': 'key-4' })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        admin.call('POST', '/api/users', newUser('idem4'), { 'Idempotency-Key': 'key-4' }),
+      ),
+    );
     expect(results.filter((r) => r.status === 201).length).toBeGreaterThanOrEqual(1);
     for (const r of results) expect([201, 409]).toContain(r.status);
     const [{ count }] = await stack.db('users').where({ username: 'idem4' }).count();
@@ -42,11 +56,21 @@ describe('Idempotency-Key and the audit log', () => {
 
   it('validation errors come back per field and change nothing', async () => {
     const before = await stack.db('users').count();
-    const res = await admin.call('POST', '/api/users', { username: 'A', password: 'short', displayName: '', role: 'king', orgUnitId: -1 });
+    const res = await admin.call('POST', '/api/users', {
+      username: 'A',
+      password: 'short',
+      displayName: '',
+      role: 'king',
+      orgUnitId: -1,
+    });
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.errors).sort()).toEqual(['displayName', 'orgUnitId', 'password', 'role', 'username']);
     expect(await stack.db('users').count()).toEqual(before);
-    const malformed = await fetch(`${stack.baseUrl}/api/users`, { method: 'POST', headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' }, body: '{"username":' });
+    const malformed = await fetch(`${stack.baseUrl}/api/users`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
+      body: '{"username":',
+    });
     expect(malformed.status).toBe(400);
     expect((await malformed.json()).message).toMatch(/JSON/);
   });
@@ -61,8 +85,16 @@ describe('Idempotency-Key and the audit log', () => {
     const created = await admin.call('POST', '/api/users', newUser('pwchange'));
     const res = await loginRequest(stack.baseUrl, 'pwchange', 'longenough1');
     const { token } = await res.json();
-    const put = await admin.call('PUT', `/api/users/${created.body.id}`, { displayName: '改密', role: 'caseworker', orgUnitId: 3, active: true, password: 'anotherlong2' });
+    const put = await admin.call('PUT', `/api/users/${created.body.id}`, {
+      displayName: '改密',
+      role: 'caseworker',
+      orgUnitId: 3,
+      active: true,
+      password: 'anotherlong2',
+    });
     expect(put.status).toBe(200);
-    expect((await fetch(`${stack.baseUrl}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect(
+      (await fetch(`${stack.baseUrl}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } })).status,
+    ).toBe(401);
   });
 });

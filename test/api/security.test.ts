@@ -26,12 +26,21 @@ function loginFrom(stack: TestStack, from: string, username: string, password: s
   const payload = JSON.stringify({ username, password });
   return new Promise((ok, fail) => {
     const req = request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress: from, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        localAddress: from,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (c) => (text += c));
-        res.on('end', () => ok({ status: res.statusCode!, body: text ? JSON.parse(text) : undefined, headers: res.headers }));
+        res.on('end', () =>
+          ok({ status: res.statusCode!, body: text ? JSON.parse(text) : undefined, headers: res.headers }),
+        );
       },
     );
     req.on('error', fail);
@@ -60,7 +69,9 @@ describe('security', () => {
 
       const sixth = await loginFrom(stack, '127.0.0.2', 'caseworker2', stack.password);
       expect(sixth.status).toBe(423);
-      expect(sixth.body.message).toMatch(/账户已锁定至北京时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \(too many failed sign-ins: this account is locked until \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z\)/);
+      expect(sixth.body.message).toMatch(
+        /账户已锁定至北京时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \(too many failed sign-ins: this account is locked until \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z\)/,
+      );
       const until = Date.parse(/locked until (\S+)\)/.exec(sixth.body.message)![1]);
       expect(until - Date.now()).toBeGreaterThan(14 * 60_000);
       expect(until - Date.now()).toBeLessThanOrEqual(15 * 60_000 + 1000);
@@ -71,10 +82,17 @@ describe('security', () => {
       expect((await loginFrom(stack, '127.0.0.3', 'caseworker1', stack.password)).status).toBe(200);
 
       const user = await stack.db('users').where({ username: 'caseworker2' }).first('id', 'org_unit_id');
-      const failed = await auditOf(stack, 'auth.login_failed').where({ entity_type: 'user', entity_id: String(user.id) });
+      const failed = await auditOf(stack, 'auth.login_failed').where({
+        entity_type: 'user',
+        entity_id: String(user.id),
+      });
       expect(failed).toHaveLength(5);
       expect(failed.map((e) => e.after.failures.account)).toEqual([1, 2, 3, 4, 5]);
-      expect(failed[0]).toMatchObject({ actor_id: null, org_unit_id: user.org_unit_id, after: { username: 'caseworker2', address: '127.0.0.2' } });
+      expect(failed[0]).toMatchObject({
+        actor_id: null,
+        org_unit_id: user.org_unit_id,
+        after: { username: 'caseworker2', address: '127.0.0.2' },
+      });
       const locked = await auditOf(stack, 'auth.locked').where({ entity_id: String(user.id) });
       expect(locked.map((e) => e.after.scope).sort()).toEqual(['account', 'address']); // the 5th failure from .2 locked both
       const refused = await auditOf(stack, 'auth.login_refused_locked').where({ entity_id: String(user.id) });
@@ -86,29 +104,42 @@ describe('security', () => {
     });
 
     it('locks an address after 5 failures across usernames; unknown names are recorded by the name typed', async () => {
-      for (let i = 1; i <= 4; i++) expect((await loginFrom(stack, '127.0.0.4', `nobody${i}`, 'guess-123')).status).toBe(401);
+      for (let i = 1; i <= 4; i++)
+        expect((await loginFrom(stack, '127.0.0.4', `nobody${i}`, 'guess-123')).status).toBe(401);
       expect((await loginFrom(stack, '127.0.0.4', 'reviewer1', 'guess-123')).status).toBe(429);
       const res = await loginFrom(stack, '127.0.0.4', 'approver1', stack.password);
       expect(res.status).toBe(429);
-      expect(res.body.message).toMatch(/此地址.*暂停登录至北京时间 .*\(too many failed sign-ins from this address: sign-in is blocked until .*Z\)/);
+      expect(res.body.message).toMatch(
+        /此地址.*暂停登录至北京时间 .*\(too many failed sign-ins from this address: sign-in is blocked until .*Z\)/,
+      );
       // Each name had one failure only: from another address they sign in.
       expect((await loginFrom(stack, '127.0.0.5', 'approver1', stack.password)).status).toBe(200);
       expect((await loginFrom(stack, '127.0.0.5', 'reviewer1', stack.password)).status).toBe(200);
 
-      const unknown = await auditOf(stack, 'auth.login_failed').where({ entity_type: 'login', entity_id: 'nobody1' }).first();
-      expect(unknown).toMatchObject({ actor_id: null, org_unit_id: null, after: { username: 'nobody1', address: '127.0.0.4', failures: { account: 1, address: 1 } } });
+      const unknown = await auditOf(stack, 'auth.login_failed')
+        .where({ entity_type: 'login', entity_id: 'nobody1' })
+        .first();
+      expect(unknown).toMatchObject({
+        actor_id: null,
+        org_unit_id: null,
+        after: { username: 'nobody1', address: '127.0.0.4', failures: { account: 1, address: 1 } },
+      });
       const lock = await auditOf(stack, 'auth.locked').whereRaw(`after->>'address' = '127.0.0.4'`);
       expect(lock).toHaveLength(1);
       expect(lock[0].after).toMatchObject({ scope: 'address', username: 'reviewer1' });
-      const refused = await auditOf(stack, 'auth.login_refused_locked').whereRaw(`after->>'address' = '127.0.0.4'`).first();
+      const refused = await auditOf(stack, 'auth.login_refused_locked')
+        .whereRaw(`after->>'address' = '127.0.0.4'`)
+        .first();
       expect(refused.after).toMatchObject({ scope: 'address', username: 'approver1' });
     });
 
     it('a successful sign-in resets the account count, not the address count', async () => {
-      for (let i = 0; i < 4; i++) expect((await loginFrom(stack, '127.0.0.6', 'supervisor1', 'not-it-1')).status).toBe(401);
+      for (let i = 0; i < 4; i++)
+        expect((await loginFrom(stack, '127.0.0.6', 'supervisor1', 'not-it-1')).status).toBe(401);
       expect((await loginFrom(stack, '127.0.0.6', 'supervisor1', stack.password)).status).toBe(200);
       // Without the reset the account would lock at the first of these.
-      for (let i = 0; i < 4; i++) expect((await loginFrom(stack, '127.0.0.7', 'supervisor1', 'not-it-1')).status).toBe(401);
+      for (let i = 0; i < 4; i++)
+        expect((await loginFrom(stack, '127.0.0.7', 'supervisor1', 'not-it-1')).status).toBe(401);
       expect((await loginFrom(stack, '127.0.0.7', 'supervisor1', stack.password)).status).toBe(200);
       // The address's count went on through the success: a 5th failure from .6 locks it.
       expect((await loginFrom(stack, '127.0.0.6', 'supervisor1', 'not-it-1')).status).toBe(429);
@@ -136,7 +167,14 @@ describe('security', () => {
   });
 
   describe('password policy', () => {
-    const newUser = (username: string, password: string) => ({ username, password, displayName: '密码测试', role: 'caseworker', orgUnitId: 3, active: true });
+    const newUser = (username: string, password: string) => ({
+      username,
+      password,
+      displayName: '密码测试',
+      role: 'caseworker',
+      orgUnitId: 3,
+      active: true,
+    });
 
     it('POST and PUT /api/users refuse weak passwords on the password field', async () => {
       const admin = await login(stack, 'admin1');
@@ -154,7 +192,14 @@ describe('security', () => {
       const created = await admin.call('POST', '/api/users', newUser('pwtest1', 'plum-blossom-88'));
       expect(created.status).toBe(201);
 
-      const put = (password: string) => admin.call('PUT', `/api/users/${created.body.id}`, { displayName: '密码测试', role: 'caseworker', orgUnitId: 3, active: true, password });
+      const put = (password: string) =>
+        admin.call('PUT', `/api/users/${created.body.id}`, {
+          displayName: '密码测试',
+          role: 'caseworker',
+          orgUnitId: 3,
+          active: true,
+          password,
+        });
       const weak = await put('PWTEST1-and-more-9');
       expect(weak.status).toBe(400);
       expect(weak.body.errors).toEqual({ password: '密码不能包含用户名 (must not contain the username)' });
@@ -166,7 +211,10 @@ describe('security', () => {
       const here = await login(stack, 'leader1');
       const elsewhere = await login(stack, 'leader1');
 
-      const wrongCurrent = await here.call('POST', '/api/auth/password', { currentPassword: 'not-the-one', newPassword: 'maple-harbor-31' });
+      const wrongCurrent = await here.call('POST', '/api/auth/password', {
+        currentPassword: 'not-the-one',
+        newPassword: 'maple-harbor-31',
+      });
       expect(wrongCurrent.status).toBe(400);
       expect(wrongCurrent.body.errors).toEqual({ currentPassword: '当前密码不正确 (the current password is wrong)' });
       for (const [newPassword, message] of [
@@ -183,7 +231,10 @@ describe('security', () => {
       // Refusals changed nothing: both sessions still work.
       expect((await elsewhere.call('GET', '/api/auth/me')).status).toBe(200);
 
-      const changed = await here.call('POST', '/api/auth/password', { currentPassword: stack.password, newPassword: 'maple-harbor-31' });
+      const changed = await here.call('POST', '/api/auth/password', {
+        currentPassword: stack.password,
+        newPassword: 'maple-harbor-31',
+      });
       expect(changed.status).toBe(200);
       expect(changed.body).toEqual({ ok: true });
       expect((await here.call('GET', '/api/auth/me')).status).toBe(200);
@@ -192,13 +243,24 @@ describe('security', () => {
       expect((await loginFrom(stack, '127.0.0.9', 'leader1', 'maple-harbor-31')).status).toBe(200);
 
       const leader = await stack.db('users').where({ username: 'leader1' }).first('id');
-      const events = await stack.db('audit_events').where({ entity_type: 'user', entity_id: String(leader.id) }).whereLike('action', 'auth.password%').orderBy('chain_seq').pluck('action');
+      const events = await stack
+        .db('audit_events')
+        .where({ entity_type: 'user', entity_id: String(leader.id) })
+        .whereLike('action', 'auth.password%')
+        .orderBy('chain_seq')
+        .pluck('action');
       expect(events).toEqual(['auth.password_change_refused', 'auth.password_changed']);
-      expect(JSON.stringify(await stack.db('audit_events').whereLike('action', 'auth.password%'))).not.toContain('maple-harbor-31');
+      expect(JSON.stringify(await stack.db('audit_events').whereLike('action', 'auth.password%'))).not.toContain(
+        'maple-harbor-31',
+      );
     });
 
     it('a signed-out request cannot change a password', async () => {
-      const res = await fetch(`${stack.baseUrl}/api/auth/password`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ currentPassword: 'x', newPassword: 'y' }) });
+      const res = await fetch(`${stack.baseUrl}/api/auth/password`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ currentPassword: 'x', newPassword: 'y' }),
+      });
       expect(res.status).toBe(401);
     });
   });
@@ -208,7 +270,8 @@ describe('security', () => {
       const api = await login(stack, 'finance1');
       expect((await api.call('GET', '/api/auth/me')).status).toBe(200);
       const idleSeconds = stack.env.SHEQU_TOKEN_IDLE_HOURS * 3600;
-      await stack.db('sessions')
+      await stack
+        .db('sessions')
         .whereIn('user_id', stack.db('users').select('id').where({ username: 'finance1' }))
         .update({ last_seen_at: stack.db.raw(`now() - make_interval(secs => ?)`, [idleSeconds + 60]) });
       const res = await api.call('GET', '/api/auth/me');
@@ -232,13 +295,31 @@ describe('security', () => {
       const before = Number((await stack.db('audit_events').count({ n: '*' }))[0].n);
       await stack.db.transaction((trx) =>
         // One INSERT of 2,500 rows, chained one by one when the transaction commits.
-        writeAuditMany(trx, { requestId: 'bulk' }, Array.from({ length: 2500 }, (_, i) => ({ action: 'test.bulk', entityType: 'test', entityId: i, after: { i } })), 2500),
+        writeAuditMany(
+          trx,
+          { requestId: 'bulk' },
+          Array.from({ length: 2500 }, (_, i) => ({
+            action: 'test.bulk',
+            entityType: 'test',
+            entityId: i,
+            after: { i },
+          })),
+          2500,
+        ),
       );
       await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
           stack.db.transaction(async (trx) => {
-            await writeAudit(trx, { requestId: `par-${i}` }, { action: 'test.parallel', entityType: 'test', entityId: i });
-            await writeAudit(trx, { requestId: `par-${i}` }, { action: 'test.parallel', entityType: 'test', entityId: i, before: null, after: { second: true } });
+            await writeAudit(
+              trx,
+              { requestId: `par-${i}` },
+              { action: 'test.parallel', entityType: 'test', entityId: i },
+            );
+            await writeAudit(
+              trx,
+              { requestId: `par-${i}` },
+              { action: 'test.parallel', entityType: 'test', entityId: i, before: null, after: { second: true } },
+            );
           }),
         ),
       );
@@ -249,15 +330,23 @@ describe('security', () => {
       });
       await stack.db.transaction(async (trx) => {
         await trx.raw(`SET LOCAL TIME ZONE 'America/St_Johns'`);
-        const { rows } = await trx.raw('SELECT count(*)::int AS n FROM audit_events a WHERE audit_event_hash(a) <> a.hash');
+        const { rows } = await trx.raw(
+          'SELECT count(*)::int AS n FROM audit_events a WHERE audit_event_hash(a) <> a.hash',
+        );
         expect(rows[0].n).toBe(0);
       });
       const report = await verifyAuditChain(stack.db, { pageSize: 700 });
       expect(report).toMatchObject({ ok: true, events: before + 2541 });
-      const [{ max, n }] = await stack.db('audit_events').select(stack.db.raw('max(chain_seq)::int AS max, count(*)::int AS n'));
+      const [{ max, n }] = await stack
+        .db('audit_events')
+        .select(stack.db.raw('max(chain_seq)::int AS max, count(*)::int AS n'));
       expect(max).toBe(n);
       // The two events of one transaction are next to each other: the lock is held to commit.
-      const seqs = await stack.db('audit_events').where({ request_id: 'par-3' }).orderBy('chain_seq').pluck('chain_seq');
+      const seqs = await stack
+        .db('audit_events')
+        .where({ request_id: 'par-3' })
+        .orderBy('chain_seq')
+        .pluck('chain_seq');
       expect(Number(seqs[1]) - Number(seqs[0])).toBe(1);
     });
 
@@ -267,7 +356,10 @@ describe('security', () => {
       let t1Audited!: () => void;
       const t2Ready = new Promise<void>((r) => (t2HasRow = r));
       const t1Ready = new Promise<void>((r) => (t1Audited = r));
-      const touch = (trx: Knex.Transaction) => trx('org_units').where({ id: unit.id }).update({ name: trx.raw('name') });
+      const touch = (trx: Knex.Transaction) =>
+        trx('org_units')
+          .where({ id: unit.id })
+          .update({ name: trx.raw('name') });
       // Had the chain lock been taken at insert, T1 would hold it waiting for T2's row while T2
       // waited for it to write its own event: PostgreSQL would abort one of them.
       const t1 = stack.db.transaction(async (trx) => {
@@ -283,78 +375,128 @@ describe('security', () => {
         await writeAudit(trx, { requestId: 'cross-2' }, { action: 'test.cross', entityType: 'test', entityId: 2 });
       });
       await Promise.all([t1, t2]);
-      const seqs = await stack.db('audit_events').where({ action: 'test.cross' }).orderBy('chain_seq').pluck('request_id');
+      const seqs = await stack
+        .db('audit_events')
+        .where({ action: 'test.cross' })
+        .orderBy('chain_seq')
+        .pluck('request_id');
       expect(seqs).toEqual(['cross-2', 'cross-1']); // the chain follows commit order
       expect((await verifyAuditChain(stack.db)).ok).toBe(true);
       // The chain's own write is the only change the table allows.
-      await expect(stack.db('audit_events').where({ request_id: 'cross-1' }).update({ action: 'x' })).rejects.toThrow(/append-only/);
-      await expect(stack.db('audit_events').where({ request_id: 'cross-1' }).update({ chain_seq: null, hash: null })).rejects.toThrow(/append-only/);
+      await expect(stack.db('audit_events').where({ request_id: 'cross-1' }).update({ action: 'x' })).rejects.toThrow(
+        /append-only/,
+      );
+      await expect(
+        stack.db('audit_events').where({ request_id: 'cross-1' }).update({ chain_seq: null, hash: null }),
+      ).rejects.toThrow(/append-only/);
     });
 
-    it('verifies after the actions above, then names a row changed behind the trigger, and a row deleted', { timeout: 120_000 }, async () => {
-      const ok = await verifyAuditChain(stack.db);
-      expect(ok.ok).toBe(true);
-      const total = Number((await stack.db('audit_events').count({ n: '*' }))[0].n);
-      expect(ok).toMatchObject({ events: total });
-      const verifyScript = () =>
-        promisify(execFile)('npm', ['run', '--silent', 'audit:verify'], { cwd: root, env: { ...process.env, DATABASE_URL: stack.env.DATABASE_URL } }).then(
-          (r) => ({ code: 0, out: r.stdout + r.stderr }),
-          (e) => ({ code: e.code as number, out: `${e.stdout}${e.stderr}` }),
+    it(
+      'verifies after the actions above, then names a row changed behind the trigger, and a row deleted',
+      { timeout: 120_000 },
+      async () => {
+        const ok = await verifyAuditChain(stack.db);
+        expect(ok.ok).toBe(true);
+        const total = Number((await stack.db('audit_events').count({ n: '*' }))[0].n);
+        expect(ok).toMatchObject({ events: total });
+        const verifyScript = () =>
+          promisify(execFile)('npm', ['run', '--silent', 'audit:verify'], {
+            cwd: root,
+            env: { ...process.env, DATABASE_URL: stack.env.DATABASE_URL },
+          }).then(
+            (r) => ({ code: 0, out: r.stdout + r.stderr }),
+            (e) => ({ code: e.code as number, out: `${e.stdout}${e.stderr}` }),
+          );
+        const clean = await verifyScript();
+        expect(clean.code, clean.out).toBe(0);
+        expect(clean.out).toContain(`audit chain verified: ${total} events, last hash ${ok.ok && ok.lastHash}`);
+
+        const victim = await stack.db('audit_events').where({ action: 'auth.password_changed' }).first();
+        const later = Number(
+          (await stack.db('audit_events').where('chain_seq', '>', victim.chain_seq).count({ n: '*' }))[0].n,
         );
-      const clean = await verifyScript();
-      expect(clean.code, clean.out).toBe(0);
-      expect(clean.out).toContain(`audit chain verified: ${total} events, last hash ${ok.ok && ok.lastHash}`);
-
-      const victim = await stack.db('audit_events').where({ action: 'auth.password_changed' }).first();
-      const later = Number((await stack.db('audit_events').where('chain_seq', '>', victim.chain_seq).count({ n: '*' }))[0].n);
-      expect(later).toBeGreaterThan(0); // a link in the middle, not the last one
-      const behindTheTrigger = async (sql: string, bindings: unknown[]) => {
-        await stack.db.transaction(async (trx) => {
-          await trx.raw('ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete');
-          await trx.raw(sql, bindings as never);
-          await trx.raw('ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete');
+        expect(later).toBeGreaterThan(0); // a link in the middle, not the last one
+        const behindTheTrigger = async (sql: string, bindings: unknown[]) => {
+          await stack.db.transaction(async (trx) => {
+            await trx.raw('ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete');
+            await trx.raw(sql, bindings as never);
+            await trx.raw('ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete');
+          });
+        };
+        await behindTheTrigger(`UPDATE audit_events SET after = ?::jsonb WHERE id = ?`, [
+          JSON.stringify({ note: 'nothing happened' }),
+          victim.id,
+        ]);
+        const tampered = await verifyAuditChain(stack.db);
+        expect(tampered).toMatchObject({
+          ok: false,
+          broken: { id: Number(victim.id), chainSeq: Number(victim.chain_seq), problem: 'content_changed' },
         });
-      };
-      await behindTheTrigger(`UPDATE audit_events SET after = ?::jsonb WHERE id = ?`, [JSON.stringify({ note: 'nothing happened' }), victim.id]);
-      const tampered = await verifyAuditChain(stack.db);
-      expect(tampered).toMatchObject({ ok: false, broken: { id: Number(victim.id), chainSeq: Number(victim.chain_seq), problem: 'content_changed' } });
-      const script = await verifyScript();
-      expect(script.code, script.out).toBe(1);
-      expect(script.out).toContain(`audit chain BROKEN at event ${victim.id} (chain_seq ${victim.chain_seq}): 内容被修改 (content changed)`);
+        const script = await verifyScript();
+        expect(script.code, script.out).toBe(1);
+        expect(script.out).toContain(
+          `audit chain BROKEN at event ${victim.id} (chain_seq ${victim.chain_seq}): 内容被修改 (content changed)`,
+        );
 
-      // Recomputing the forged row's own hash only moves the break to the next link.
-      await behindTheTrigger(`UPDATE audit_events a SET hash = audit_event_hash(a) WHERE id = ?`, [victim.id]);
-      const next = await stack.db('audit_events').where('chain_seq', Number(victim.chain_seq) + 1).first('id');
-      expect(await verifyAuditChain(stack.db)).toMatchObject({ ok: false, broken: { id: Number(next.id), problem: 'prev_hash_mismatch' } });
+        // Recomputing the forged row's own hash only moves the break to the next link.
+        await behindTheTrigger(`UPDATE audit_events a SET hash = audit_event_hash(a) WHERE id = ?`, [victim.id]);
+        const next = await stack
+          .db('audit_events')
+          .where('chain_seq', Number(victim.chain_seq) + 1)
+          .first('id');
+        expect(await verifyAuditChain(stack.db)).toMatchObject({
+          ok: false,
+          broken: { id: Number(next.id), problem: 'prev_hash_mismatch' },
+        });
 
-      // Put it back as it was: the chain holds again.
-      await behindTheTrigger(`UPDATE audit_events SET after = ?::jsonb, hash = ? WHERE id = ?`, [victim.after === null ? null : JSON.stringify(victim.after), victim.hash, victim.id]);
-      expect((await verifyAuditChain(stack.db)).ok).toBe(true);
+        // Put it back as it was: the chain holds again.
+        await behindTheTrigger(`UPDATE audit_events SET after = ?::jsonb, hash = ? WHERE id = ?`, [
+          victim.after === null ? null : JSON.stringify(victim.after),
+          victim.hash,
+          victim.id,
+        ]);
+        expect((await verifyAuditChain(stack.db)).ok).toBe(true);
 
-      // A deleted row leaves a gap, named at the event after it.
-      const gone = await stack.db('audit_events').where({ action: 'auth.login_refused_locked' }).orderBy('chain_seq').first('id', 'chain_seq');
-      await behindTheTrigger(`DELETE FROM audit_events WHERE id = ?`, [gone.id]);
-      const after = await stack.db('audit_events').where('chain_seq', '>', gone.chain_seq).orderBy('chain_seq').first('id', 'chain_seq');
-      const gap = await verifyAuditChain(stack.db, { pageSize: 50 });
-      expect(gap).toMatchObject({ ok: false, broken: { id: Number(after.id), chainSeq: Number(after.chain_seq), problem: 'missing_event' } });
-      expect(!gap.ok && gap.broken.detail).toContain(`chain_seq ${gone.chain_seq} absent`);
-      const scriptGap = await verifyScript();
-      expect(scriptGap.code).toBe(1);
-      expect(scriptGap.out).toContain(`event ${after.id}`);
-      expect(scriptGap.out).toContain('missing event');
-    });
+        // A deleted row leaves a gap, named at the event after it.
+        const gone = await stack
+          .db('audit_events')
+          .where({ action: 'auth.login_refused_locked' })
+          .orderBy('chain_seq')
+          .first('id', 'chain_seq');
+        await behindTheTrigger(`DELETE FROM audit_events WHERE id = ?`, [gone.id]);
+        const after = await stack
+          .db('audit_events')
+          .where('chain_seq', '>', gone.chain_seq)
+          .orderBy('chain_seq')
+          .first('id', 'chain_seq');
+        const gap = await verifyAuditChain(stack.db, { pageSize: 50 });
+        expect(gap).toMatchObject({
+          ok: false,
+          broken: { id: Number(after.id), chainSeq: Number(after.chain_seq), problem: 'missing_event' },
+        });
+        expect(!gap.ok && gap.broken.detail).toContain(`chain_seq ${gone.chain_seq} absent`);
+        const scriptGap = await verifyScript();
+        expect(scriptGap.code).toBe(1);
+        expect(scriptGap.out).toContain(`event ${after.id}`);
+        expect(scriptGap.out).toContain('missing event');
+      },
+    );
   });
 });
 
 describe('security with short limits', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack({ worker: false, env: { SHEQU_LOGIN_LOCK_MINUTES: '0.1', SHEQU_LOGIN_RATE_PER_MINUTE: '12' } });
+    stack = await startTestStack({
+      worker: false,
+      env: { SHEQU_LOGIN_LOCK_MINUTES: '0.1', SHEQU_LOGIN_RATE_PER_MINUTE: '12' },
+    });
   });
   afterAll(() => stack?.stop());
 
   it('a lock ends after its time, and the count starts again', async () => {
-    for (let i = 0; i < 4; i++) expect((await loginFrom(stack, '127.0.0.2', 'caseworker1', 'not-it-3')).status).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect((await loginFrom(stack, '127.0.0.2', 'caseworker1', 'not-it-3')).status).toBe(401);
     expect((await loginFrom(stack, '127.0.0.2', 'caseworker1', 'not-it-3')).status).toBe(423);
     expect((await loginFrom(stack, '127.0.0.2', 'caseworker1', stack.password)).status).toBe(423);
     await new Promise((r) => setTimeout(r, 6500));
@@ -368,7 +510,9 @@ describe('security with short limits', () => {
     expect(statuses).toEqual(Array(12).fill(200));
     const limited = await loginFrom(stack, '127.0.0.10', 'admin1', stack.password);
     expect(limited.status).toBe(429);
-    expect(limited.body).toEqual({ message: '登录请求过于频繁，请一分钟后再试 (too many sign-in requests from this address; try again in a minute)' });
+    expect(limited.body).toEqual({
+      message: '登录请求过于频繁，请一分钟后再试 (too many sign-in requests from this address; try again in a minute)',
+    });
     expect(limited.headers['ratelimit-policy']).toBeDefined();
     // Per address: another one is not limited.
     expect((await loginFrom(stack, '127.0.0.11', 'admin1', stack.password)).status).toBe(200);

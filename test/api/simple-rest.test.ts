@@ -14,27 +14,46 @@ describe('ra-data-simple-rest contract', () => {
     stack = await startTestStack({ worker: false });
     admin = await login(stack, 'admin1');
     const httpClient = (url: string, options: fetchUtils.Options = {}) =>
-      fetchUtils.fetchJson(url, { ...options, headers: new Headers({ Accept: 'application/json', Authorization: `Bearer ${admin.token}` }) });
+      fetchUtils.fetchJson(url, {
+        ...options,
+        headers: new Headers({ Accept: 'application/json', Authorization: `Bearer ${admin.token}` }),
+      });
     provider = simpleRestProvider(`${stack.baseUrl}/api`, httpClient);
   });
   afterAll(() => stack.stop());
 
   it('reads org-units with sort, range and filter, and the right total', async () => {
-    const all = await provider.getList('org-units', { pagination: { page: 1, perPage: 10 }, sort: { field: 'id', order: 'ASC' }, filter: {} });
+    const all = await provider.getList('org-units', {
+      pagination: { page: 1, perPage: 10 },
+      sort: { field: 'id', order: 'ASC' },
+      filter: {},
+    });
     expect(all.total).toBe(1 + 6 + 5 + 76); // district, streets, towns, communities
     expect(all.data).toHaveLength(10);
 
-    const communities = await provider.getList('org-units', { pagination: { page: 2, perPage: 25 }, sort: { field: 'name', order: 'DESC' }, filter: { kind: 'community' } });
+    const communities = await provider.getList('org-units', {
+      pagination: { page: 2, perPage: 25 },
+      sort: { field: 'name', order: 'DESC' },
+      filter: { kind: 'community' },
+    });
     expect(communities.total).toBe(76);
     expect(communities.data).toHaveLength(25);
     const names = communities.data.map((r) => r.name as string);
     expect([...names].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0))).toEqual(names);
     expect(communities.data.every((r) => r.kind === 'community')).toBe(true);
 
-    const lastPage = await provider.getList('org-units', { pagination: { page: 4, perPage: 25 }, sort: { field: 'id', order: 'ASC' }, filter: { kind: 'community' } });
+    const lastPage = await provider.getList('org-units', {
+      pagination: { page: 4, perPage: 25 },
+      sort: { field: 'id', order: 'ASC' },
+      filter: { kind: 'community' },
+    });
     expect(lastPage.data).toHaveLength(1);
 
-    const streets = await provider.getList('org-units', { pagination: { page: 1, perPage: 50 }, sort: { field: 'id', order: 'ASC' }, filter: { kind: 'street', q: '城' } });
+    const streets = await provider.getList('org-units', {
+      pagination: { page: 1, perPage: 50 },
+      sort: { field: 'id', order: 'ASC' },
+      filter: { kind: 'street', q: '城' },
+    });
     expect(streets.data.map((r) => r.name)).toEqual(['城东街道', '城西街道', '城南街道', '城北街道', '城中街道']);
   });
 
@@ -46,18 +65,38 @@ describe('ra-data-simple-rest contract', () => {
   });
 
   it('create, update and delete return the record (users)', async () => {
-    const created = await provider.create('users', { data: { username: 'caseworker9', password: 'longenough1', displayName: '测试', role: 'caseworker', orgUnitId: 3, active: true } });
+    const created = await provider.create('users', {
+      data: {
+        username: 'caseworker9',
+        password: 'longenough1',
+        displayName: '测试',
+        role: 'caseworker',
+        orgUnitId: 3,
+        active: true,
+      },
+    });
     expect(created.data).toMatchObject({ username: 'caseworker9', role: 'caseworker' });
-    const updated = await provider.update('users', { id: created.data.id, data: { displayName: '测试二', role: 'caseworker', orgUnitId: 3, active: true }, previousData: created.data });
+    const updated = await provider.update('users', {
+      id: created.data.id,
+      data: { displayName: '测试二', role: 'caseworker', orgUnitId: 3, active: true },
+      previousData: created.data,
+    });
     expect(updated.data.displayName).toBe('测试二');
     const deleted = await provider.delete('users', { id: created.data.id, previousData: updated.data });
     expect(deleted.data).toMatchObject({ id: created.data.id, active: false });
-    const events = await provider.getList('audit-events', { pagination: { page: 1, perPage: 10 }, sort: { field: 'id', order: 'ASC' }, filter: { entityType: 'user', entityId: String(created.data.id) } });
+    const events = await provider.getList('audit-events', {
+      pagination: { page: 1, perPage: 10 },
+      sort: { field: 'id', order: 'ASC' },
+      filter: { entityType: 'user', entityId: String(created.data.id) },
+    });
     expect(events.data.map((e) => e.action)).toEqual(['user.create', 'user.update', 'user.deactivate']);
   });
 
   it('refuses unknown filters and sort fields with a message per field', async () => {
-    const res = await admin.call('GET', `/api/org-units?filter=${encodeURIComponent('{"bogus":1}')}&sort=${encodeURIComponent('["password","ASC"]')}`);
+    const res = await admin.call(
+      'GET',
+      `/api/org-units?filter=${encodeURIComponent('{"bogus":1}')}&sort=${encodeURIComponent('["password","ASC"]')}`,
+    );
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.errors).sort()).toEqual(['filter.bogus', 'sort']);
     const badRange = await admin.call('GET', `/api/org-units?range=${encodeURIComponent('[10,2]')}`);
@@ -66,7 +105,7 @@ describe('ra-data-simple-rest contract', () => {
     expect(notJson.status).toBe(400);
   });
 
-  it('scopes lists to the user\'s area, totals included', async () => {
+  it("scopes lists to the user's area, totals included", async () => {
     const caseworker = await login(stack, 'caseworker1');
     // Her community, and the district's map (district, 6 streets, 5 towns); no other community.
     const mine = await caseworker.call('GET', `/api/org-units?filter=${encodeURIComponent('{"kind":"community"}')}`);

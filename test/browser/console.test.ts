@@ -7,7 +7,6 @@ import { login, loginRequest, startTestStack, waitFor, type TestStack } from '..
 
 // The built console served by the real API, driven in Debian's Chromium (installed by .ci/run).
 
-
 describe('console in a browser', () => {
   let stack: TestStack;
   let browser: Browser;
@@ -27,7 +26,10 @@ describe('console in a browser', () => {
     const created = await api.call('POST', '/api/applications', applicationBody(3, { headName: '孙浏览' }));
     expect(created.status).toBe(201);
     // Verification runs by itself and hands the case to community review.
-    await waitFor('community review', async () => (await api.call('GET', `/api/applications/${created.body.id}`)).body.stage === 'community_review');
+    await waitFor(
+      'community review',
+      async () => (await api.call('GET', `/api/applications/${created.body.id}`)).body.stage === 'community_review',
+    );
 
     mark('case in community review');
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
@@ -53,30 +55,34 @@ describe('console in a browser', () => {
     await page.screenshot({ path: 'test-results/console-applications.png', fullPage: true });
   });
 
-  it('reviewer1 changes her own password from the user menu: her other session ends, this one stays', { timeout: 120_000 }, async () => {
-    const elsewhere = await login(stack, 'reviewer1');
-    const page = await signInAs(browser, stack, 'reviewer1', { menuShows: '低保申请' });
-    await page.locator('.RaUserMenu-userButton').first().click();
-    await page.locator('.shequ-change-password').click();
-    const dialog = page.locator('.shequ-password-dialog');
-    await dialog.locator('input[name="currentPassword"]').fill('not-my-password-1');
-    await dialog.locator('input[name="newPassword"]').fill('short1');
-    // The policy is checked as she types, from the same rules the API applies.
-    await expect.poll(() => dialog.innerText()).toContain('至少10位');
-    const fresh = 'Reviewer-2026-new';
-    await dialog.locator('input[name="newPassword"]').fill(fresh);
-    await dialog.locator('input[name="again"]').fill(fresh);
-    await dialog.getByRole('button', { name: '修改密码' }).click();
-    await expect.poll(() => dialog.innerText()).toContain('当前密码不正确');
-    await dialog.locator('input[name="currentPassword"]').fill(stack.password);
-    await dialog.getByRole('button', { name: '修改密码' }).click();
-    await expect.poll(() => page.locator('body').innerText()).toContain('密码已修改');
-    expect((await elsewhere.call('GET', '/api/auth/me')).status).toBe(401);
-    expect((await loginRequest(stack.baseUrl, 'reviewer1', fresh)).status).toBe(200);
-    // This session still works: the list loads.
-    await page.getByRole('menuitem', { name: /低保申请/ }).click();
-    await expect.poll(() => page.locator('main').innerText(), { timeout: 20_000 }).toContain('申请');
-    const audit = await stack.db('audit_events').where({ action: 'auth.password_changed' }).count({ n: '*' });
-    expect(Number(audit[0].n)).toBe(1);
-  });
+  it(
+    'reviewer1 changes her own password from the user menu: her other session ends, this one stays',
+    { timeout: 120_000 },
+    async () => {
+      const elsewhere = await login(stack, 'reviewer1');
+      const page = await signInAs(browser, stack, 'reviewer1', { menuShows: '低保申请' });
+      await page.locator('.RaUserMenu-userButton').first().click();
+      await page.locator('.shequ-change-password').click();
+      const dialog = page.locator('.shequ-password-dialog');
+      await dialog.locator('input[name="currentPassword"]').fill('not-my-password-1');
+      await dialog.locator('input[name="newPassword"]').fill('short1');
+      // The policy is checked as she types, from the same rules the API applies.
+      await expect.poll(() => dialog.innerText()).toContain('至少10位');
+      const fresh = 'Reviewer-2026-new';
+      await dialog.locator('input[name="newPassword"]').fill(fresh);
+      await dialog.locator('input[name="again"]').fill(fresh);
+      await dialog.getByRole('button', { name: '修改密码' }).click();
+      await expect.poll(() => dialog.innerText()).toContain('当前密码不正确');
+      await dialog.locator('input[name="currentPassword"]').fill(stack.password);
+      await dialog.getByRole('button', { name: '修改密码' }).click();
+      await expect.poll(() => page.locator('body').innerText()).toContain('密码已修改');
+      expect((await elsewhere.call('GET', '/api/auth/me')).status).toBe(401);
+      expect((await loginRequest(stack.baseUrl, 'reviewer1', fresh)).status).toBe(200);
+      // This session still works: the list loads.
+      await page.getByRole('menuitem', { name: /低保申请/ }).click();
+      await expect.poll(() => page.locator('main').innerText(), { timeout: 20_000 }).toContain('申请');
+      const audit = await stack.db('audit_events').where({ action: 'auth.password_changed' }).count({ n: '*' });
+      expect(Number(audit[0].n)).toBe(1);
+    },
+  );
 });

@@ -49,13 +49,24 @@ describe('monthly disbursement in the console', () => {
     await ensureDisbursementSchedule(stack.temporal, stack.env);
 
     // One community in each of four streets; 29 households with an account, one without.
-    const communities = await stack.db('org_units as c').join('org_units as s', 's.id', 'c.parent_id').where('c.kind', 'community').where('s.kind', 'street').orderBy('c.id').select('c.id', 'c.parent_id as streetId', 's.name as streetName');
+    const communities = await stack
+      .db('org_units as c')
+      .join('org_units as s', 's.id', 'c.parent_id')
+      .where('c.kind', 'community')
+      .where('s.kind', 'street')
+      .orderBy('c.id')
+      .select('c.id', 'c.parent_id as streetId', 's.name as streetName');
     const firstPerStreet = new Map<number, { id: number; streetId: number; streetName: string }>();
     for (const c of communities) if (!firstPerStreet.has(c.streetId)) firstPerStreet.set(c.streetId, c);
     const picked = [...firstPerStreet.values()].slice(0, 4);
     expect(picked).toHaveLength(4);
     streets = picked.map((c) => ({ id: c.streetId, name: c.streetName }));
-    const rows = Array.from({ length: 30 }, (_, i) => ({ communityId: picked[i % 4].id, members: 1 + (i % 4), incomeFen: 10000 * (i % 6), ...(i === 29 ? { account: null } : {}) }));
+    const rows = Array.from({ length: 30 }, (_, i) => ({
+      communityId: picked[i % 4].id,
+      members: 1 + (i % 4),
+      incomeFen: 10000 * (i % 6),
+      ...(i === 29 ? { account: null } : {}),
+    }));
     const seeded = await seedEnrollments(stack.db, rows);
     households = seeded.map((e, i) => ({ ...e, streetId: picked[i % 4].streetId }));
 
@@ -64,18 +75,40 @@ describe('monthly disbursement in the console', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    await stack?.temporal.schedule.getHandle(scheduleId()).delete().catch(() => undefined);
+    await stack?.temporal.schedule
+      .getHandle(scheduleId())
+      .delete()
+      .catch(() => undefined);
     await stack?.stop();
   });
 
   const signIn = (username: string, locale: 'zh-CN' | 'en' = 'zh-CN') =>
-    signInAs(browser, stack, username, { locale, menuShows: locale === 'en' ? 'Dibao applications' : '低保申请', acceptDownloads: true, onPageError: mark });
+    signInAs(browser, stack, username, {
+      locale,
+      menuShows: locale === 'en' ? 'Dibao applications' : '低保申请',
+      acceptDownloads: true,
+      onPageError: mark,
+    });
 
   const dialog = (page: Page) => page.getByRole('dialog');
-  const text = (page: Page, selector: string) => page.locator(selector).first().innerText().catch(() => '');
+  const text = (page: Page, selector: string) =>
+    page
+      .locator(selector)
+      .first()
+      .innerText()
+      .catch(() => '');
   const header = (page: Page) => text(page, '.shequ-run-header');
-  const phase = (page: Page) => page.locator('.shequ-run-header .shequ-phase').first().getAttribute('data-phase').catch(() => null);
-  const toasts = (page: Page) => page.locator('.MuiSnackbar-root').allInnerTexts().then((t) => t.join(' '));
+  const phase = (page: Page) =>
+    page
+      .locator('.shequ-run-header .shequ-phase')
+      .first()
+      .getAttribute('data-phase')
+      .catch(() => null);
+  const toasts = (page: Page) =>
+    page
+      .locator('.MuiSnackbar-root')
+      .allInnerTexts()
+      .then((t) => t.join(' '));
   const failedRows = (page: Page) => page.locator('.shequ-failed-table tbody tr');
 
   /** The id the next payment line will get (the re-issue's), to pick an account the simulated bank pays. */
@@ -97,7 +130,9 @@ describe('monthly disbursement in the console', () => {
 
     // ── the runs list: the schedule's next time above it; start 2027-01 ─────────────────────
     await fin.getByRole('menuitem', { name: /发放批次/ }).click();
-    await expect.poll(() => text(fin, '.shequ-schedule-summary'), { timeout: 20_000 }).toMatch(/下次自动发放：\d{4}\/\d{2}\/\d{2} 09:00/);
+    await expect
+      .poll(() => text(fin, '.shequ-schedule-summary'), { timeout: 20_000 })
+      .toMatch(/下次自动发放：\d{4}\/\d{2}\/\d{2} 09:00/);
     await fin.locator('[data-action="start-run"]').click();
     await fin.locator('input[name="period"]').fill(PERIOD);
     await dialog(fin).getByRole('button', { name: '发起' }).click();
@@ -110,7 +145,11 @@ describe('monthly disbursement in the console', () => {
     await waitFor(
       'awaiting sign-off',
       async () => {
-        const p = await fin.locator('.shequ-run-header .shequ-run-progress').first().getAttribute('data-progress').catch(() => null);
+        const p = await fin
+          .locator('.shequ-run-header .shequ-run-progress')
+          .first()
+          .getAttribute('data-progress')
+          .catch(() => null);
         if (p !== null) seen.add(`${await phase(fin)}:${p}`);
         return (await phase(fin)) === 'awaiting_signoff';
       },
@@ -132,7 +171,9 @@ describe('monthly disbursement in the console', () => {
       expect(row).toContain(yuan(fen));
     }
     expect(await text(fin, '.shequ-street-table tfoot')).toContain(yuan(totalFen));
-    await expect.poll(() => fin.locator('.shequ-street-chart .recharts-bar-rectangle').count(), { timeout: 20_000 }).toBe(streets.length);
+    await expect
+      .poll(() => fin.locator('.shequ-street-chart .recharts-bar-rectangle').count(), { timeout: 20_000 })
+      .toBe(streets.length);
     expect(await text(fin, '.shequ-check-report')).toContain('核对通过');
     await fin.screenshot({ path: `${SHOTS}/disbursement-1-awaiting-signoff.png`, fullPage: true });
 
@@ -148,7 +189,10 @@ describe('monthly disbursement in the console', () => {
 
     // The bank file, fetched with the token and saved by the browser; its checksum is the stored one.
     await expect.poll(() => fin.locator('.shequ-bank-files tr[data-seq="1"]').count(), { timeout: 20_000 }).toBe(1);
-    const [download] = await Promise.all([fin.waitForEvent('download'), fin.locator('.shequ-run-actions [data-action="download"]').click()]);
+    const [download] = await Promise.all([
+      fin.waitForEvent('download'),
+      fin.locator('.shequ-run-actions [data-action="download"]').click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`shequ-${PERIOD}-1.csv`);
     const saved = `${SHOTS}/disbursement-bank-file-${PERIOD}.csv`;
     await download.saveAs(saved);
@@ -164,7 +208,13 @@ describe('monthly disbursement in the console', () => {
     expect(failedText).toContain('未登记银行账号');
     expect(failedText).toMatch(/账户已销户|户名不符/);
     const failedBefore = await failedRows(fin).count();
-    expect(failedBefore).toBe(await stack.db('payments').where({ run_id: runId, status: 'failed' }).count().then((r) => Number(r[0].count)));
+    expect(failedBefore).toBe(
+      await stack
+        .db('payments')
+        .where({ run_id: runId, status: 'failed' })
+        .count()
+        .then((r) => Number(r[0].count)),
+    );
     await fin.screenshot({ path: `${SHOTS}/disbursement-2-failed-lines.png`, fullPage: true });
 
     // ── re-issue the household without an account to a corrected one ──────────────────────────
@@ -179,14 +229,21 @@ describe('monthly disbursement in the console', () => {
       await dialog(fin).locator('input[name="accountName"]').click();
       await expect.poll(() => dialog(fin).innerText()).toContain('银行账号应为12–30位数字');
       expect(await dialog(fin).getByRole('button', { name: '重新发放' }).isDisabled()).toBe(true);
-      await dialog(fin).locator('input[name="account"]').fill(acceptedAccount(await nextPaymentId(), attempt * 1000));
+      await dialog(fin)
+        .locator('input[name="account"]')
+        .fill(acceptedAccount(await nextPaymentId(), attempt * 1000));
       if (attempt === 0) await fin.screenshot({ path: `${SHOTS}/disbursement-3-reissue.png`, fullPage: true });
       await dialog(fin).getByRole('button', { name: '重新发放' }).click();
       const reissue = fin.locator(`.shequ-reissue-table tr[data-reissue-of="${failedId}"]`);
-      await expect.poll(() => reissue.getAttribute('data-status').catch(() => null), { timeout: 30_000 }).toMatch(/^(paid|failed)$/);
+      await expect
+        .poll(() => reissue.getAttribute('data-status').catch(() => null), { timeout: 30_000 })
+        .toMatch(/^(paid|failed)$/);
       paid = (await reissue.getAttribute('data-status')) === 'paid';
       mark(`re-issue of #${failedId}: ${paid ? 'paid' : 'failed again'}`);
-      if (!paid) target = fin.locator(`.shequ-failed-table tbody tr[data-payment-id="${await reissue.getAttribute('data-payment-id')}"]`);
+      if (!paid)
+        target = fin.locator(
+          `.shequ-failed-table tbody tr[data-payment-id="${await reissue.getAttribute('data-payment-id')}"]`,
+        );
     }
     expect(paid).toBe(true);
     expect(await text(fin, '.shequ-reissue-table')).toContain('已到账');
@@ -197,8 +254,14 @@ describe('monthly disbursement in the console', () => {
     await carried.locator('[data-action="carry"]').click();
     await expect.poll(() => dialog(fin).innerText()).toContain('下月发放批次中作为补发');
     await dialog(fin).getByRole('button', { name: '转入下月补发' }).click();
-    await expect.poll(async () => (await stack.db('payments').where({ id: carriedId }).first('status')).status, { timeout: 20_000 }).toBe('carried');
-    await expect.poll(() => fin.locator(`.shequ-failed-table tr[data-payment-id="${carriedId}"]`).count(), { timeout: 20_000 }).toBe(0);
+    await expect
+      .poll(async () => (await stack.db('payments').where({ id: carriedId }).first('status')).status, {
+        timeout: 20_000,
+      })
+      .toBe('carried');
+    await expect
+      .poll(() => fin.locator(`.shequ-failed-table tr[data-payment-id="${carriedId}"]`).count(), { timeout: 20_000 })
+      .toBe(0);
     mark(`line #${carriedId} carried`);
 
     // ── close: every line still failed is carried, and the run completes ─────────────────────
@@ -265,7 +328,15 @@ describe('monthly disbursement in the console', () => {
     await expect.poll(() => fin.locator('input[name="status"]').inputValue()).toBe('');
     await fin.locator('input[name="streetId"]').fill(street.name.slice(0, 2));
     await fin.getByRole('option', { name: street.name }).click();
-    await expect.poll(async () => (await rows.allInnerTexts()).length, { timeout: 20_000 }).toBe(await stack.db('payments').where({ run_id: runId, street_id: street.id }).count().then((r) => Number(r[0].count)));
+    await expect
+      .poll(async () => (await rows.allInnerTexts()).length, { timeout: 20_000 })
+      .toBe(
+        await stack
+          .db('payments')
+          .where({ run_id: runId, street_id: street.id })
+          .count()
+          .then((r) => Number(r[0].count)),
+      );
     expect((await rows.allInnerTexts()).every((r) => r.includes(street.name))).toBe(true);
     // One line: how its amount was derived.
     await rows.first().click();
@@ -273,107 +344,146 @@ describe('monthly disbursement in the console', () => {
     expect(await text(fin, '.shequ-payment-derivation')).toMatch(/max\(.*\) = ¥/);
   });
 
-  it('the schedule page shows the next run time; a supervisor pauses and resumes it with a note', { timeout: 120_000 }, async () => {
-    const sv = await signIn('supervisor1');
-    mark('supervisor1 signed in');
-    await sv.getByRole('menuitem', { name: /自动发放计划/ }).click();
-    await expect.poll(() => text(sv, '.shequ-schedule-next'), { timeout: 20_000 }).toMatch(/^\d{4}\/\d{2}\/05 09:00$/);
-    expect(await text(sv, '.shequ-schedule')).toContain('每月5日 09:00');
-    expect(await text(sv, '.shequ-schedule-state')).toBe('运行中');
-    await sv.locator('[data-action="pause"]').click();
-    expect(await dialog(sv).getByRole('button', { name: '暂停' }).isDisabled()).toBe(true); // a note is required
-    await dialog(sv).locator('textarea[name="note"]').fill('春节期间暂停，节后手动发起');
-    await dialog(sv).getByRole('button', { name: '暂停' }).click();
-    await expect.poll(() => text(sv, '.shequ-schedule-state'), { timeout: 20_000 }).toBe('已暂停');
-    expect(await text(sv, '.shequ-schedule')).toContain('春节期间暂停');
-    expect((await stack.temporal.schedule.getHandle(scheduleId()).describe()).state.paused).toBe(true);
-    await sv.screenshot({ path: `${SHOTS}/disbursement-8-schedule-paused.png`, fullPage: true });
-    mark('schedule paused');
-    await sv.locator('[data-action="resume"]').click();
-    await dialog(sv).locator('textarea[name="note"]').fill('节后恢复');
-    await dialog(sv).getByRole('button', { name: '恢复' }).click();
-    await expect.poll(() => text(sv, '.shequ-schedule-state'), { timeout: 20_000 }).toBe('运行中');
-    expect(await text(sv, '.shequ-schedule-next')).toMatch(/09:00$/);
+  it(
+    'the schedule page shows the next run time; a supervisor pauses and resumes it with a note',
+    { timeout: 120_000 },
+    async () => {
+      const sv = await signIn('supervisor1');
+      mark('supervisor1 signed in');
+      await sv.getByRole('menuitem', { name: /自动发放计划/ }).click();
+      await expect
+        .poll(() => text(sv, '.shequ-schedule-next'), { timeout: 20_000 })
+        .toMatch(/^\d{4}\/\d{2}\/05 09:00$/);
+      expect(await text(sv, '.shequ-schedule')).toContain('每月5日 09:00');
+      expect(await text(sv, '.shequ-schedule-state')).toBe('运行中');
+      await sv.locator('[data-action="pause"]').click();
+      expect(await dialog(sv).getByRole('button', { name: '暂停' }).isDisabled()).toBe(true); // a note is required
+      await dialog(sv).locator('textarea[name="note"]').fill('春节期间暂停，节后手动发起');
+      await dialog(sv).getByRole('button', { name: '暂停' }).click();
+      await expect.poll(() => text(sv, '.shequ-schedule-state'), { timeout: 20_000 }).toBe('已暂停');
+      expect(await text(sv, '.shequ-schedule')).toContain('春节期间暂停');
+      expect((await stack.temporal.schedule.getHandle(scheduleId()).describe()).state.paused).toBe(true);
+      await sv.screenshot({ path: `${SHOTS}/disbursement-8-schedule-paused.png`, fullPage: true });
+      mark('schedule paused');
+      await sv.locator('[data-action="resume"]').click();
+      await dialog(sv).locator('textarea[name="note"]').fill('节后恢复');
+      await dialog(sv).getByRole('button', { name: '恢复' }).click();
+      await expect.poll(() => text(sv, '.shequ-schedule-state'), { timeout: 20_000 }).toBe('运行中');
+      expect(await text(sv, '.shequ-schedule-next')).toMatch(/09:00$/);
 
-    mark('schedule resumed');
-    // In English too, and the district approver only reads it.
-    const ap = await signIn('approver1', 'en');
-    mark('approver1 signed in');
-    const menu = await ap.locator('[class*="RaMenu"]').first().innerText();
-    for (const entry of ['Disbursement runs', 'Payments', 'Disbursement schedule']) expect(menu).toContain(entry);
-    await ap.getByRole('menuitem', { name: /Disbursement schedule/ }).click();
-    await expect.poll(() => text(ap, '.shequ-schedule'), { timeout: 20_000 }).toContain('Next automatic run');
-    expect(await text(ap, '.shequ-schedule')).toContain('Day 5 of each month, 09:00');
-    expect(await ap.locator('[data-action="pause"]').count()).toBe(0);
-    await ap.getByRole('menuitem', { name: /Disbursement runs/ }).click();
-    // (the run of the first test, when the file runs whole)
-    await expect.poll(() => text(ap, 'main'), { timeout: 20_000 }).toMatch(/Completed|No Disbursement runs found/);
-    expect(await ap.locator('[data-action="start-run"]').count()).toBe(0);
-    await ap.screenshot({ path: `${SHOTS}/disbursement-9-runs-en.png`, fullPage: true });
-    mark('English checked');
-  });
+      mark('schedule resumed');
+      // In English too, and the district approver only reads it.
+      const ap = await signIn('approver1', 'en');
+      mark('approver1 signed in');
+      const menu = await ap.locator('[class*="RaMenu"]').first().innerText();
+      for (const entry of ['Disbursement runs', 'Payments', 'Disbursement schedule']) expect(menu).toContain(entry);
+      await ap.getByRole('menuitem', { name: /Disbursement schedule/ }).click();
+      await expect.poll(() => text(ap, '.shequ-schedule'), { timeout: 20_000 }).toContain('Next automatic run');
+      expect(await text(ap, '.shequ-schedule')).toContain('Day 5 of each month, 09:00');
+      expect(await ap.locator('[data-action="pause"]').count()).toBe(0);
+      await ap.getByRole('menuitem', { name: /Disbursement runs/ }).click();
+      // (the run of the first test, when the file runs whole)
+      await expect.poll(() => text(ap, 'main'), { timeout: 20_000 }).toMatch(/Completed|No Disbursement runs found/);
+      expect(await ap.locator('[data-action="start-run"]').count()).toBe(0);
+      await ap.screenshot({ path: `${SHOTS}/disbursement-9-runs-en.png`, fullPage: true });
+      mark('English checked');
+    },
+  );
 
-  it('finance1 rejects a run with a reason; a run stopped by the check waits for a supervisor to re-check it; a caseworker sees her lines only', { timeout: 180_000 }, async () => {
-    const finance = await login(stack, 'finance1');
-    const runOf = (id: number) => finance.call('GET', `/api/disbursement-runs/${id}`).then((r) => r.body);
+  it(
+    'finance1 rejects a run with a reason; a run stopped by the check waits for a supervisor to re-check it; a caseworker sees her lines only',
+    { timeout: 180_000 },
+    async () => {
+      const finance = await login(stack, 'finance1');
+      const runOf = (id: number) => finance.call('GET', `/api/disbursement-runs/${id}`).then((r) => r.body);
 
-    // ── reject, with a reason and "are you sure?" ────────────────────────────────────────────
-    const feb = (await finance.call('POST', '/api/disbursement-runs', { period: '2027-02' })).body.id;
-    await waitFor('2027-02 awaiting sign-off', async () => (await runOf(feb)).phase === 'awaiting_signoff');
-    const fin = await signIn('finance1');
-    await fin.goto(`${stack.baseUrl}/#/disbursement-runs/${feb}/show`);
-    await expect.poll(() => phase(fin), { timeout: 20_000 }).toBe('awaiting_signoff');
-    await fin.locator('[data-action="reject"]').click();
-    expect(await dialog(fin).getByRole('button', { name: '退回' }).isDisabled()).toBe(true);
-    await dialog(fin).locator('textarea[name="reason"]').fill('保障标准调整，重新计算');
-    await dialog(fin).getByRole('button', { name: '退回' }).click();
-    await expect.poll(() => dialog(fin).innerText()).toContain('确认退回');
-    await dialog(fin).getByRole('button', { name: '退回' }).click();
-    await expect.poll(() => phase(fin), { timeout: 20_000 }).toBe('rejected');
-    expect(await text(fin, '.shequ-rejected-reason')).toContain('保障标准调整，重新计算');
-    expect(await fin.locator('.shequ-run-actions [data-action]').count()).toBe(0);
-    await fin.screenshot({ path: `${SHOTS}/disbursement-10-rejected.png`, fullPage: true });
+      // ── reject, with a reason and "are you sure?" ────────────────────────────────────────────
+      const feb = (await finance.call('POST', '/api/disbursement-runs', { period: '2027-02' })).body.id;
+      await waitFor('2027-02 awaiting sign-off', async () => (await runOf(feb)).phase === 'awaiting_signoff');
+      const fin = await signIn('finance1');
+      await fin.goto(`${stack.baseUrl}/#/disbursement-runs/${feb}/show`);
+      await expect.poll(() => phase(fin), { timeout: 20_000 }).toBe('awaiting_signoff');
+      await fin.locator('[data-action="reject"]').click();
+      expect(await dialog(fin).getByRole('button', { name: '退回' }).isDisabled()).toBe(true);
+      await dialog(fin).locator('textarea[name="reason"]').fill('保障标准调整，重新计算');
+      await dialog(fin).getByRole('button', { name: '退回' }).click();
+      await expect.poll(() => dialog(fin).innerText()).toContain('确认退回');
+      await dialog(fin).getByRole('button', { name: '退回' }).click();
+      await expect.poll(() => phase(fin), { timeout: 20_000 }).toBe('rejected');
+      expect(await text(fin, '.shequ-rejected-reason')).toContain('保障标准调整，重新计算');
+      expect(await fin.locator('.shequ-run-actions [data-action]').count()).toBe(0);
+      await fin.screenshot({ path: `${SHOTS}/disbursement-10-rejected.png`, fullPage: true });
 
-    // ── a line written by something else, with a wrong amount: the check stops the run ──────────
-    const [e] = await seedEnrollments(stack.db, [{ communityId: 3, from: '2027-01-01' }]);
-    const h = await stack.db('households').where({ id: e.householdId }).first();
-    const c = await stack.db('org_units').where({ id: h.community_id }).first('parent_id');
-    const [runRow] = await stack.db('disbursement_runs').insert({ period: '2027-03', cutoff_date: '2027-03-01', workflow_id: `${stack.env.SHEQU_WORKFLOW_ID_PREFIX}disbursement-2027-03`, trigger: 'manual' }).returning('id');
-    await stack.db('payments').insert({ run_id: runRow.id, period: '2027-03', enrollment_id: e.enrollmentId, household_id: e.householdId, community_id: h.community_id, street_id: c.parent_id, kind: 'regular', amount_fen: 1, standard_fen: 89000, floor_per_person_fen: 3000, total_income_fen: 40000, members: 2, account_enc: h.bank_account_enc, account_masked: h.bank_account_masked, account_name: h.head_name });
-    const mar = (await finance.call('POST', '/api/disbursement-runs', { period: '2027-03' })).body.id;
-    await waitFor('2027-03 stopped', async () => (await runOf(mar)).phase === 'stopped');
+      // ── a line written by something else, with a wrong amount: the check stops the run ──────────
+      const [e] = await seedEnrollments(stack.db, [{ communityId: 3, from: '2027-01-01' }]);
+      const h = await stack.db('households').where({ id: e.householdId }).first();
+      const c = await stack.db('org_units').where({ id: h.community_id }).first('parent_id');
+      const [runRow] = await stack
+        .db('disbursement_runs')
+        .insert({
+          period: '2027-03',
+          cutoff_date: '2027-03-01',
+          workflow_id: `${stack.env.SHEQU_WORKFLOW_ID_PREFIX}disbursement-2027-03`,
+          trigger: 'manual',
+        })
+        .returning('id');
+      await stack.db('payments').insert({
+        run_id: runRow.id,
+        period: '2027-03',
+        enrollment_id: e.enrollmentId,
+        household_id: e.householdId,
+        community_id: h.community_id,
+        street_id: c.parent_id,
+        kind: 'regular',
+        amount_fen: 1,
+        standard_fen: 89000,
+        floor_per_person_fen: 3000,
+        total_income_fen: 40000,
+        members: 2,
+        account_enc: h.bank_account_enc,
+        account_masked: h.bank_account_masked,
+        account_name: h.head_name,
+      });
+      const mar = (await finance.call('POST', '/api/disbursement-runs', { period: '2027-03' })).body.id;
+      await waitFor('2027-03 stopped', async () => (await runOf(mar)).phase === 'stopped');
 
-    const sv = await signIn('supervisor1');
-    await sv.goto(`${stack.baseUrl}/#/disbursement-runs/${mar}/show`);
-    await expect.poll(() => phase(sv), { timeout: 20_000 }).toBe('stopped');
-    const check = await text(sv, '.shequ-check-report');
-    expect(check).toContain('核对未通过');
-    const diff = await text(sv, `.shequ-check-differences tr[data-enrollment-id="${e.enrollmentId}"]`);
-    const expectedFen = lineAmount(standard, { members: 2, totalIncomeFen: 40000 });
-    expect(diff).toContain(yuan(expectedFen));
-    expect(diff).toContain('¥0.01');
-    expect(diff).toContain('金额不符');
-    await expect.poll(() => sv.locator('.shequ-street-chart .recharts-bar-rectangle').count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    await sv.screenshot({ path: `${SHOTS}/disbursement-11-stopped.png`, fullPage: true });
+      const sv = await signIn('supervisor1');
+      await sv.goto(`${stack.baseUrl}/#/disbursement-runs/${mar}/show`);
+      await expect.poll(() => phase(sv), { timeout: 20_000 }).toBe('stopped');
+      const check = await text(sv, '.shequ-check-report');
+      expect(check).toContain('核对未通过');
+      const diff = await text(sv, `.shequ-check-differences tr[data-enrollment-id="${e.enrollmentId}"]`);
+      const expectedFen = lineAmount(standard, { members: 2, totalIncomeFen: 40000 });
+      expect(diff).toContain(yuan(expectedFen));
+      expect(diff).toContain('¥0.01');
+      expect(diff).toContain('金额不符');
+      await expect
+        .poll(() => sv.locator('.shequ-street-chart .recharts-bar-rectangle').count(), { timeout: 20_000 })
+        .toBeGreaterThan(0);
+      await sv.screenshot({ path: `${SHOTS}/disbursement-11-stopped.png`, fullPage: true });
 
-    await stack.db('payments').where({ run_id: runRow.id, enrollment_id: e.enrollmentId }).update({ amount_fen: expectedFen });
-    await sv.locator('[data-action="recheck"]').click();
-    await dialog(sv).locator('textarea[name="reason"]').fill('已更正错误明细');
-    await dialog(sv).getByRole('button', { name: '重新核对' }).click();
-    await expect.poll(() => phase(sv), { timeout: 30_000 }).toBe('awaiting_signoff');
-    expect(await text(sv, '.shequ-check-report')).toContain('核对通过');
-    expect(await sv.locator('.shequ-run-actions [data-action="approve"]').count()).toBe(0); // finance signs off, not a supervisor
+      await stack
+        .db('payments')
+        .where({ run_id: runRow.id, enrollment_id: e.enrollmentId })
+        .update({ amount_fen: expectedFen });
+      await sv.locator('[data-action="recheck"]').click();
+      await dialog(sv).locator('textarea[name="reason"]').fill('已更正错误明细');
+      await dialog(sv).getByRole('button', { name: '重新核对' }).click();
+      await expect.poll(() => phase(sv), { timeout: 30_000 }).toBe('awaiting_signoff');
+      expect(await text(sv, '.shequ-check-report')).toContain('核对通过');
+      expect(await sv.locator('.shequ-run-actions [data-action="approve"]').count()).toBe(0); // finance signs off, not a supervisor
 
-    // ── a caseworker reads the payments of her community only, and no runs ──────────────────
-    const cw = await signIn('caseworker1');
-    const cwMenu = await cw.locator('[class*="RaMenu"]').first().innerText();
-    expect(cwMenu).toContain('发放明细');
-    expect(cwMenu).not.toContain('发放批次');
-    expect(cwMenu).not.toContain('自动发放计划');
-    await cw.getByRole('menuitem', { name: /发放明细/ }).click();
-    await expect.poll(() => text(cw, '.RaDatagrid-tbody'), { timeout: 20_000 }).toContain('东风社区');
-    const areas = await cw.locator('.RaDatagrid-tbody .column-communityName').allInnerTexts();
-    expect(areas.length).toBeGreaterThan(0);
-    expect(areas.every((a) => a.includes('东风社区'))).toBe(true);
-  });
+      // ── a caseworker reads the payments of her community only, and no runs ──────────────────
+      const cw = await signIn('caseworker1');
+      const cwMenu = await cw.locator('[class*="RaMenu"]').first().innerText();
+      expect(cwMenu).toContain('发放明细');
+      expect(cwMenu).not.toContain('发放批次');
+      expect(cwMenu).not.toContain('自动发放计划');
+      await cw.getByRole('menuitem', { name: /发放明细/ }).click();
+      await expect.poll(() => text(cw, '.RaDatagrid-tbody'), { timeout: 20_000 }).toContain('东风社区');
+      const areas = await cw.locator('.RaDatagrid-tbody .column-communityName').allInnerTexts();
+      expect(areas.length).toBeGreaterThan(0);
+      expect(areas.every((a) => a.includes('东风社区'))).toBe(true);
+    },
+  );
 });

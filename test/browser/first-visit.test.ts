@@ -34,7 +34,11 @@ describe('console: the way to the login form', () => {
   }
 
   /** Waits for the login form, then (the loop, if any, being over) reads the counts. */
-  async function loginFormShown(page: Page, what: string, t0: number): Promise<{ shown: boolean; ms: number; counts: RedirectCounts }> {
+  async function loginFormShown(
+    page: Page,
+    what: string,
+    t0: number,
+  ): Promise<{ shown: boolean; ms: number; counts: RedirectCounts }> {
     const shown = await page
       .locator('input[name="username"]')
       .waitFor({ timeout: FORM_TIMEOUT_MS })
@@ -46,7 +50,9 @@ describe('console: the way to the login form', () => {
     // A loop would still be running a moment after the form paints; let it show in the counts.
     await page.waitForTimeout(500);
     const counts = await redirectCounts(page);
-    console.log(`[first-visit] ${what}: login form ${shown ? `after ${ms} ms` : `not shown in ${FORM_TIMEOUT_MS} ms`}, pushState ${counts.pushState}, replaceState ${counts.replaceState}, checkAuth ${counts.checkAuth}`);
+    console.log(
+      `[first-visit] ${what}: login form ${shown ? `after ${ms} ms` : `not shown in ${FORM_TIMEOUT_MS} ms`}, pushState ${counts.pushState}, replaceState ${counts.replaceState}, checkAuth ${counts.checkAuth}`,
+    );
     return { shown, ms, counts };
   }
 
@@ -56,59 +62,78 @@ describe('console: the way to the login form', () => {
     expect(shown, 'login form shown').toBe(true);
   }
 
-  it('a signed-out first visit goes to the login form with one redirect, and no toast', { timeout: 60_000 }, async () => {
-    const page = await freshPage();
-    const t0 = Date.now();
-    await page.goto(`${stack.baseUrl}/`);
-    const result = await loginFormShown(page, 'first visit', t0);
-    expectFewRedirects(result);
-    expect(result.counts.checkAuth).toBeGreaterThanOrEqual(1);
-    expect(page.url()).toContain('#/login');
-    // checkAuth fails with `message: false`: the login page says enough, no "please sign in" toast.
-    expect(await page.locator('.MuiSnackbar-root').count()).toBe(0);
-  });
+  it(
+    'a signed-out first visit goes to the login form with one redirect, and no toast',
+    { timeout: 60_000 },
+    async () => {
+      const page = await freshPage();
+      const t0 = Date.now();
+      await page.goto(`${stack.baseUrl}/`);
+      const result = await loginFormShown(page, 'first visit', t0);
+      expectFewRedirects(result);
+      expect(result.counts.checkAuth).toBeGreaterThanOrEqual(1);
+      expect(page.url()).toContain('#/login');
+      // checkAuth fails with `message: false`: the login page says enough, no "please sign in" toast.
+      expect(await page.locator('.MuiSnackbar-root').count()).toBe(0);
+    },
+  );
 
-  it('caseworker1 signs in, signs out from the user menu and is back at the login form', { timeout: 90_000 }, async () => {
-    const page = await freshPage();
-    await page.goto(`${stack.baseUrl}/`);
-    await page.locator('input[name="username"]').fill('caseworker1');
-    await page.locator('input[name="password"]').fill(stack.password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await expect.poll(() => page.locator('[class*="RaMenu"]').first().innerText(), { timeout: 20_000 }).toContain('低保申请');
-    expect(await page.evaluate(() => localStorage.getItem('shequ.token'))).toBeTruthy();
+  it(
+    'caseworker1 signs in, signs out from the user menu and is back at the login form',
+    { timeout: 90_000 },
+    async () => {
+      const page = await freshPage();
+      await page.goto(`${stack.baseUrl}/`);
+      await page.locator('input[name="username"]').fill('caseworker1');
+      await page.locator('input[name="password"]').fill(stack.password);
+      await page.getByRole('button', { name: '登录' }).click();
+      await expect
+        .poll(() => page.locator('[class*="RaMenu"]').first().innerText(), { timeout: 20_000 })
+        .toContain('低保申请');
+      expect(await page.evaluate(() => localStorage.getItem('shequ.token'))).toBeTruthy();
 
-    await redirectCounts(page, { reset: true });
-    const t0 = Date.now();
-    await page.locator('.RaUserMenu-userButton').first().click();
-    await page.locator('.logout').click();
-    const result = await loginFormShown(page, 'sign-out from the user menu', t0);
-    expectFewRedirects(result);
-    expect(await page.evaluate(() => localStorage.getItem('shequ.token'))).toBeNull();
+      await redirectCounts(page, { reset: true });
+      const t0 = Date.now();
+      await page.locator('.RaUserMenu-userButton').first().click();
+      await page.locator('.logout').click();
+      const result = await loginFormShown(page, 'sign-out from the user menu', t0);
+      expectFewRedirects(result);
+      expect(await page.evaluate(() => localStorage.getItem('shequ.token'))).toBeNull();
 
-    // And she can sign in again on the same page.
-    await page.locator('input[name="username"]').fill('caseworker1');
-    await page.locator('input[name="password"]').fill(stack.password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await expect.poll(() => page.locator('[class*="RaMenu"]').first().innerText(), { timeout: 20_000 }).toContain('低保申请');
-  });
+      // And she can sign in again on the same page.
+      await page.locator('input[name="username"]').fill('caseworker1');
+      await page.locator('input[name="password"]').fill(stack.password);
+      await page.getByRole('button', { name: '登录' }).click();
+      await expect
+        .poll(() => page.locator('[class*="RaMenu"]').first().innerText(), { timeout: 20_000 })
+        .toContain('低保申请');
+    },
+  );
 
-  it('a stored token the API no longer knows ends at the login form quickly (401 → checkError)', { timeout: 60_000 }, async () => {
-    const page = await freshPage(() => {
-      // Once per tab: after the sign-out the page must not find the stale session again.
-      if (sessionStorage.getItem('shequ.test.seeded')) return;
-      sessionStorage.setItem('shequ.test.seeded', '1');
-      localStorage.setItem('shequ.token', 'revoked-or-expired-token-0000000000000000');
-      localStorage.setItem('shequ.user', JSON.stringify({ id: 2, username: 'caseworker1', displayName: '张社工', role: 'caseworker', orgUnitId: 3 }));
-    });
-    const apiAnswers: number[] = [];
-    page.on('response', (r) => {
-      if (r.url().includes('/api/')) apiAnswers.push(r.status());
-    });
-    const t0 = Date.now();
-    await page.goto(`${stack.baseUrl}/`);
-    const result = await loginFormShown(page, 'stale token', t0);
-    expectFewRedirects(result);
-    expect(apiAnswers).toContain(401);
-    expect(await page.evaluate(() => localStorage.getItem('shequ.token'))).toBeNull();
-  });
+  it(
+    'a stored token the API no longer knows ends at the login form quickly (401 → checkError)',
+    { timeout: 60_000 },
+    async () => {
+      const page = await freshPage(() => {
+        // Once per tab: after the sign-out the page must not find the stale session again.
+        if (sessionStorage.getItem('shequ.test.seeded')) return;
+        sessionStorage.setItem('shequ.test.seeded', '1');
+        localStorage.setItem('shequ.token', 'revoked-or-expired-token-0000000000000000');
+        localStorage.setItem(
+          'shequ.user',
+          JSON.stringify({ id: 2, username: 'caseworker1', displayName: '张社工', role: 'caseworker', orgUnitId: 3 }),
+        );
+      });
+      const apiAnswers: number[] = [];
+      page.on('response', (r) => {
+        if (r.url().includes('/api/')) apiAnswers.push(r.status());
+      });
+      const t0 = Date.now();
+      await page.goto(`${stack.baseUrl}/`);
+      const result = await loginFormShown(page, 'stale token', t0);
+      expectFewRedirects(result);
+      expect(apiAnswers).toContain(401);
+      expect(await page.evaluate(() => localStorage.getItem('shequ.token'))).toBeNull();
+    },
+  );
 });

@@ -45,20 +45,45 @@ describe('payloads in the console', () => {
 
   const views = (): View[] => [
     { name: 'application list', path: 'applications', shows: ['application.headName'] },
-    { name: 'application', path: `applications/${records.applicationId}/show`, shows: ['application.headName', 'application.address', 'application.members.0.name', 'application.members.1.name'] },
+    {
+      name: 'application',
+      path: `applications/${records.applicationId}/show`,
+      shows: [
+        'application.headName',
+        'application.address',
+        'application.members.0.name',
+        'application.members.1.name',
+      ],
+    },
     { name: 'volunteer list', path: 'volunteers', shows: ['volunteer.name'] },
-    { name: 'volunteer', path: `volunteers/${records.volunteerId}/show`, shows: ['volunteer.name', 'volunteer.phone', 'volunteer.skills', 'volunteer.availability'] },
+    {
+      name: 'volunteer',
+      path: `volunteers/${records.volunteerId}/show`,
+      shows: ['volunteer.name', 'volunteer.phone', 'volunteer.skills', 'volunteer.availability'],
+    },
     { name: 'employer list', path: 'employers', shows: ['employer.name'] },
-    { name: 'employer', path: `employers/${records.employerId}/show`, shows: ['employer.name', 'employer.address', 'employer.contact', 'employer.phone', 'opening.title'] },
+    {
+      name: 'employer',
+      path: `employers/${records.employerId}/show`,
+      shows: ['employer.name', 'employer.address', 'employer.contact', 'employer.phone', 'opening.title'],
+    },
     { name: 'opening list', path: 'job-openings', shows: ['opening.title', 'employer.name'] },
-    { name: 'opening', path: `job-openings/${records.openingId}/show`, shows: ['opening.title', 'employer.name', 'opening.requiredSkills', 'opening.preferredSkills'] },
+    {
+      name: 'opening',
+      path: `job-openings/${records.openingId}/show`,
+      shows: ['opening.title', 'employer.name', 'opening.requiredSkills', 'opening.preferredSkills'],
+    },
     { name: 'team list', path: 'volunteer-teams', shows: ['team.name'] },
     { name: 'team', path: `volunteer-teams/${records.teamId}/show`, shows: ['team.name'] },
   ];
 
   /** Signed in with the dialog handler in place before the console's first page loads. */
   async function signIn(username: string, dialogs: string[], errors: string[]): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', timezoneId: 'Europe/London' });
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Europe/London',
+    });
     await context.addInitScript(() => localStorage.setItem('RaStore.locale', JSON.stringify('zh-CN')));
     context.on('dialog', (d) => {
       dialogs.push(`${username}: ${d.type()} ${d.message()}`);
@@ -70,7 +95,9 @@ describe('payloads in the console', () => {
     await page.locator('input[name="username"]').fill(username);
     await page.locator('input[name="password"]').fill(stack.password);
     await page.getByRole('button', { name: '登录' }).click();
-    await expect.poll(() => page.locator('[class*="RaMenu"]').first().innerText(), { timeout: 30_000 }).toContain('低保申请');
+    await expect
+      .poll(() => page.locator('[class*="RaMenu"]').first().innerText(), { timeout: 30_000 })
+      .toContain('低保申请');
     return page;
   }
 
@@ -106,11 +133,22 @@ describe('payloads in the console', () => {
         }
         // Markers on the page whose payload is not there whole: shown changed or cut short.
         const seen = new Set(text.match(markerPattern(PREFIX)) ?? []);
-        const changed = Object.entries(records.texts).filter(([, v]) => seen.has(v.slice(0, 4)) && !text.includes(v)).map(([k]) => k);
+        const changed = Object.entries(records.texts)
+          .filter(([, v]) => seen.has(v.slice(0, 4)) && !text.includes(v))
+          .map(([k]) => k);
         // The page may legitimately cut a long text in a narrow column; show pages have room.
         if (view.path.endsWith('/show')) for (const k of changed) missing.push(`${view.name}: ${k} shown changed`);
-        expect(await activeOnPage(page), `${username} ${view.name}`).toEqual({ xss: 'undefined', imgX: 0, handlers: 0, scripts: 0, bold: 0 });
-        expect(await page.getByText(first, { exact: false }).count(), `${username} ${view.name}: getByText`).toBeGreaterThan(0);
+        expect(await activeOnPage(page), `${username} ${view.name}`).toEqual({
+          xss: 'undefined',
+          imgX: 0,
+          handlers: 0,
+          scripts: 0,
+          bold: 0,
+        });
+        expect(
+          await page.getByText(first, { exact: false }).count(),
+          `${username} ${view.name}: getByText`,
+        ).toBeGreaterThan(0);
         tally.views++;
       }
       await page.screenshot({ path: `${SHOTS}/payloads-${username}.png`, fullPage: true });

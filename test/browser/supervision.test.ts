@@ -24,7 +24,10 @@ describe('stuck workflows in the console', () => {
   const mark = (what: string) => console.log(`[supervision browser test] ${what} after ${Date.now() - t0} ms`);
 
   beforeAll(async () => {
-    stack = await startTestStack({ serveConsole: true, env: { SHEQU_DAY_SECONDS: '1', SHEQU_DEADLINE_DAYS: 'community_review=3' } });
+    stack = await startTestStack({
+      serveConsole: true,
+      env: { SHEQU_DAY_SECONDS: '1', SHEQU_DEADLINE_DAYS: 'community_review=3' },
+    });
     browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
   });
@@ -35,112 +38,204 @@ describe('stuck workflows in the console', () => {
 
   const dialog = (page: Page) => page.getByRole('dialog');
   /** A MUI select's clickable box: the value sits in a hidden input beside it. */
-  const selectOf = (page: Page, name: string) => page.locator(`input[name="${name}"]`).locator('..').locator('[role="combobox"]');
+  const selectOf = (page: Page, name: string) =>
+    page.locator(`input[name="${name}"]`).locator('..').locator('[role="combobox"]');
 
   /** caseworker1's new case, left at community review past its deadline. */
   async function overdueCase() {
     const cw = await login(stack, 'caseworker1');
     const { id } = await createCase(cw, COMMUNITY_ID);
-    const overdue = await waitFor('the case overdue', async () => {
-      const d = await detail(cw, id);
-      return d.overdue ? d : undefined;
-    }, 90_000);
+    const overdue = await waitFor(
+      'the case overdue',
+      async () => {
+        const d = await detail(cw, id);
+        return d.overdue ? d : undefined;
+      },
+      90_000,
+    );
     expect(overdue.stage).toBe('community_review');
     return { id, workflowId: overdue.workflowId as string };
   }
 
-  it('supervisor1 follows the overdue card to the stuck case and reassigns it to caseworker2', { timeout: 180_000 }, async () => {
-    const { id, workflowId } = await overdueCase();
-    const caseworker2 = await stack.db('users').where({ username: 'caseworker2' }).first('id', 'display_name');
-    expect(caseworker2.display_name).toBe(NEW_ASSIGNEE);
-    mark(`application #${id} overdue (${workflowId})`);
+  it(
+    'supervisor1 follows the overdue card to the stuck case and reassigns it to caseworker2',
+    { timeout: 180_000 },
+    async () => {
+      const { id, workflowId } = await overdueCase();
+      const caseworker2 = await stack.db('users').where({ username: 'caseworker2' }).first('id', 'display_name');
+      expect(caseworker2.display_name).toBe(NEW_ASSIGNEE);
+      mark(`application #${id} overdue (${workflowId})`);
 
-    // ── the dashboard: overdue now, at least this case ───────────────────────────────────
-    const sv = await signInAs(browser, stack, 'supervisor1', { menuShows: '卡住的流程', timeoutMs: 30_000, onPageError: mark });
-    const card = sv.locator('.shequ-overdue-now');
-    await expect.poll(async () => Number((await card.locator('[data-total]').getAttribute('data-total').catch(() => null)) ?? 0), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
-    expect(await sv.locator('.shequ-stuck-by-reason').innerText()).toContain('已超期');
-    // the charts arrive in a chunk of their own
-    await expect.poll(() => sv.locator('.shequ-district-overview .recharts-surface').count(), { timeout: 20_000 }).toBe(3);
-    await sv.screenshot({ path: `${SHOTS}/supervision-1-dashboard.png`, fullPage: true });
+      // ── the dashboard: overdue now, at least this case ───────────────────────────────────
+      const sv = await signInAs(browser, stack, 'supervisor1', {
+        menuShows: '卡住的流程',
+        timeoutMs: 30_000,
+        onPageError: mark,
+      });
+      const card = sv.locator('.shequ-overdue-now');
+      await expect
+        .poll(
+          async () =>
+            Number(
+              (await card
+                .locator('[data-total]')
+                .getAttribute('data-total')
+                .catch(() => null)) ?? 0,
+            ),
+          { timeout: 30_000 },
+        )
+        .toBeGreaterThanOrEqual(1);
+      expect(await sv.locator('.shequ-stuck-by-reason').innerText()).toContain('已超期');
+      // the charts arrive in a chunk of their own
+      await expect
+        .poll(() => sv.locator('.shequ-district-overview .recharts-surface').count(), { timeout: 20_000 })
+        .toBe(3);
+      await sv.screenshot({ path: `${SHOTS}/supervision-1-dashboard.png`, fullPage: true });
 
-    // ── "view": the stuck list, filtered to overdue, has the case ────────────────────────
-    await card.getByRole('link', { name: '查看' }).click();
-    await sv.waitForURL(/#\/workflows\?filter=/, { timeout: 20_000 });
-    expect(JSON.parse(decodeURIComponent(/filter=([^&]+)/.exec(sv.url())![1]))).toEqual({ reason: 'overdue' });
-    const caseLink = `a.shequ-case-link[href$="/applications/${id}/show"]`;
-    const row = sv.locator('.shequ-workflow-list .RaDatagrid-tbody tr').filter({ has: sv.locator(caseLink) });
-    await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
-    const rowText = await row.innerText();
-    expect(rowText).toContain('已超期');
-    expect(rowText).toContain('社区评议');
-    await sv.screenshot({ path: `${SHOTS}/supervision-2-list.png`, fullPage: true });
+      // ── "view": the stuck list, filtered to overdue, has the case ────────────────────────
+      await card.getByRole('link', { name: '查看' }).click();
+      await sv.waitForURL(/#\/workflows\?filter=/, { timeout: 20_000 });
+      expect(JSON.parse(decodeURIComponent(/filter=([^&]+)/.exec(sv.url())![1]))).toEqual({ reason: 'overdue' });
+      const caseLink = `a.shequ-case-link[href$="/applications/${id}/show"]`;
+      const row = sv.locator('.shequ-workflow-list .RaDatagrid-tbody tr').filter({ has: sv.locator(caseLink) });
+      await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
+      const rowText = await row.innerText();
+      expect(rowText).toContain('已超期');
+      expect(rowText).toContain('社区评议');
+      await sv.screenshot({ path: `${SHOTS}/supervision-2-list.png`, fullPage: true });
 
-    // ── the workflow's page ──────────────────────────────────────────────────────────
-    await row.locator('td').first().click();
-    await sv.waitForURL(new RegExp(`#/workflows/${encodeURIComponent(workflowId)}/show`), { timeout: 20_000 });
-    const header = sv.locator('.shequ-workflow-header');
-    await expect.poll(() => header.innerText().catch(() => ''), { timeout: 30_000 }).toContain(workflowId);
-    const before = await header.innerText();
-    expect(before).toContain('社区评议');
-    expect(before).not.toContain(NEW_ASSIGNEE);
+      // ── the workflow's page ──────────────────────────────────────────────────────────
+      await row.locator('td').first().click();
+      await sv.waitForURL(new RegExp(`#/workflows/${encodeURIComponent(workflowId)}/show`), { timeout: 20_000 });
+      const header = sv.locator('.shequ-workflow-header');
+      await expect.poll(() => header.innerText().catch(() => ''), { timeout: 30_000 }).toContain(workflowId);
+      const before = await header.innerText();
+      expect(before).toContain('社区评议');
+      expect(before).not.toContain(NEW_ASSIGNEE);
 
-    // ── reassign to caseworker2, with a reason ─────────────────────────────────────────
-    await sv.locator('[data-action="reassign"]').click();
-    await expect.poll(() => dialog(sv).innerText()).toContain('改派案件');
-    await selectOf(sv, 'assigneeId').click();
-    await sv.getByRole('option', { name: new RegExp(NEW_ASSIGNEE) }).click();
-    await dialog(sv).locator('textarea[name="reason"]').fill(REASON);
-    await sv.screenshot({ path: `${SHOTS}/supervision-3-reassign.png`, fullPage: true });
-    await dialog(sv).getByRole('button', { name: '确认改派' }).click();
-    await expect.poll(() => sv.locator('.shequ-assignee').innerText().catch(() => ''), { timeout: 30_000 }).toContain(NEW_ASSIGNEE);
-    await expect.poll(() => sv.locator('.shequ-interventions').innerText().catch(() => ''), { timeout: 30_000 }).toContain(REASON);
-    mark('reassigned');
+      // ── reassign to caseworker2, with a reason ─────────────────────────────────────────
+      await sv.locator('[data-action="reassign"]').click();
+      await expect.poll(() => dialog(sv).innerText()).toContain('改派案件');
+      await selectOf(sv, 'assigneeId').click();
+      await sv.getByRole('option', { name: new RegExp(NEW_ASSIGNEE) }).click();
+      await dialog(sv).locator('textarea[name="reason"]').fill(REASON);
+      await sv.screenshot({ path: `${SHOTS}/supervision-3-reassign.png`, fullPage: true });
+      await dialog(sv).getByRole('button', { name: '确认改派' }).click();
+      await expect
+        .poll(
+          () =>
+            sv
+              .locator('.shequ-assignee')
+              .innerText()
+              .catch(() => ''),
+          { timeout: 30_000 },
+        )
+        .toContain(NEW_ASSIGNEE);
+      await expect
+        .poll(
+          () =>
+            sv
+              .locator('.shequ-interventions')
+              .innerText()
+              .catch(() => ''),
+          { timeout: 30_000 },
+        )
+        .toContain(REASON);
+      mark('reassigned');
 
-    // ── the case is caseworker2's now, and the step is in the audit log ─────────────────────
-    await waitFor('the assignee stored', async () => (await stack.db('applications').where({ id }).first('assignee_id')).assignee_id === caseworker2.id, 20_000);
-    const audit = await stack.db('audit_events').where({ action: 'workflow.reassign', entity_id: workflowId });
-    expect(audit).toHaveLength(1);
-    expect(audit[0].after).toMatchObject({ reason: REASON });
-    await sv.screenshot({ path: `${SHOTS}/supervision-4-reassigned.png`, fullPage: true });
+      // ── the case is caseworker2's now, and the step is in the audit log ─────────────────────
+      await waitFor(
+        'the assignee stored',
+        async () => (await stack.db('applications').where({ id }).first('assignee_id')).assignee_id === caseworker2.id,
+        20_000,
+      );
+      const audit = await stack.db('audit_events').where({ action: 'workflow.reassign', entity_id: workflowId });
+      expect(audit).toHaveLength(1);
+      expect(audit[0].after).toMatchObject({ reason: REASON });
+      await sv.screenshot({ path: `${SHOTS}/supervision-4-reassigned.png`, fullPage: true });
 
-    // ── the bell: the overdue notice, which leads to the case and is then read ───────────────
-    const bell = sv.locator('.shequ-bell');
-    expect(await bell.getAttribute('aria-label')).toBe('通知');
-    await expect.poll(async () => Number(await bell.getAttribute('data-unread')), { timeout: 40_000 }).toBeGreaterThanOrEqual(1);
-    await bell.click();
-    const notice = sv.locator('.shequ-bell-menu [data-notification-id]').filter({ hasText: `#${id}` });
-    await expect.poll(() => notice.count(), { timeout: 10_000 }).toBe(1);
-    const noticeId = Number(await notice.getAttribute('data-notification-id'));
-    await sv.waitForTimeout(400); // the menu fades in
-    await sv.screenshot({ path: `${SHOTS}/supervision-5-bell.png`, fullPage: true });
-    await notice.click();
-    await sv.waitForURL(new RegExp(`#/applications/${id}/show`), { timeout: 20_000 });
-    await waitFor('the notice read', async () => (await stack.db('notifications').where({ id: noticeId }).first('read_at')).read_at !== null, 20_000);
-    await sv.screenshot({ path: `${SHOTS}/supervision-6-case.png`, fullPage: true });
-    mark('notice opened');
-  });
+      // ── the bell: the overdue notice, which leads to the case and is then read ───────────────
+      const bell = sv.locator('.shequ-bell');
+      expect(await bell.getAttribute('aria-label')).toBe('通知');
+      await expect
+        .poll(async () => Number(await bell.getAttribute('data-unread')), { timeout: 40_000 })
+        .toBeGreaterThanOrEqual(1);
+      await bell.click();
+      const notice = sv.locator('.shequ-bell-menu [data-notification-id]').filter({ hasText: `#${id}` });
+      await expect.poll(() => notice.count(), { timeout: 10_000 }).toBe(1);
+      const noticeId = Number(await notice.getAttribute('data-notification-id'));
+      await sv.waitForTimeout(400); // the menu fades in
+      await sv.screenshot({ path: `${SHOTS}/supervision-5-bell.png`, fullPage: true });
+      await notice.click();
+      await sv.waitForURL(new RegExp(`#/applications/${id}/show`), { timeout: 20_000 });
+      await waitFor(
+        'the notice read',
+        async () => (await stack.db('notifications').where({ id: noticeId }).first('read_at')).read_at !== null,
+        20_000,
+      );
+      await sv.screenshot({ path: `${SHOTS}/supervision-6-case.png`, fullPage: true });
+      mark('notice opened');
+    },
+  );
 
-  it('approver1 (in English) reads the stuck list and a workflow without actions; the bell leads to all notifications', { timeout: 120_000 }, async () => {
-    const { id, workflowId } = await overdueCase();
-    const ap = await signInAs(browser, stack, 'approver1', { locale: 'en', menuShows: 'Stuck workflows', timeoutMs: 30_000, onPageError: mark });
-    await expect.poll(() => ap.locator('.shequ-overdue-now').innerText().catch(() => ''), { timeout: 30_000 }).toContain('Overdue now');
+  it(
+    'approver1 (in English) reads the stuck list and a workflow without actions; the bell leads to all notifications',
+    { timeout: 120_000 },
+    async () => {
+      const { id, workflowId } = await overdueCase();
+      const ap = await signInAs(browser, stack, 'approver1', {
+        locale: 'en',
+        menuShows: 'Stuck workflows',
+        timeoutMs: 30_000,
+        onPageError: mark,
+      });
+      await expect
+        .poll(
+          () =>
+            ap
+              .locator('.shequ-overdue-now')
+              .innerText()
+              .catch(() => ''),
+          { timeout: 30_000 },
+        )
+        .toContain('Overdue now');
 
-    await ap.getByRole('menuitem', { name: /Stuck workflows/ }).click();
-    const row = ap.locator('.shequ-workflow-list .RaDatagrid-tbody tr').filter({ has: ap.locator(`a.shequ-case-link[href$="/applications/${id}/show"]`) });
-    await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
-    expect(await row.innerText()).toContain('Overdue');
-    await row.locator('td').first().click();
-    await ap.waitForURL(new RegExp(`#/workflows/${encodeURIComponent(workflowId)}/show`), { timeout: 20_000 });
-    await expect.poll(() => ap.locator('.shequ-workflow-header').innerText().catch(() => ''), { timeout: 30_000 }).toContain('Community review');
-    // reading is all a district approver does here
-    expect(await ap.locator('.shequ-workflow-actions [data-action]').count()).toBe(0);
+      await ap.getByRole('menuitem', { name: /Stuck workflows/ }).click();
+      const row = ap
+        .locator('.shequ-workflow-list .RaDatagrid-tbody tr')
+        .filter({ has: ap.locator(`a.shequ-case-link[href$="/applications/${id}/show"]`) });
+      await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
+      expect(await row.innerText()).toContain('Overdue');
+      await row.locator('td').first().click();
+      await ap.waitForURL(new RegExp(`#/workflows/${encodeURIComponent(workflowId)}/show`), { timeout: 20_000 });
+      await expect
+        .poll(
+          () =>
+            ap
+              .locator('.shequ-workflow-header')
+              .innerText()
+              .catch(() => ''),
+          { timeout: 30_000 },
+        )
+        .toContain('Community review');
+      // reading is all a district approver does here
+      expect(await ap.locator('.shequ-workflow-actions [data-action]').count()).toBe(0);
 
-    // the bell's "see all": the notifications page (empty, or the list with its "mark all read")
-    await ap.locator('.shequ-bell').click();
-    await ap.locator('.shequ-bell-menu [data-action="see-all"]').click();
-    await ap.waitForURL(/#\/notifications/, { timeout: 20_000 });
-    await expect.poll(() => ap.locator('main').innerText().catch(() => ''), { timeout: 20_000 }).toMatch(/No notifications|Mark all read/);
-    await ap.screenshot({ path: `${SHOTS}/supervision-7-approver.png`, fullPage: true });
-  });
+      // the bell's "see all": the notifications page (empty, or the list with its "mark all read")
+      await ap.locator('.shequ-bell').click();
+      await ap.locator('.shequ-bell-menu [data-action="see-all"]').click();
+      await ap.waitForURL(/#\/notifications/, { timeout: 20_000 });
+      await expect
+        .poll(
+          () =>
+            ap
+              .locator('main')
+              .innerText()
+              .catch(() => ''),
+          { timeout: 20_000 },
+        )
+        .toMatch(/No notifications|Mark all read/);
+      await ap.screenshot({ path: `${SHOTS}/supervision-7-approver.png`, fullPage: true });
+    },
+  );
 });

@@ -9,7 +9,14 @@ import { loadEnv, type Env } from '../../config/env.js';
 import { disbursementWorkflowId, periodAt } from '../../domain/disbursement.js';
 import { freePort, sleep } from '../../scripts/processes.js';
 import { startDevServer, type DevServer, type DevServerOptions } from '../../scripts/temporal-dev-server.js';
-import { buildReached, finishRun, report, runRow, secondsToProgress, workflowProgress } from '../support/disbursement-faults.js';
+import {
+  buildReached,
+  finishRun,
+  report,
+  runRow,
+  secondsToProgress,
+  workflowProgress,
+} from '../support/disbursement-faults.js';
 import { createTestDatabase, waitFor } from '../support/stack.js';
 import { startTcpProxy, viaProxy, type TcpProxy } from '../support/tcp-proxy.js';
 import { startWorkerProcess, type WorkerProcess } from '../support/service-processes.js';
@@ -43,8 +50,16 @@ describe('disbursement run under faults', () => {
     database = await createTestDatabase();
     const pgUrl = new URL(database.url);
     proxy = await startTcpProxy({ host: pgUrl.hostname, port: Number(pgUrl.port) });
-    serverOpts = { cliPath: inject('temporalCliPath'), port: await freePort(), dbFile: join(dir, 'temporal.db'), namespace: 'default' };
-    const [s] = await Promise.all([startDevServer(serverOpts, 90_000), seedBulkEnrollments(database.db, { households: HOUSEHOLDS, period: '2027-01', label: 'faults' })]);
+    serverOpts = {
+      cliPath: inject('temporalCliPath'),
+      port: await freePort(),
+      dbFile: join(dir, 'temporal.db'),
+      namespace: 'default',
+    };
+    const [s] = await Promise.all([
+      startDevServer(serverOpts, 90_000),
+      seedBulkEnrollments(database.db, { households: HOUSEHOLDS, period: '2027-01', label: 'faults' }),
+    ]);
     server = s;
     connection = await Connection.connect({ address: server.address });
     temporal = new Client({ connection });
@@ -79,7 +94,16 @@ describe('disbursement run under faults', () => {
 
   const wf = (period: string) => disbursementWorkflowId(period, env.SHEQU_WORKFLOW_ID_PREFIX);
   const expectSound = (inv: Awaited<ReturnType<typeof finishRun>>) => {
-    expect(inv).toMatchObject({ phase: 'completed', checkOk: true, duplicates: 0, missing: 0, unexpected: 0, one_line_per_enrollment: true, sum_matches: true, nothing_else: true });
+    expect(inv).toMatchObject({
+      phase: 'completed',
+      checkOk: true,
+      duplicates: 0,
+      missing: 0,
+      unexpected: 0,
+      one_line_per_enrollment: true,
+      sum_matches: true,
+      nothing_else: true,
+    });
     expect(inv.lines).toBe(inv.expectedLines);
     expect(inv.paid).toBe(inv.lines);
   };
@@ -142,7 +166,10 @@ describe('disbursement run under faults', () => {
       expect(await startDisbursementRun(temporal, env, period, financeId)).toBe('started');
       const firedAt = Date.now();
       await schedule.trigger();
-      const triggerId = await waitFor('the Schedule to fire', async () => (await schedule.describe()).info.recentActions.at(-1)?.action.workflow.workflowId);
+      const triggerId = await waitFor(
+        'the Schedule to fire',
+        async () => (await schedule.describe()).info.recentActions.at(-1)?.action.workflow.workflowId,
+      );
       expect(await temporal.workflow.getHandle(triggerId).result()).toBe(`${wf(period)} exists already`);
       expect((await runRow(database.db, period))?.phase).not.toBe('completed'); // still underway when it fired
 
@@ -154,7 +181,13 @@ describe('disbursement run under faults', () => {
       // Visibility is eventually consistent: wait for the run to show, then make sure it is alone.
       await waitFor('the run in visibility', async () => (await executions()).length > 0);
       expect(await executions()).toHaveLength(1);
-      expect(await database.db('disbursement_runs').where({ period }).count().then((r) => Number(r[0].count))).toBe(1);
+      expect(
+        await database
+          .db('disbursement_runs')
+          .where({ period })
+          .count()
+          .then((r) => Number(r[0].count)),
+      ).toBe(1);
 
       const inv = await finishRun(database.db, temporal, period, wf(period));
       report('Schedule fired during a manual run', inv, null, firedAt);

@@ -12,7 +12,9 @@ import { HISTORY_DIR } from '../support/histories.js';
 // `SHEQU_RECORD_HISTORIES=1 npx vitest run test/workflows` when a change is meant to be
 // incompatible, and ship it behind workflow versioning (patched()) instead.
 
-const files = readdirSync(HISTORY_DIR).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(HISTORY_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 describe('replay of recorded case histories (benefit, disbursement, referral)', () => {
   it('has histories to replay', () => {
@@ -20,9 +22,16 @@ describe('replay of recorded case histories (benefit, disbursement, referral)', 
   });
 
   it('replays every one with the current workflow code', { timeout: 120_000 }, async () => {
-    const histories = files.map((f) => ({ workflowId: f.replace(/\.json$/, ''), history: historyFromJson(readFileSync(resolve(HISTORY_DIR, f), 'utf8')) }));
+    const histories = files.map((f) => ({
+      workflowId: f.replace(/\.json$/, ''),
+      history: historyFromJson(readFileSync(resolve(HISTORY_DIR, f), 'utf8')),
+    }));
     const results = [];
-    for await (const r of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') } }, histories)) results.push(r);
+    for await (const r of Worker.runReplayHistories(
+      { workflowBundle: { codePath: inject('workflowBundlePath') } },
+      histories,
+    ))
+      results.push(r);
     const failed = results.filter((r) => r.error).map((r) => `${r.workflowId}: ${r.error?.message}`);
     expect(failed).toEqual([]);
     expect(results).toHaveLength(files.length);

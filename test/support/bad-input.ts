@@ -113,7 +113,15 @@ const isDateTimeField = (name: string, s: JsonSchema) => s.format === 'date-time
 function kindOf(s: JsonSchema): 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | 'enum' | 'unknown' {
   if (s.enum) return 'enum';
   if (s.anyOf && s.anyOf.every((o) => o.enum)) return 'enum';
-  if (s.type === 'string' || s.type === 'integer' || s.type === 'number' || s.type === 'boolean' || s.type === 'array' || s.type === 'object') return s.type;
+  if (
+    s.type === 'string' ||
+    s.type === 'integer' ||
+    s.type === 'number' ||
+    s.type === 'boolean' ||
+    s.type === 'array' ||
+    s.type === 'object'
+  )
+    return s.type;
   return 'unknown';
 }
 
@@ -144,7 +152,8 @@ export function validSample(s: JsonSchema, name = ''): unknown {
       if (isIdNumberField(name)) return validIdNumber();
       if (isPeriodField(name)) return '2026-03';
       if (s.format === 'date') return '2026-03-16';
-      if (s.format === 'date-time') return /^ends?|End|until/i.test(name) ? '2030-06-15T12:00:00+08:00' : '2030-06-15T10:00:00+08:00';
+      if (s.format === 'date-time')
+        return /^ends?|End|until/i.test(name) ? '2030-06-15T12:00:00+08:00' : '2030-06-15T10:00:00+08:00';
       if (s.pattern) return fc.sample(fc.stringMatching(new RegExp(s.pattern)), { numRuns: 1, seed: 7 })[0];
       const min = Math.max(s.minLength ?? 0, 2);
       const v = 'ok测试abcdefghij'.repeat(Math.ceil(min / 14) + 1).slice(0, Math.max(min, 6));
@@ -255,9 +264,45 @@ function nodesOf(schema: JsonSchema): { fields: Node[]; objects: Node[] } {
 // ---------------------------------------------------------------------------------------------
 // Bad values per field.
 
-const CONTROL = ['\u0000', '\u0001', '\u0007', '\u0008', '\u001b', '\u007f', '\u0085', '\u009b', '\u202e', '\u202a', '\u2066', '\u2069', '\ud800', '\udfff'];
+const CONTROL = [
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\u0008',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\u009b',
+  '\u202e',
+  '\u202a',
+  '\u2066',
+  '\u2069',
+  '\ud800',
+  '\udfff',
+];
 
-const lookalikes: Record<string, string> = { a: 'а', c: 'с', e: 'е', o: 'о', p: 'р', x: 'х', y: 'у', i: 'і', s: 'ѕ', A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х' };
+const lookalikes: Record<string, string> = {
+  a: 'а',
+  c: 'с',
+  e: 'е',
+  o: 'о',
+  p: 'р',
+  x: 'х',
+  y: 'у',
+  i: 'і',
+  s: 'ѕ',
+  A: 'А',
+  B: 'В',
+  C: 'С',
+  E: 'Е',
+  H: 'Н',
+  K: 'К',
+  M: 'М',
+  O: 'О',
+  P: 'Р',
+  T: 'Т',
+  X: 'Х',
+};
 const scripts = {
   fullwidth: (s: string) => s.replace(/[0-9A-Za-z-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)),
   arabicIndic: (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d))),
@@ -272,9 +317,17 @@ function wrongTypes(s: JsonSchema): fc.Arbitrary<unknown> | undefined {
   if (k === 'unknown') return undefined;
   const numericEnum = k === 'enum' && enumValues(s).every((v) => typeof v === 'number');
   const pool: fc.Arbitrary<unknown>[] = [];
-  if (k !== 'string' && (k !== 'enum' || numericEnum)) pool.push(fc.oneof(fc.string({ maxLength: 8 }), fc.integer({ min: -99, max: 999 }).map(String)));
-  if (k !== 'integer' && k !== 'number' && !numericEnum) pool.push(fc.integer({ min: -1000, max: 1000 }), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }));
-  if (k === 'integer') pool.push(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }).filter((x) => !Number.isInteger(x)));
+  if (k !== 'string' && (k !== 'enum' || numericEnum))
+    pool.push(fc.oneof(fc.string({ maxLength: 8 }), fc.integer({ min: -99, max: 999 }).map(String)));
+  if (k !== 'integer' && k !== 'number' && !numericEnum)
+    pool.push(
+      fc.integer({ min: -1000, max: 1000 }),
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+    );
+  if (k === 'integer')
+    pool.push(
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }).filter((x) => !Number.isInteger(x)),
+    );
   if (k !== 'boolean') pool.push(fc.boolean());
   if (!s.nullable) pool.push(fc.constant(null));
   if (k !== 'array') pool.push(fc.array(fc.integer(), { maxLength: 3 }));
@@ -286,18 +339,23 @@ function outOfBounds(s: JsonSchema, name: string, base: unknown): fc.Arbitrary<u
   const k = kindOf(s);
   const pool: fc.Arbitrary<unknown>[] = [];
   if (k === 'integer' || k === 'number') {
-    if (s.minimum !== undefined) pool.push(fc.integer({ min: s.minimum - 1_000_000, max: s.exclusiveMinimum ? s.minimum : s.minimum - 1 }));
-    if (s.maximum !== undefined && s.maximum < MAX_SAFE) pool.push(fc.integer({ min: s.maximum + 1, max: Math.min(MAX_SAFE, s.maximum * 10 + 1_000_000) }));
+    if (s.minimum !== undefined)
+      pool.push(fc.integer({ min: s.minimum - 1_000_000, max: s.exclusiveMinimum ? s.minimum : s.minimum - 1 }));
+    if (s.maximum !== undefined && s.maximum < MAX_SAFE)
+      pool.push(fc.integer({ min: s.maximum + 1, max: Math.min(MAX_SAFE, s.maximum * 10 + 1_000_000) }));
     if (s.maximum !== undefined) pool.push(fc.constantFrom(2 ** 53, 1e16, 1e300, -(2 ** 53)));
   }
   if (k === 'enum') {
     const values = enumValues(s);
-    if (values.every((v) => typeof v === 'number')) pool.push(fc.integer({ min: -100, max: 100 }).filter((v) => !values.includes(v)));
+    if (values.every((v) => typeof v === 'number'))
+      pool.push(fc.integer({ min: -100, max: 100 }).filter((v) => !values.includes(v)));
     else {
       const first = String(values[0]);
       pool.push(
         fc.string({ maxLength: 12 }).filter((v) => !values.includes(v)),
-        fc.constantFrom(first.toUpperCase(), `${first} `, ` ${first}`, `${first}x`, '', first.slice(0, -1)).filter((v) => !values.includes(v)),
+        fc
+          .constantFrom(first.toUpperCase(), `${first} `, ` ${first}`, `${first}x`, '', first.slice(0, -1))
+          .filter((v) => !values.includes(v)),
       );
     }
   }
@@ -305,7 +363,10 @@ function outOfBounds(s: JsonSchema, name: string, base: unknown): fc.Arbitrary<u
   if (k === 'string' && s.pattern) pool.push(fc.string({ maxLength: 12 }).filter((v) => refusesString(s, name, v)));
   if (k === 'array' && Array.isArray(base)) {
     const item = base[0];
-    if (s.maxItems !== undefined) pool.push(fc.integer({ min: s.maxItems + 1, max: s.maxItems + 5 }).map((n) => Array.from({ length: n }, () => item)));
+    if (s.maxItems !== undefined)
+      pool.push(
+        fc.integer({ min: s.maxItems + 1, max: s.maxItems + 5 }).map((n) => Array.from({ length: n }, () => item)),
+      );
     if ((s.minItems ?? 0) >= 1) pool.push(fc.constant(Array.from({ length: s.minItems! - 1 }, () => item)));
   }
   return pool.length ? fc.oneof(...pool) : undefined;
@@ -316,16 +377,25 @@ function hugeStrings(s: JsonSchema, name: string): fc.Arbitrary<string> | undefi
   if (kindOf(s) === 'enum' && !enumValues(s).every((v) => typeof v === 'string')) return undefined;
   const units = fc.constantFrom('a', 'Z', '9', '王', 'é', '_', '7', 'ok');
   let lengths: fc.Arbitrary<number>;
-  if (s.maxLength !== undefined) lengths = fc.oneof(fc.integer({ min: s.maxLength + 1, max: s.maxLength * 3 + 50 }), fc.integer({ min: 50_000, max: 200_000 }));
+  if (s.maxLength !== undefined)
+    lengths = fc.oneof(
+      fc.integer({ min: s.maxLength + 1, max: s.maxLength * 3 + 50 }),
+      fc.integer({ min: 50_000, max: 200_000 }),
+    );
   else if (constrainedString(s, name)) lengths = fc.integer({ min: 40, max: 20_000 });
   else return undefined;
-  return fc.tuple(lengths, units).map(([n, u]) => u.repeat(Math.ceil(n / u.length)).slice(0, n)).filter((v) => refusesString(s, name, v) || v.trim().length > (s.maxLength ?? Infinity));
+  return fc
+    .tuple(lengths, units)
+    .map(([n, u]) => u.repeat(Math.ceil(n / u.length)).slice(0, n))
+    .filter((v) => refusesString(s, name, v) || v.trim().length > (s.maxLength ?? Infinity));
 }
 
 function withControl(s: JsonSchema, base: unknown): fc.Arbitrary<string> | undefined {
   if (kindOf(s) !== 'string' && !(kindOf(s) === 'enum' && typeof base === 'string')) return undefined;
   const text = typeof base === 'string' && base.length >= 2 ? base : `ok${String(base ?? '')}`;
-  return fc.tuple(fc.constantFrom(...CONTROL), fc.integer({ min: 1, max: text.length - 1 }), fc.integer({ min: 1, max: 3 })).map(([c, at, n]) => text.slice(0, at) + c.repeat(n) + text.slice(at));
+  return fc
+    .tuple(fc.constantFrom(...CONTROL), fc.integer({ min: 1, max: text.length - 1 }), fc.integer({ min: 1, max: 3 }))
+    .map(([c, at, n]) => text.slice(0, at) + c.repeat(n) + text.slice(at));
 }
 
 function mixedScripts(s: JsonSchema, name: string, base: unknown): fc.Arbitrary<string> | undefined {
@@ -364,34 +434,95 @@ function badIdNumber(): fc.Arbitrary<string> {
     const chars = '0123456789X';
     return f + chars[(chars.indexOf(idCheckChar(f)) + shift) % 11];
   });
-  const impossibleBirth = fc.tuple(parts, fc.constantFrom('0230', '0231', '0431', '1301', '0001', '0100', '1232')).map(([p, md]) => {
-    const f = `${p.region}${p.y}${md}${String(p.seq).padStart(3, '0')}`;
-    return f + idCheckChar(f);
-  });
+  const impossibleBirth = fc
+    .tuple(parts, fc.constantFrom('0230', '0231', '0431', '1301', '0001', '0100', '1232'))
+    .map(([p, md]) => {
+      const f = `${p.region}${p.y}${md}${String(p.seq).padStart(3, '0')}`;
+      return f + idCheckChar(f);
+    });
   const badShape = fc.tuple(parts, fc.constantFrom('short', 'long', 'letter', 'space', 'dash')).map(([p, how]) => {
     const f = first17(p);
     const ok = f + idCheckChar(f);
-    return how === 'short' ? ok.slice(0, 17) : how === 'long' ? `${ok}1` : how === 'letter' ? `${ok.slice(0, 8)}A${ok.slice(9)}` : how === 'space' ? `${ok.slice(0, 6)} ${ok.slice(6)}` : `${ok.slice(0, 6)}-${ok.slice(6, 14)}-${ok.slice(14)}`;
+    return how === 'short'
+      ? ok.slice(0, 17)
+      : how === 'long'
+        ? `${ok}1`
+        : how === 'letter'
+          ? `${ok.slice(0, 8)}A${ok.slice(9)}`
+          : how === 'space'
+            ? `${ok.slice(0, 6)} ${ok.slice(6)}`
+            : `${ok.slice(0, 6)}-${ok.slice(6, 14)}-${ok.slice(14)}`;
   });
-  return fc.oneof(wrongCheck, impossibleBirth, badShape).filter((v) => idNumberProblem(v.trim().toUpperCase()) !== null);
+  return fc
+    .oneof(wrongCheck, impossibleBirth, badShape)
+    .filter((v) => idNumberProblem(v.trim().toUpperCase()) !== null);
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-const impossibleDates = fc.oneof(
-  fc.constantFrom('2026-02-30', '2026-13-01', '2025-02-29', '2026-04-31', '2026-00-10', '2026-01-32', '2026-01-00', '0000-00-00', '2026-1-5', '2026/03/01', '20260301', '2026-03-01T00:00:00Z', '01-03-2026', '2026-03-1'),
-  fc.record({ y: fc.integer({ min: 1900, max: 2100 }), m: fc.oneof(fc.constant(0), fc.integer({ min: 13, max: 99 })), d: fc.integer({ min: 1, max: 28 }) }).map((p) => `${p.y}-${pad(p.m)}-${pad(p.d)}`),
-  fc.record({ y: fc.integer({ min: 1900, max: 2100 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 29, max: 99 }) }).map((p) => `${p.y}-${pad(p.m)}-${pad(p.d)}`),
-).filter((v) => !isCalendarDate(v));
+const impossibleDates = fc
+  .oneof(
+    fc.constantFrom(
+      '2026-02-30',
+      '2026-13-01',
+      '2025-02-29',
+      '2026-04-31',
+      '2026-00-10',
+      '2026-01-32',
+      '2026-01-00',
+      '0000-00-00',
+      '2026-1-5',
+      '2026/03/01',
+      '20260301',
+      '2026-03-01T00:00:00Z',
+      '01-03-2026',
+      '2026-03-1',
+    ),
+    fc
+      .record({
+        y: fc.integer({ min: 1900, max: 2100 }),
+        m: fc.oneof(fc.constant(0), fc.integer({ min: 13, max: 99 })),
+        d: fc.integer({ min: 1, max: 28 }),
+      })
+      .map((p) => `${p.y}-${pad(p.m)}-${pad(p.d)}`),
+    fc
+      .record({
+        y: fc.integer({ min: 1900, max: 2100 }),
+        m: fc.integer({ min: 1, max: 12 }),
+        d: fc.integer({ min: 29, max: 99 }),
+      })
+      .map((p) => `${p.y}-${pad(p.m)}-${pad(p.d)}`),
+  )
+  .filter((v) => !isCalendarDate(v));
 
-const impossibleDateTimes = fc.oneof(
-  fc.constantFrom('2026-02-30T10:00:00Z', '2026-13-01T00:00:00+08:00', '2026-01-01T24:00:00Z', '2026-01-01T10:60:00Z', '2026-01-01T10:00:60Z', '2026-01-01T10:00:00', '2026-01-01 10:00:00Z', '2025-02-29T00:00:00Z', '2026-01-01T10:00:00+25:00', '2026-01-01'),
-  fc.tuple(impossibleDates, fc.constantFrom('T10:00:00Z', 'T00:00:00+08:00')).map(([d, t]) => d + t),
-).filter((v) => !isDateTime(v));
+const impossibleDateTimes = fc
+  .oneof(
+    fc.constantFrom(
+      '2026-02-30T10:00:00Z',
+      '2026-13-01T00:00:00+08:00',
+      '2026-01-01T24:00:00Z',
+      '2026-01-01T10:60:00Z',
+      '2026-01-01T10:00:60Z',
+      '2026-01-01T10:00:00',
+      '2026-01-01 10:00:00Z',
+      '2025-02-29T00:00:00Z',
+      '2026-01-01T10:00:00+25:00',
+      '2026-01-01',
+    ),
+    fc.tuple(impossibleDates, fc.constantFrom('T10:00:00Z', 'T00:00:00+08:00')).map(([d, t]) => d + t),
+  )
+  .filter((v) => !isDateTime(v));
 
-const impossiblePeriods = fc.oneof(
-  fc.constantFrom('2026-13', '2026-00', '2026-1', '26-01', '2026-01-01', '202601', '2026/01', '2026-001', '-2026-01'),
-  fc.record({ y: fc.integer({ min: 1900, max: 2100 }), m: fc.oneof(fc.constant(0), fc.integer({ min: 13, max: 99 })) }).map((p) => `${p.y}-${pad(p.m)}`),
-).filter((v) => !isPeriod(v));
+const impossiblePeriods = fc
+  .oneof(
+    fc.constantFrom('2026-13', '2026-00', '2026-1', '26-01', '2026-01-01', '202601', '2026/01', '2026-001', '-2026-01'),
+    fc
+      .record({
+        y: fc.integer({ min: 1900, max: 2100 }),
+        m: fc.oneof(fc.constant(0), fc.integer({ min: 13, max: 99 })),
+      })
+      .map((p) => `${p.y}-${pad(p.m)}`),
+  )
+  .filter((v) => !isPeriod(v));
 
 // ---------------------------------------------------------------------------------------------
 // Body inputs.
@@ -408,39 +539,85 @@ export interface Plan {
 
 /** The first inputs (every kind, `weight` each) and the random ones, for fc.check. */
 export function planRuns(plan: Plan, seed: number): { examples: [BadInput][]; arbitrary: fc.Arbitrary<BadInput> } {
-  const examples = plan.parts.flatMap((p, i) => fc.sample(p.arbitrary, { numRuns: p.weight, seed: seed + i }).map((v) => [v] as [BadInput]));
+  const examples = plan.parts.flatMap((p, i) =>
+    fc.sample(p.arbitrary, { numRuns: p.weight, seed: seed + i }).map((v) => [v] as [BadInput]),
+  );
   const random = plan.parts.filter((p) => !p.onlyFirst).map((p) => ({ arbitrary: p.arbitrary, weight: p.weight }));
   return { examples, arbitrary: fc.oneof(...random) };
 }
 
 // Kinds the issue names in particular are tried more often.
-const weightOf: Partial<Record<Category, number>> = { fen: 4, 'id-number': 6, 'impossible-date': 4, 'control-chars': 2, 'mixed-scripts': 2 };
+const weightOf: Partial<Record<Category, number>> = {
+  fen: 4,
+  'id-number': 6,
+  'impossible-date': 4,
+  'control-chars': 2,
+  'mixed-scripts': 2,
+};
 
 export function bodyPlan(schema: JsonSchema, limits: Limits): Plan {
   const base = validSample(schema);
   const baseText = JSON.stringify(base);
   const { fields, objects } = nodesOf(schema);
   const arbs: Plan['parts'] = [];
-  const add = (category: Category, arbitrary: fc.Arbitrary<BadInput>) => arbs.push({ arbitrary, weight: weightOf[category] ?? 1 });
+  const add = (category: Category, arbitrary: fc.Arbitrary<BadInput>) =>
+    arbs.push({ arbitrary, weight: weightOf[category] ?? 1 });
   const at = (n: Node, category: Category, values: fc.Arbitrary<unknown> | undefined, what: string) => {
     if (!values) return;
     const field = fieldName(n.path);
-    add(category, values.map((v) => ({ category, note: `${field} = ${show(v)} (${what})`, text: jsonText(setAt(base, n.path, v)), field, statuses: [400] })));
+    add(
+      category,
+      values.map((v) => ({
+        category,
+        note: `${field} = ${show(v)} (${what})`,
+        text: jsonText(setAt(base, n.path, v)),
+        field,
+        statuses: [400],
+      })),
+    );
   };
 
   // The values the issue names are always among the first tried; random ones follow.
   const fixed = (n: Node, category: Category, values: unknown[], what: string) => {
     const field = fieldName(n.path);
-    for (const v of values) arbs.push({ arbitrary: fc.constant({ category, note: `${field} = ${show(v)} (${what})`, text: jsonText(setAt(base, n.path, v)), field, statuses: [400] }), weight: 1, onlyFirst: true });
+    for (const v of values)
+      arbs.push({
+        arbitrary: fc.constant({
+          category,
+          note: `${field} = ${show(v)} (${what})`,
+          text: jsonText(setAt(base, n.path, v)),
+          field,
+          statuses: [400],
+        }),
+        weight: 1,
+        onlyFirst: true,
+      });
   };
 
   for (const n of fields) {
     const value = n.path.reduce<any>((o, k) => o?.[k], base);
-    if (typeof value === 'string') fixed(n, 'control-chars', ['\u0000', '\u0007', '\u202e'].map((c) => (value.length >= 2 ? value.slice(0, 1) + c + value.slice(1) : `o${c}k`)), 'control characters');
+    if (typeof value === 'string')
+      fixed(
+        n,
+        'control-chars',
+        ['\u0000', '\u0007', '\u202e'].map((c) =>
+          value.length >= 2 ? value.slice(0, 1) + c + value.slice(1) : `o${c}k`,
+        ),
+        'control characters',
+      );
     at(n, 'wrong-type', wrongTypes(n.schema), 'wrong type');
     if (n.required) {
       const field = fieldName(n.path);
-      add('missing-field', fc.constant({ category: 'missing-field', note: `${field} missing`, text: jsonText(deleteAt(base, n.path)), field, statuses: [400] }));
+      add(
+        'missing-field',
+        fc.constant({
+          category: 'missing-field',
+          note: `${field} missing`,
+          text: jsonText(deleteAt(base, n.path)),
+          field,
+          statuses: [400],
+        }),
+      );
     }
     at(n, 'out-of-bounds', outOfBounds(n.schema, n.name, value), 'out of bounds');
     at(n, 'huge-string', hugeStrings(n.schema, n.name), 'too long');
@@ -474,34 +651,85 @@ export function bodyPlan(schema: JsonSchema, limits: Limits): Plan {
     if (ap === true || (typeof ap === 'object' && ap !== null)) continue; // the document allows other fields here
     const known = new Set(Object.keys(o.schema.properties ?? {}));
     const keys = fc
-      .oneof(fc.constantFrom('id', 'createdAt', 'updatedAt', '__proto__', 'constructor', 'prototype', 'toString', 'isAdmin', 'password_hash', 'stage', 'role', 'userId'), fc.string({ minLength: 1, maxLength: 16 }))
+      .oneof(
+        fc.constantFrom(
+          'id',
+          'createdAt',
+          'updatedAt',
+          '__proto__',
+          'constructor',
+          'prototype',
+          'toString',
+          'isAdmin',
+          'password_hash',
+          'stage',
+          'role',
+          'userId',
+        ),
+        fc.string({ minLength: 1, maxLength: 16 }),
+      )
       .filter((k) => !known.has(k));
     add(
       'extra-field',
       fc.tuple(keys, fc.jsonValue({ maxDepth: 1 })).map(([k, v]) => {
         const field = fieldName([...o.path, k]);
-        return { category: 'extra-field' as const, note: `unknown field ${JSON.stringify(field)} = ${show(v)}`, text: jsonText(setAt(base, [...o.path, k], v)), field, statuses: [400] };
+        return {
+          category: 'extra-field' as const,
+          note: `unknown field ${JSON.stringify(field)} = ${show(v)}`,
+          text: jsonText(setAt(base, [...o.path, k], v)),
+          field,
+          statuses: [400],
+        };
       }),
     );
   }
 
   // The body as a whole.
   const malformed = fc
-    .tuple(fc.constantFrom('truncate', 'insert', 'single-quotes', 'trailing-comma', 'unquoted-key', 'two-documents', 'comment', 'raw-control', 'nan', 'brace'), fc.nat(), fc.constantFrom(...'{}[],:"\'\\x'.split('')))
+    .tuple(
+      fc.constantFrom(
+        'truncate',
+        'insert',
+        'single-quotes',
+        'trailing-comma',
+        'unquoted-key',
+        'two-documents',
+        'comment',
+        'raw-control',
+        'nan',
+        'brace',
+      ),
+      fc.nat(),
+      fc.constantFrom(...'{}[],:"\'\\x'.split('')),
+    )
     .map(([how, n, ch]) => {
       const p = 1 + (n % Math.max(1, baseText.length - 1));
       const text =
-        how === 'truncate' ? baseText.slice(0, p)
-        : how === 'insert' ? baseText.slice(0, p) + ch + baseText.slice(p)
-        : how === 'single-quotes' ? baseText.replace(/"/g, "'")
-        : how === 'trailing-comma' ? `${baseText.slice(0, -1)},}`
-        : how === 'unquoted-key' ? baseText.replace(/"([^"]+)":/, '$1:')
-        : how === 'two-documents' ? `${baseText}${baseText}`
-        : how === 'comment' ? `/* bad input */${baseText}`
-        : how === 'raw-control' ? `{"note":"a${String.fromCharCode(n % 32)}b"${baseText.length > 2 ? `,${baseText.slice(1)}` : '}'}`
-        : how === 'nan' ? '{"x":NaN}'
-        : '{';
-      return { category: 'malformed-json' as const, note: `malformed JSON (${how}): ${show(text)}`, text, statuses: [400] };
+        how === 'truncate'
+          ? baseText.slice(0, p)
+          : how === 'insert'
+            ? baseText.slice(0, p) + ch + baseText.slice(p)
+            : how === 'single-quotes'
+              ? baseText.replace(/"/g, "'")
+              : how === 'trailing-comma'
+                ? `${baseText.slice(0, -1)},}`
+                : how === 'unquoted-key'
+                  ? baseText.replace(/"([^"]+)":/, '$1:')
+                  : how === 'two-documents'
+                    ? `${baseText}${baseText}`
+                    : how === 'comment'
+                      ? `/* bad input */${baseText}`
+                      : how === 'raw-control'
+                        ? `{"note":"a${String.fromCharCode(n % 32)}b"${baseText.length > 2 ? `,${baseText.slice(1)}` : '}'}`
+                        : how === 'nan'
+                          ? '{"x":NaN}'
+                          : '{';
+      return {
+        category: 'malformed-json' as const,
+        note: `malformed JSON (${how}): ${show(text)}`,
+        text,
+        statuses: [400],
+      };
     })
     .filter((c) => {
       try {
@@ -512,22 +740,54 @@ export function bodyPlan(schema: JsonSchema, limits: Limits): Plan {
       }
     });
   add('malformed-json', malformed);
-  add('not-an-object', fc.constantFrom('[]', '[{}]', `[${baseText}]`).map((text) => ({ category: 'not-an-object' as const, note: `body ${show(text)} is an array`, text, field: '_', statuses: [400] })));
-  add('not-an-object', fc.constantFrom('"text"', '42', 'true', 'null', '"{}"').map((text) => ({ category: 'not-an-object' as const, note: `body ${text} is not an object`, text, statuses: [400] })));
+  add(
+    'not-an-object',
+    fc.constantFrom('[]', '[{}]', `[${baseText}]`).map((text) => ({
+      category: 'not-an-object' as const,
+      note: `body ${show(text)} is an array`,
+      text,
+      field: '_',
+      statuses: [400],
+    })),
+  );
+  add(
+    'not-an-object',
+    fc.constantFrom('"text"', '42', 'true', 'null', '"{}"').map((text) => ({
+      category: 'not-an-object' as const,
+      note: `body ${text} is not an object`,
+      text,
+      statuses: [400],
+    })),
+  );
   add(
     'content-type',
-    fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'text/json', 'application/xml', 'application/json-patch+json', 'multipart/form-data; boundary=x', 'application/json; charset=latin1').map((contentType) => ({
-      category: 'content-type' as const,
-      note: `JSON sent as ${contentType}`,
-      text: baseText,
-      contentType,
-      statuses: [415],
-    })),
+    fc
+      .constantFrom(
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'text/json',
+        'application/xml',
+        'application/json-patch+json',
+        'multipart/form-data; boundary=x',
+        'application/json; charset=latin1',
+      )
+      .map((contentType) => ({
+        category: 'content-type' as const,
+        note: `JSON sent as ${contentType}`,
+        text: baseText,
+        contentType,
+        statuses: [415],
+      })),
   );
 
   const tooLarge: fc.Arbitrary<BadInput> = fc.integer({ min: 1, max: 64 * 1024 }).map((extra) => {
     const text = `{"pad":"${'x'.repeat(limits.bodyLimit + extra)}"}`;
-    return { category: 'body-limit', note: `body of ${text.length} bytes (limit ${limits.bodyLimit})`, text, statuses: [413] };
+    return {
+      category: 'body-limit',
+      note: `body of ${text.length} bytes (limit ${limits.bodyLimit})`,
+      text,
+      statuses: [413],
+    };
   });
   // The body limit once per route (a megabyte each), not among the random ones.
   return { parts: [...arbs, { arbitrary: tooLarge, weight: 1, onlyFirst: true }] };
@@ -548,9 +808,19 @@ const MAX_PAGE = 1000;
 
 export function listPlan(facts: ListFacts): Plan {
   const arbs: Plan['parts'] = [];
-  const add = (category: Category, arbitrary: fc.Arbitrary<BadInput>) => arbs.push({ arbitrary, weight: weightOf[category] ?? 1 });
+  const add = (category: Category, arbitrary: fc.Arbitrary<BadInput>) =>
+    arbs.push({ arbitrary, weight: weightOf[category] ?? 1 });
   const q = (category: Category, field: string, values: fc.Arbitrary<string>, what: string, name = field) =>
-    add(category, values.map((v) => ({ category, note: `${name}=${show(v)} (${what})`, query: param(name, v), field, statuses: [400] })));
+    add(
+      category,
+      values.map((v) => ({
+        category,
+        note: `${name}=${show(v)} (${what})`,
+        query: param(name, v),
+        field,
+        statuses: [400],
+      })),
+    );
   const json = (a: fc.Arbitrary<unknown>) => a.map((v) => JSON.stringify(v));
 
   // The values the issue names are always among the first tried.
@@ -560,65 +830,267 @@ export function listPlan(facts: ListFacts): Plan {
     ['range', '[-1,5]', 'negative'],
     ['sort', '["password","ASC"]', 'unknown sort field'],
   ] as const) {
-    arbs.push({ arbitrary: fc.constant({ category: name, note: `${name}=${v} (${what})`, query: param(name, v), field: name, statuses: [400] }), weight: 1, onlyFirst: true });
+    arbs.push({
+      arbitrary: fc.constant({
+        category: name,
+        note: `${name}=${v} (${what})`,
+        query: param(name, v),
+        field: name,
+        statuses: [400],
+      }),
+      weight: 1,
+      onlyFirst: true,
+    });
   }
   const unknownName = ['bogus', 'password'].find((n) => !facts.filters.includes(n))!;
-  arbs.push({ arbitrary: fc.constant({ category: 'filter', note: `filter={"${unknownName}":1} (unknown filter)`, query: param('filter', `{"${unknownName}":1}`), field: `filter.${unknownName}`, statuses: [400] }), weight: 1, onlyFirst: true });
+  arbs.push({
+    arbitrary: fc.constant({
+      category: 'filter',
+      note: `filter={"${unknownName}":1} (unknown filter)`,
+      query: param('filter', `{"${unknownName}":1}`),
+      field: `filter.${unknownName}`,
+      statuses: [400],
+    }),
+    weight: 1,
+    onlyFirst: true,
+  });
 
   // range
-  q('range', 'range', json(fc.tuple(fc.nat(1_000_000), fc.oneof(fc.integer({ min: MAX_PAGE, max: 1_000_000 }), fc.constantFrom(1e9, 1e12, MAX_SAFE - 1_000_000))).map(([a, n]) => [a, a + n])), 'page too large');
-  q('range', 'range', json(fc.tuple(fc.integer({ min: 1, max: 1_000_000 }), fc.nat()).map(([a, d]) => [a, a - 1 - (d % a)])), 'end before start');
-  q('range', 'range', json(fc.oneof(fc.tuple(fc.integer({ min: -1e9, max: -1 }), fc.nat(100)), fc.tuple(fc.constant(0), fc.integer({ min: -1e9, max: -1 })))), 'negative');
-  q('range', 'range', json(fc.tuple(fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 101, max: 200, noNaN: true })).filter(([a, b]) => !Number.isInteger(a) || !Number.isInteger(b))), 'fractional');
-  q('range', 'range', fc.constantFrom('[1e20,100000000000000000005]', '[9007199254740993,9007199254740999]', '[0,1e400]', '[]', '[5]', '[0,1,2]', '["0","24"]', '{"0":0,"1":24}', '"0-24"', 'null', 'true', '[null,5]', '[[0],[5]]', '[0,', '0-24', '[0;24]', ''), 'not a [start, end] pair');
+  q(
+    'range',
+    'range',
+    json(
+      fc
+        .tuple(
+          fc.nat(1_000_000),
+          fc.oneof(fc.integer({ min: MAX_PAGE, max: 1_000_000 }), fc.constantFrom(1e9, 1e12, MAX_SAFE - 1_000_000)),
+        )
+        .map(([a, n]) => [a, a + n]),
+    ),
+    'page too large',
+  );
+  q(
+    'range',
+    'range',
+    json(fc.tuple(fc.integer({ min: 1, max: 1_000_000 }), fc.nat()).map(([a, d]) => [a, a - 1 - (d % a)])),
+    'end before start',
+  );
+  q(
+    'range',
+    'range',
+    json(
+      fc.oneof(
+        fc.tuple(fc.integer({ min: -1e9, max: -1 }), fc.nat(100)),
+        fc.tuple(fc.constant(0), fc.integer({ min: -1e9, max: -1 })),
+      ),
+    ),
+    'negative',
+  );
+  q(
+    'range',
+    'range',
+    json(
+      fc
+        .tuple(fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 101, max: 200, noNaN: true }))
+        .filter(([a, b]) => !Number.isInteger(a) || !Number.isInteger(b)),
+    ),
+    'fractional',
+  );
+  q(
+    'range',
+    'range',
+    fc.constantFrom(
+      '[1e20,100000000000000000005]',
+      '[9007199254740993,9007199254740999]',
+      '[0,1e400]',
+      '[]',
+      '[5]',
+      '[0,1,2]',
+      '["0","24"]',
+      '{"0":0,"1":24}',
+      '"0-24"',
+      'null',
+      'true',
+      '[null,5]',
+      '[[0],[5]]',
+      '[0,',
+      '0-24',
+      '[0;24]',
+      '',
+    ),
+    'not a [start, end] pair',
+  );
 
   // sort
   const known = new Set(facts.sortable);
   const unknownField = fc
-    .oneof(fc.constantFrom('password', 'password_hash', 'id; DROP TABLE users', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'ID', ' id', 'id ', '', 'name\u0000', '1'), fc.string({ maxLength: 20 }))
+    .oneof(
+      fc.constantFrom(
+        'password',
+        'password_hash',
+        'id; DROP TABLE users',
+        '__proto__',
+        'constructor',
+        'toString',
+        'hasOwnProperty',
+        'valueOf',
+        'ID',
+        ' id',
+        'id ',
+        '',
+        'name\u0000',
+        '1',
+      ),
+      fc.string({ maxLength: 20 }),
+    )
     .filter((f) => !known.has(f));
   q('sort', 'sort', json(fc.tuple(unknownField, fc.constantFrom('ASC', 'DESC'))), 'unknown sort field');
   const someField = facts.sortable[0] ?? 'id';
-  q('sort', 'sort', fc.constantFrom(`["${someField}","UP"]`, `["${someField}","ascending"]`, `["${someField}",1]`, `["${someField}"]`, `["${someField}","ASC","x"]`, `"${someField}"`, `{"${someField}":"ASC"}`, '[1,"ASC"]', '[null,"ASC"]', '["id","ASC"', `["${someField}",""]`, 'null'), 'not a [field, direction] pair');
+  q(
+    'sort',
+    'sort',
+    fc.constantFrom(
+      `["${someField}","UP"]`,
+      `["${someField}","ascending"]`,
+      `["${someField}",1]`,
+      `["${someField}"]`,
+      `["${someField}","ASC","x"]`,
+      `"${someField}"`,
+      `{"${someField}":"ASC"}`,
+      '[1,"ASC"]',
+      '[null,"ASC"]',
+      '["id","ASC"',
+      `["${someField}",""]`,
+      'null',
+    ),
+    'not a [field, direction] pair',
+  );
 
   // filter
   const knownFilters = new Set(facts.filters);
   const unknownFilter = fc
-    .oneof(fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'password', '1=1', 'ID', 'Q', 'id ', 'role; --'), fc.string({ minLength: 1, maxLength: 16 }))
+    .oneof(
+      fc.constantFrom(
+        '__proto__',
+        'constructor',
+        'toString',
+        'hasOwnProperty',
+        'valueOf',
+        'password',
+        '1=1',
+        'ID',
+        'Q',
+        'id ',
+        'role; --',
+      ),
+      fc.string({ minLength: 1, maxLength: 16 }),
+    )
     .filter((f) => !knownFilters.has(f));
   add(
     'filter',
     fc.tuple(unknownFilter, fc.jsonValue({ maxDepth: 1 })).map(([name, v]) => {
       const text = `{${JSON.stringify(name)}:${JSON.stringify(v) ?? 'null'}}`;
-      return { category: 'filter' as const, note: `filter=${show(text)} (unknown filter)`, query: param('filter', text), field: `filter.${name}`, statuses: [400] };
+      return {
+        category: 'filter' as const,
+        note: `filter=${show(text)} (unknown filter)`,
+        query: param('filter', text),
+        field: `filter.${name}`,
+        statuses: [400],
+      };
     }),
   );
-  const badIds = fc.oneof(fc.constantFrom(['abc'], [1.5], [{ a: 1 }], [true], [[1]], 'abc', 1.5, { a: 1 }, [null], null, ['1e3'], ['-'], ['']), fc.integer({ min: MAX_PAGE + 1, max: MAX_PAGE + 20 }).map((n) => Array.from({ length: n }, (_, i) => i + 1)));
-  q('filter', 'filter.id', badIds.map((v) => JSON.stringify({ id: v })), 'bad ids', 'filter');
+  const badIds = fc.oneof(
+    fc.constantFrom(
+      ['abc'],
+      [1.5],
+      [{ a: 1 }],
+      [true],
+      [[1]],
+      'abc',
+      1.5,
+      { a: 1 },
+      [null],
+      null,
+      ['1e3'],
+      ['-'],
+      [''],
+    ),
+    fc.integer({ min: MAX_PAGE + 1, max: MAX_PAGE + 20 }).map((n) => Array.from({ length: n }, (_, i) => i + 1)),
+  );
+  q(
+    'filter',
+    'filter.id',
+    badIds.map((v) => JSON.stringify({ id: v })),
+    'bad ids',
+    'filter',
+  );
   // Ids name rows of PostgreSQL integer columns: one beyond 2^31-1 names nothing and must not reach the database.
-  const enormous = fc.oneof(fc.integer({ min: 2 ** 31, max: MAX_SAFE }), fc.integer({ min: -MAX_SAFE, max: -(2 ** 31) - 1 }));
-  q('filter', 'filter.id', fc.oneof(enormous, fc.array(enormous, { minLength: 1, maxLength: 3 })).map((v) => JSON.stringify({ id: v })), 'enormous id', 'filter');
-  for (const name of (facts.numericFilters ?? []).filter((f) => /Id$/.test(f))) q('filter', `filter.${name}`, enormous.map((v) => JSON.stringify({ [name]: v })), 'enormous id', 'filter');
+  const enormous = fc.oneof(
+    fc.integer({ min: 2 ** 31, max: MAX_SAFE }),
+    fc.integer({ min: -MAX_SAFE, max: -(2 ** 31) - 1 }),
+  );
+  q(
+    'filter',
+    'filter.id',
+    fc.oneof(enormous, fc.array(enormous, { minLength: 1, maxLength: 3 })).map((v) => JSON.stringify({ id: v })),
+    'enormous id',
+    'filter',
+  );
+  for (const name of (facts.numericFilters ?? []).filter((f) => /Id$/.test(f)))
+    q(
+      'filter',
+      `filter.${name}`,
+      enormous.map((v) => JSON.stringify({ [name]: v })),
+      'enormous id',
+      'filter',
+    );
   for (const name of facts.filters) {
     const lower = name.toLowerCase();
-    const values =
-      /period|month|^from$|^to$/.test(lower) ? impossiblePeriods
-      : /(^|_)at(_|$)|date|(^|_)on(_|$)|_gte$|_lte$/.test(lower) ? fc.oneof(impossibleDates, impossibleDateTimes).filter((v) => !isCalendarDate(v) && !isDateTime(v))
-      : undefined;
-    if (values) q('impossible-date', `filter.${name}`, values.map((v) => JSON.stringify({ [name]: v })), 'impossible date', 'filter');
+    const values = /period|month|^from$|^to$/.test(lower)
+      ? impossiblePeriods
+      : /(^|_)at(_|$)|date|(^|_)on(_|$)|_gte$|_lte$/.test(lower)
+        ? fc.oneof(impossibleDates, impossibleDateTimes).filter((v) => !isCalendarDate(v) && !isDateTime(v))
+        : undefined;
+    if (values)
+      q(
+        'impossible-date',
+        `filter.${name}`,
+        values.map((v) => JSON.stringify({ [name]: v })),
+        'impossible date',
+        'filter',
+      );
   }
   const textFilter = facts.filters.find((f) => f === 'q') ?? facts.filters[0];
   if (textFilter) {
-    q('control-chars', `filter.${textFilter}`, fc.tuple(fc.constantFrom(...CONTROL), fc.string({ maxLength: 5 })).map(([c, s]) => JSON.stringify({ [textFilter]: `a${c}${s}` })), 'control characters', 'filter');
+    q(
+      'control-chars',
+      `filter.${textFilter}`,
+      fc
+        .tuple(fc.constantFrom(...CONTROL), fc.string({ maxLength: 5 }))
+        .map(([c, s]) => JSON.stringify({ [textFilter]: `a${c}${s}` })),
+      'control characters',
+      'filter',
+    );
   }
-  q('filter', 'filter', fc.constantFrom('[1,2]', '"stage"', '5', 'true', 'null', '{oops', '{"q":', "{'q':'x'}", '[{"q":"x"}]'), 'not a JSON object');
+  q(
+    'filter',
+    'filter',
+    fc.constantFrom('[1,2]', '"stage"', '5', 'true', 'null', '{oops', '{"q":', "{'q':'x'}", '[{"q":"x"}]'),
+    'not a JSON object',
+  );
 
   // a parameter given twice
   add(
     'range',
     fc.constantFrom('range', 'sort', 'filter').map((name) => {
       const v = name === 'range' ? '[0,5]' : name === 'sort' ? `["${someField}","ASC"]` : '{}';
-      return { category: name, note: `${name} given twice`, query: `${param(name, v)}&${param(name, v)}`, field: name, statuses: [400] };
+      return {
+        category: name,
+        note: `${name} given twice`,
+        query: `${param(name, v)}&${param(name, v)}`,
+        field: name,
+        statuses: [400],
+      };
     }),
   );
   return { parts: arbs };
@@ -626,7 +1098,11 @@ export function listPlan(facts: ListFacts): Plan {
 
 /** Allowed sort fields and filters, as the API's own refusal lists them. */
 export function factsFromRefusal(errors: Record<string, string> | undefined, probeFilter: string): ListFacts {
-  const list = (msg: string | undefined) => (msg?.match(/allowed: (.*)$/)?.[1] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (msg: string | undefined) =>
+    (msg?.match(/allowed: (.*)$/)?.[1] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   return { sortable: list(errors?.sort), filters: list(errors?.[`filter.${probeFilter}`]) };
 }
 
@@ -653,10 +1129,12 @@ export function problemWith(input: BadInput, answer: Answer, allow404: boolean):
   // Malformed JSON and a body that is not an object or array are the parser's refusals: a message.
   if (status !== 400 || input.field === undefined) return undefined;
   const errors = body.errors;
-  if (!errors || typeof errors !== 'object' || !Object.keys(errors).length) return 'a 400 without a message per field (errors)';
+  if (!errors || typeof errors !== 'object' || !Object.keys(errors).length)
+    return 'a 400 without a message per field (errors)';
   if (Object.values(errors).some((m) => typeof m !== 'string' || !m)) return 'a field message is not a string';
   const f = input.field;
-  if (!Object.keys(errors).some((k) => k === f || k.startsWith(`${f}.`))) return `errors do not name ${JSON.stringify(f)} (they name ${Object.keys(errors).join(', ')})`;
+  if (!Object.keys(errors).some((k) => k === f || k.startsWith(`${f}.`)))
+    return `errors do not name ${JSON.stringify(f)} (they name ${Object.keys(errors).join(', ')})`;
   return undefined;
 }
 
@@ -666,19 +1144,29 @@ export function problemWith(input: BadInput, answer: Answer, allow404: boolean):
 /** Per table "rows md5-of-all-rows", and each sequence's last value (a refused insert would move it). */
 export async function databaseSnapshot(db: Knex, exclude: ReadonlySet<string>): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  const tables: string[] = (await db('pg_tables').where({ schemaname: 'public' }).orderBy('tablename').pluck('tablename')).filter((t: string) => !exclude.has(t));
+  const tables: string[] = (
+    await db('pg_tables').where({ schemaname: 'public' }).orderBy('tablename').pluck('tablename')
+  ).filter((t: string) => !exclude.has(t));
   for (const t of tables) {
-    const { rows } = await db.raw(`SELECT count(*)::text AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS sum FROM ?? t`, [t]);
+    const { rows } = await db.raw(
+      `SELECT count(*)::text AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS sum FROM ?? t`,
+      [t],
+    );
     out.set(`table ${t}`, `${rows[0].n} rows, md5 ${rows[0].sum}`);
   }
-  const seqs = await db('pg_sequences').where({ schemaname: 'public' }).orderBy('sequencename').select('sequencename', 'last_value');
+  const seqs = await db('pg_sequences')
+    .where({ schemaname: 'public' })
+    .orderBy('sequencename')
+    .select('sequencename', 'last_value');
   for (const s of seqs) out.set(`sequence ${s.sequencename}`, String(s.last_value));
   return out;
 }
 
 export function snapshotDifferences(before: Map<string, string>, after: Map<string, string>): string[] {
   const keys = new Set([...before.keys(), ...after.keys()]);
-  return [...keys].filter((k) => before.get(k) !== after.get(k)).map((k) => `${k}: ${before.get(k) ?? '(none)'} → ${after.get(k) ?? '(none)'}`);
+  return [...keys]
+    .filter((k) => before.get(k) !== after.get(k))
+    .map((k) => `${k}: ${before.get(k) ?? '(none)'} → ${after.get(k) ?? '(none)'}`);
 }
 
 /** "1mb" → bytes, as body-parser reads it. */

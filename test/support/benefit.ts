@@ -16,16 +16,24 @@ export async function detail(client: ApiClient, id: number) {
 }
 
 export function waitStage(client: ApiClient, id: number, stage: string, timeoutMs = 60_000) {
-  return waitFor(`application ${id} at ${stage}`, async () => {
-    const d = await detail(client, id);
-    return d.stage === stage ? d : undefined;
-  }, timeoutMs);
+  return waitFor(
+    `application ${id} at ${stage}`,
+    async () => {
+      const d = await detail(client, id);
+      return d.stage === stage ? d : undefined;
+    },
+    timeoutMs,
+  );
 }
 
-export const decide = (client: ApiClient, id: number, body: Record<string, unknown>) => client.call('POST', `/api/applications/${id}/decisions`, body);
+export const decide = (client: ApiClient, id: number, body: Record<string, unknown>) =>
+  client.call('POST', `/api/applications/${id}/decisions`, body);
 
 /** Home-visit findings confirming each member's income, or replacing it by `incomes[memberIndex]`. */
-export function findings(d: { members: { id: number; monthlyIncomeFen: number }[] }, incomes: Record<number, number> = {}) {
+export function findings(
+  d: { members: { id: number; monthlyIncomeFen: number }[] },
+  incomes: Record<number, number> = {},
+) {
   return {
     visitedOn: '2026-11-20',
     notes: '入户核实，家中无车辆、无其他房产',

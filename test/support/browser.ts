@@ -8,10 +8,21 @@ import type { TestStack } from './stack.js';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run .ci/run once, or apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `${CHROMIUM} not found: run .ci/run once, or apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH`,
+    );
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -27,7 +38,12 @@ export interface SignInOptions {
 /** A fresh browser context per user (own localStorage), signed in, the console in `locale`. */
 export async function signInAs(browser: Browser, stack: TestStack, username: string, o: SignInOptions): Promise<Page> {
   const locale = o.locale ?? 'zh-CN';
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', timezoneId: 'Europe/London', acceptDownloads: o.acceptDownloads ?? false });
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Europe/London',
+    acceptDownloads: o.acceptDownloads ?? false,
+  });
   await context.addInitScript((l) => localStorage.setItem('RaStore.locale', JSON.stringify(l)), locale);
   const page = await context.newPage();
   page.on('pageerror', (e) => o.onPageError?.(`${username} page error: ${e.message}`));
@@ -35,7 +51,9 @@ export async function signInAs(browser: Browser, stack: TestStack, username: str
   await page.locator('input[name="username"]').fill(username);
   await page.locator('input[name="password"]').fill(stack.password);
   await page.getByRole('button', { name: locale === 'en' ? 'Sign in' : '登录' }).click();
-  await expect.poll(() => page.locator('[class*="RaMenu"]').first().innerText(), { timeout: o.timeoutMs ?? 20_000 }).toContain(o.menuShows);
+  await expect
+    .poll(() => page.locator('[class*="RaMenu"]').first().innerText(), { timeout: o.timeoutMs ?? 20_000 })
+    .toContain(o.menuShows);
   return page;
 }
 
@@ -67,8 +85,15 @@ export async function countRedirects(context: BrowserContext): Promise<void> {
 
 export async function redirectCounts(page: Page, opts: { reset?: boolean } = {}): Promise<RedirectCounts> {
   return page.evaluate((reset) => {
-    const w = window as unknown as { __shequHistory?: { pushState: number; replaceState: number }; __shequAuthChecks?: number };
-    const counts = { pushState: w.__shequHistory?.pushState ?? 0, replaceState: w.__shequHistory?.replaceState ?? 0, checkAuth: w.__shequAuthChecks ?? 0 };
+    const w = window as unknown as {
+      __shequHistory?: { pushState: number; replaceState: number };
+      __shequAuthChecks?: number;
+    };
+    const counts = {
+      pushState: w.__shequHistory?.pushState ?? 0,
+      replaceState: w.__shequHistory?.replaceState ?? 0,
+      checkAuth: w.__shequAuthChecks ?? 0,
+    };
     if (reset) {
       w.__shequHistory = { pushState: 0, replaceState: 0 };
       w.__shequAuthChecks = 0;

@@ -20,10 +20,15 @@ export interface FaultClient {
   get(path: string): Promise<any>;
 }
 
-const retryable = (status: number, body: any) => status >= 500 || (status === 409 && /in progress|正在处理中/.test(String(body?.message)));
+const retryable = (status: number, body: any) =>
+  status >= 500 || (status === 409 && /in progress|正在处理中/.test(String(body?.message)));
 
 export async function faultClient(baseUrl: string, username: string, password: string): Promise<FaultClient> {
-  const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (login.status !== 200) throw new Error(`login ${username}: ${login.status} ${await login.text()}`);
   const { token } = (await login.json()) as { token: string };
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
@@ -33,10 +38,22 @@ export async function faultClient(baseUrl: string, username: string, password: s
       const deadline = Date.now() + 240_000;
       for (let attempts = 1; ; attempts++) {
         try {
-          const r = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { ...headers, 'idempotency-key': key }, body: JSON.stringify(body), signal: AbortSignal.timeout(150_000) });
+          const r = await fetch(`${baseUrl}${path}`, {
+            method: 'POST',
+            headers: { ...headers, 'idempotency-key': key },
+            body: JSON.stringify(body),
+            signal: AbortSignal.timeout(150_000),
+          });
           const text = await r.text();
           const json = text ? JSON.parse(text) : undefined;
-          if (!retryable(r.status, json)) return { status: r.status, body: json, replayed: r.headers.get('idempotent-replayed') === 'true', attempts, at: Date.now() };
+          if (!retryable(r.status, json))
+            return {
+              status: r.status,
+              body: json,
+              replayed: r.headers.get('idempotent-replayed') === 'true',
+              attempts,
+              at: Date.now(),
+            };
         } catch {
           // refused or reset: the API is down or restarting
         }
@@ -70,7 +87,14 @@ export interface FaultRow {
 
 export function printFaultTable(rows: FaultRow[]): string {
   const head = ['scenario', 'attempted', 'completed', 'lost', 'duplicated', 'recover s'];
-  const cells = rows.map((r) => [r.scenario, String(r.attempted), String(r.completed), String(r.lost), String(r.duplicated), r.recoverS === null ? '—' : r.recoverS.toFixed(1)]);
+  const cells = rows.map((r) => [
+    r.scenario,
+    String(r.attempted),
+    String(r.completed),
+    String(r.lost),
+    String(r.duplicated),
+    r.recoverS === null ? '—' : r.recoverS.toFixed(1),
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => c.map((x, i) => (i === 0 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join('  ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
@@ -91,6 +115,9 @@ export function clearFaultRows(): void {
 /** The table of every scenario run, or undefined when no fault test ran. */
 export function faultTable(): string | undefined {
   if (!existsSync(FAULT_ROWS)) return undefined;
-  const rows = readFileSync(FAULT_ROWS, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as FaultRow);
+  const rows = readFileSync(FAULT_ROWS, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as FaultRow);
   return rows.length ? printFaultTable(rows) : undefined;
 }

@@ -16,7 +16,13 @@ export function applicationBody(communityId: number, overrides: Record<string, u
     communityId,
     category: 'C',
     members: [
-      { name: '赵大', idNumber: idNumber('19650312', seq), relation: 'head', disabled: false, monthlyIncomeFen: 50_000 },
+      {
+        name: '赵大',
+        idNumber: idNumber('19650312', seq),
+        relation: 'head',
+        disabled: false,
+        monthlyIncomeFen: 50_000,
+      },
       { name: '钱二', idNumber: idNumber('19700101', seq), relation: 'spouse', disabled: false, monthlyIncomeFen: 0 },
     ],
     ...overrides,

@@ -6,7 +6,13 @@ import { clearFaultRows, faultTable } from './fault-clients.js';
 import { clearFigures, figuresText } from './suite-figures.js';
 import { buildConsole, consoleIsStale } from '../../scripts/console-build.js';
 import { prepareDatabase } from '../../scripts/prepare-db.js';
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase, type LocalPostgres } from '../../scripts/postgres.js';
+import {
+  dropDatabase,
+  ensureDatabase,
+  startEmbeddedPostgres,
+  withDatabase,
+  type LocalPostgres,
+} from '../../scripts/postgres.js';
 import { freePort } from '../../scripts/processes.js';
 import { provisionTemporalCli } from '../../scripts/temporal-cli.js';
 import { startDevServer, type DevServer } from '../../scripts/temporal-dev-server.js';

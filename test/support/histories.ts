@@ -40,8 +40,11 @@ export async function recordHistory(stack: TestStack, workflowId: string, name: 
     let keep = events.length;
     while (keep > 0 && unhandled.has(events[keep - 1].eventType!)) keep--;
     // A run that has not completed a workflow task yet has nothing to replay.
-    if (events.slice(0, keep).some((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED)) runs.unshift(historyToJson({ ...history, events: events.slice(0, keep) }));
+    if (events.slice(0, keep).some((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED))
+      runs.unshift(historyToJson({ ...history, events: events.slice(0, keep) }));
     runId = history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId ?? undefined;
   }
-  runs.forEach((json, i) => writeFileSync(resolve(HISTORY_DIR, `${name}${runs.length > 1 ? `.run${i + 1}` : ''}.json`), json));
+  runs.forEach((json, i) =>
+    writeFileSync(resolve(HISTORY_DIR, `${name}${runs.length > 1 ? `.run${i + 1}` : ''}.json`), json),
+  );
 }

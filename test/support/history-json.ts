@@ -7,4 +7,5 @@ const History = proto.temporal.api.history.v1.History;
 export const historyToJson = (h: proto.temporal.api.history.v1.IHistory): string =>
   JSON.stringify(History.toObject(History.fromObject(h), { longs: String, enums: Number, bytes: String }), null, 1);
 
-export const historyFromJson = (text: string): proto.temporal.api.history.v1.History => History.fromObject(JSON.parse(text));
+export const historyFromJson = (text: string): proto.temporal.api.history.v1.History =>
+  History.fromObject(JSON.parse(text));

@@ -36,7 +36,16 @@ export const markerPattern = (prefix: string) => new RegExp(`${prefix}\\d\\d`, '
  * a field whose value must be something in particular (an ID number, the current password).
  */
 export function isFreeText(s: JsonSchema, name: string): boolean {
-  return s.type === 'string' && !s.enum && !s.anyOf && !s.pattern && !s.format && (s.maxLength ?? 0) >= 20 && name !== 'idNumber' && name !== 'currentPassword';
+  return (
+    s.type === 'string' &&
+    !s.enum &&
+    !s.anyOf &&
+    !s.pattern &&
+    !s.format &&
+    (s.maxLength ?? 0) >= 20 &&
+    name !== 'idNumber' &&
+    name !== 'currentPassword'
+  );
 }
 
 export interface PlacedPayload {
@@ -47,7 +56,11 @@ export interface PlacedPayload {
 }
 
 /** Puts a payload in every free-text field of `body` (a valid sample of `schema`), recursively. */
-export function withPayloads(schema: JsonSchema, body: unknown, next: () => string): { body: unknown; placed: PlacedPayload[] } {
+export function withPayloads(
+  schema: JsonSchema,
+  body: unknown,
+  next: () => string,
+): { body: unknown; placed: PlacedPayload[] } {
   const placed: PlacedPayload[] = [];
   const walk = (s: JsonSchema, v: unknown, name: string, path: string[]): unknown => {
     if (isFreeText(s, name) && typeof v === 'string') {
@@ -56,7 +69,8 @@ export function withPayloads(schema: JsonSchema, body: unknown, next: () => stri
       placed.push({ field: path.join('.'), marker, value });
       return value;
     }
-    if (s.type === 'array' && s.items && Array.isArray(v)) return v.map((x, i) => walk(s.items!, x, name, [...path, String(i)]));
+    if (s.type === 'array' && s.items && Array.isArray(v))
+      return v.map((x, i) => walk(s.items!, x, name, [...path, String(i)]));
     if (s.type === 'object' && s.properties && v && typeof v === 'object') {
       const out: Record<string, unknown> = { ...(v as Record<string, unknown>) };
       for (const [k, p] of Object.entries(s.properties)) if (k in out) out[k] = walk(p, out[k], k, [...path, k]);
@@ -81,7 +95,12 @@ export async function realIds(db: Knex): Promise<RealIds> {
   const enterprise = await db('enterprises').orderBy('id').first('id');
   const leader = await db('users').where({ username: 'leader1' }).first('id');
   if (!community || !enterprise || !leader) throw new Error('the test database lacks cd-01, an enterprise or leader1');
-  return { communityId: community.id, streetId: community.parent_id, enterpriseId: enterprise.id, leaderUserId: leader.id };
+  return {
+    communityId: community.id,
+    streetId: community.parent_id,
+    enterpriseId: enterprise.id,
+    leaderUserId: leader.id,
+  };
 }
 
 let idSeq = 500;
@@ -99,20 +118,28 @@ export interface FoundText {
  * json/jsonb) that contains `prefix` followed by two characters.
  */
 export async function textsWithPrefix(db: Knex, prefix: string): Promise<FoundText[]> {
-  const cols: { table_name: string; column_name: string; data_type: string; udt_name: string }[] = await db('information_schema.columns as c')
-    .join('information_schema.tables as t', (j) => j.on('t.table_schema', 'c.table_schema').andOn('t.table_name', 'c.table_name'))
+  const cols: { table_name: string; column_name: string; data_type: string; udt_name: string }[] = await db(
+    'information_schema.columns as c',
+  )
+    .join('information_schema.tables as t', (j) =>
+      j.on('t.table_schema', 'c.table_schema').andOn('t.table_name', 'c.table_name'),
+    )
     .where({ 'c.table_schema': 'public', 't.table_type': 'BASE TABLE' })
     .select('c.table_name', 'c.column_name', 'c.data_type', 'c.udt_name');
   const like = `%${prefix}__%`;
   const out: FoundText[] = [];
   for (const c of cols) {
     let sql: string | undefined;
-    if (c.data_type === 'text' || c.data_type === 'character varying') sql = `SELECT DISTINCT t.?? AS v FROM ?? t WHERE t.?? LIKE ?`;
-    else if (c.data_type === 'ARRAY' && (c.udt_name === '_text' || c.udt_name === '_varchar')) sql = `SELECT DISTINCT x AS v FROM ?? t, unnest(t.??) x WHERE x LIKE ?`;
+    if (c.data_type === 'text' || c.data_type === 'character varying')
+      sql = `SELECT DISTINCT t.?? AS v FROM ?? t WHERE t.?? LIKE ?`;
+    else if (c.data_type === 'ARRAY' && (c.udt_name === '_text' || c.udt_name === '_varchar'))
+      sql = `SELECT DISTINCT x AS v FROM ?? t, unnest(t.??) x WHERE x LIKE ?`;
     else if (c.data_type === 'jsonb' || c.data_type === 'json')
       sql = `SELECT DISTINCT x #>> '{}' AS v FROM ?? t, jsonb_path_query(t.??::jsonb, 'strict $.**') x WHERE jsonb_typeof(x) = 'string' AND x #>> '{}' LIKE ?`;
     if (!sql) continue;
-    const bindings = sql.startsWith('SELECT DISTINCT t.??') ? [c.column_name, c.table_name, c.column_name, like] : [c.table_name, c.column_name, like];
+    const bindings = sql.startsWith('SELECT DISTINCT t.??')
+      ? [c.column_name, c.table_name, c.column_name, like]
+      : [c.table_name, c.column_name, like];
     const { rows } = await db.raw(sql, bindings);
     for (const r of rows as { v: string }[]) out.push({ where: `${c.table_name}.${c.column_name}`, value: r.v });
   }
@@ -150,7 +177,13 @@ export async function createPayloadRecords(db: Knex, caseworker: ApiClient, pref
   const texts: Record<string, string> = {};
   const p = (key: string, maxLength: number) => (texts[key] = payload(next(), maxLength));
 
-  const employer = await created(caseworker, '/api/employers', { name: p('employer.name', 100), streetId: ids.streetId, address: p('employer.address', 200), contact: p('employer.contact', 50), phone: p('employer.phone', 30) });
+  const employer = await created(caseworker, '/api/employers', {
+    name: p('employer.name', 100),
+    streetId: ids.streetId,
+    address: p('employer.address', 200),
+    contact: p('employer.contact', 50),
+    phone: p('employer.phone', 30),
+  });
   const opening = await created(caseworker, '/api/job-openings', {
     employerId: employer.id,
     title: p('opening.title', 100),
@@ -161,7 +194,12 @@ export async function createPayloadRecords(db: Knex, caseworker: ApiClient, pref
     streetId: ids.streetId,
     placesTotal: 3,
   });
-  const team = await created(caseworker, '/api/volunteer-teams', { name: p('team.name', 100), communityId: ids.communityId, kind: 'elderly', leaderUserId: ids.leaderUserId });
+  const team = await created(caseworker, '/api/volunteer-teams', {
+    name: p('team.name', 100),
+    communityId: ids.communityId,
+    kind: 'elderly',
+    leaderUserId: ids.leaderUserId,
+  });
   const volunteer = await created(caseworker, '/api/volunteers', {
     name: p('volunteer.name', 50),
     idNumber: freshIdNumber(),
@@ -176,9 +214,28 @@ export async function createPayloadRecords(db: Knex, caseworker: ApiClient, pref
     communityId: ids.communityId,
     category: 'C',
     members: [
-      { name: p('application.members.0.name', 50), idNumber: freshIdNumber(), relation: 'head', disabled: false, monthlyIncomeFen: 50_000 },
-      { name: p('application.members.1.name', 50), idNumber: freshIdNumber(), relation: 'spouse', disabled: false, monthlyIncomeFen: 0 },
+      {
+        name: p('application.members.0.name', 50),
+        idNumber: freshIdNumber(),
+        relation: 'head',
+        disabled: false,
+        monthlyIncomeFen: 50_000,
+      },
+      {
+        name: p('application.members.1.name', 50),
+        idNumber: freshIdNumber(),
+        relation: 'spouse',
+        disabled: false,
+        monthlyIncomeFen: 0,
+      },
     ],
   });
-  return { applicationId: application.id, volunteerId: volunteer.id, employerId: employer.id, openingId: opening.id, teamId: team.id, texts };
+  return {
+    applicationId: application.id,
+    volunteerId: volunteer.id,
+    employerId: employer.id,
+    openingId: opening.id,
+    teamId: team.id,
+    texts,
+  };
 }

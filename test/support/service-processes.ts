@@ -16,8 +16,17 @@ export interface ServiceProcess {
   stop(graceMs?: number): Promise<void>;
 }
 
-async function startService(script: string, ready: string, env: Record<string, string>, readyTimeoutMs: number): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+async function startService(
+  script: string,
+  ready: string,
+  env: Record<string, string>,
+  readyTimeoutMs: number,
+): Promise<ServiceProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const collect = (b: Buffer) => {
     out = (out + b.toString()).slice(-20_000);
@@ -35,7 +44,8 @@ async function startService(script: string, ready: string, env: Record<string, s
   };
   const deadline = Date.now() + readyTimeoutMs;
   while (!out.includes(ready)) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${script} exited during start-up:\n${out}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${script} exited during start-up:\n${out}`);
     if (Date.now() > deadline) {
       await proc.kill();
       throw new Error(`${script} not ready within ${readyTimeoutMs} ms:\n${out}`);
@@ -47,7 +57,9 @@ async function startService(script: string, ready: string, env: Record<string, s
 
 export type WorkerProcess = ServiceProcess;
 
-export const startWorkerProcess = (env: Record<string, string>, readyTimeoutMs = 120_000) => startService('worker/main.ts', '[worker] polling', env, readyTimeoutMs);
+export const startWorkerProcess = (env: Record<string, string>, readyTimeoutMs = 120_000) =>
+  startService('worker/main.ts', '[worker] polling', env, readyTimeoutMs);
 
 /** The API on `env.PORT`; ready once it listens. */
-export const startApiProcess = (env: Record<string, string>, readyTimeoutMs = 60_000) => startService('api/server.ts', '[api] listening', env, readyTimeoutMs);
+export const startApiProcess = (env: Record<string, string>, readyTimeoutMs = 60_000) =>
+  startService('api/server.ts', '[api] listening', env, readyTimeoutMs);

@@ -55,13 +55,31 @@ export async function createTestDatabase(): Promise<{ db: Knex; url: string; dro
   };
 }
 
-export async function startTestStack(opts: { worker?: boolean; serveConsole?: boolean; env?: Record<string, string>; suitability?: SuitabilityChecker } = {}): Promise<TestStack> {
+export async function startTestStack(
+  opts: {
+    worker?: boolean;
+    serveConsole?: boolean;
+    env?: Record<string, string>;
+    suitability?: SuitabilityChecker;
+  } = {},
+): Promise<TestStack> {
   const database = await createTestDatabase();
   const taskQueue = `test-${randomBytes(4).toString('hex')}`;
   const address = inject('temporalAddress');
   // Every test signs in from 127.0.0.1, many times a file: the rate limit is for attackers, not
   // for the suite (test/api/security.test.ts sets it low where it checks it).
-  const env = loadEnv({ SHEQU_LOGIN_RATE_PER_MINUTE: '100000', ...opts.env, DATABASE_URL: database.url, TEMPORAL_ADDRESS: address, SHEQU_TASK_QUEUE: taskQueue, SHEQU_PAYMENTS_TASK_QUEUE: `${taskQueue}-payments`, SHEQU_DISBURSEMENT_SCHEDULE_ID: `${taskQueue}-schedule`, SHEQU_WATCH_SCHEDULE_ID: `${taskQueue}-watch`, SHEQU_WORKFLOW_ID_PREFIX: `${taskQueue}-`, NODE_ENV: 'test' });
+  const env = loadEnv({
+    SHEQU_LOGIN_RATE_PER_MINUTE: '100000',
+    ...opts.env,
+    DATABASE_URL: database.url,
+    TEMPORAL_ADDRESS: address,
+    SHEQU_TASK_QUEUE: taskQueue,
+    SHEQU_PAYMENTS_TASK_QUEUE: `${taskQueue}-payments`,
+    SHEQU_DISBURSEMENT_SCHEDULE_ID: `${taskQueue}-schedule`,
+    SHEQU_WATCH_SCHEDULE_ID: `${taskQueue}-watch`,
+    SHEQU_WORKFLOW_ID_PREFIX: `${taskQueue}-`,
+    NODE_ENV: 'test',
+  });
 
   const connection = await Connection.connect({ address });
   const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
@@ -76,7 +94,14 @@ export async function startTestStack(opts: { worker?: boolean; serveConsole?: bo
           connection: native!,
           namespace: env.TEMPORAL_NAMESPACE,
           taskQueue: queue,
-          deps: activityDeps(database.db, env, { suitability: opts.suitability, watch: { client: temporal, idPrefix: env.SHEQU_WORKFLOW_ID_PREFIX, taskQueues: [env.SHEQU_TASK_QUEUE, env.SHEQU_PAYMENTS_TASK_QUEUE] } }),
+          deps: activityDeps(database.db, env, {
+            suitability: opts.suitability,
+            watch: {
+              client: temporal,
+              idPrefix: env.SHEQU_WORKFLOW_ID_PREFIX,
+              taskQueues: [env.SHEQU_TASK_QUEUE, env.SHEQU_PAYMENTS_TASK_QUEUE],
+            },
+          }),
           workflowBundle: { codePath: inject('workflowBundlePath') },
           idPrefix: env.SHEQU_WORKFLOW_ID_PREFIX,
         }),
@@ -111,7 +136,12 @@ export async function startTestStack(opts: { worker?: boolean; serveConsole?: bo
 
 export interface ApiClient {
   token: string;
-  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any; headers: Headers }>;
 }
 
 /** The raw answer of POST /api/auth/login, for tests that look at refusals too. */
@@ -132,7 +162,11 @@ export async function login(stack: TestStack, username: string): Promise<ApiClie
     async call(method, path, body, headers = {}) {
       const r = await fetch(`${stack.baseUrl}${path}`, {
         method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await r.text();
@@ -141,7 +175,11 @@ export async function login(stack: TestStack, username: string): Promise<ApiClie
   };
 }
 
-export async function waitFor<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T | undefined | false>,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();

@@ -15,6 +15,9 @@ export function clearFigures(): void {
 
 export function figuresText(): string | undefined {
   if (!existsSync(FIGURES)) return undefined;
-  const rows = readFileSync(FIGURES, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { name: string; line: string });
+  const rows = readFileSync(FIGURES, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { name: string; line: string });
   return rows.length ? rows.map((r) => `${r.name}: ${r.line}`).join('\n') : undefined;
 }

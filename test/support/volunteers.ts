@@ -6,7 +6,16 @@ import { waitFor, type ApiClient, type TestStack } from './stack.js';
 let counter = 300;
 
 /** A registration; `birth` YYYYMMDD decides her age, a `seq` of 990–999 makes the simulated registry find a record. */
-export function volunteerBody(o: { birth?: string; seq?: number; communityId?: number; servesVulnerable?: boolean; skills?: string[]; guardian?: boolean } = {}) {
+export function volunteerBody(
+  o: {
+    birth?: string;
+    seq?: number;
+    communityId?: number;
+    servesVulnerable?: boolean;
+    skills?: string[];
+    guardian?: boolean;
+  } = {},
+) {
   const n = counter++;
   return {
     name: `志愿${n}`,
@@ -33,13 +42,24 @@ export async function volunteerOf(client: ApiClient, id: number) {
   return res.body;
 }
 
-export const waitVolunteer = (client: ApiClient, id: number, ok: (v: any) => boolean, what: string, timeoutMs = 60_000) =>
-  waitFor(`volunteer ${id} ${what}`, async () => {
-    const v = await volunteerOf(client, id);
-    return ok(v) ? v : undefined;
-  }, timeoutMs);
+export const waitVolunteer = (
+  client: ApiClient,
+  id: number,
+  ok: (v: any) => boolean,
+  what: string,
+  timeoutMs = 60_000,
+) =>
+  waitFor(
+    `volunteer ${id} ${what}`,
+    async () => {
+      const v = await volunteerOf(client, id);
+      return ok(v) ? v : undefined;
+    },
+    timeoutMs,
+  );
 
-export const act = (client: ApiClient, id: number, path: string, body: Record<string, unknown> = {}) => client.call('POST', `/api/volunteers/${id}/${path}`, body);
+export const act = (client: ApiClient, id: number, path: string, body: Record<string, unknown> = {}) =>
+  client.call('POST', `/api/volunteers/${id}/${path}`, body);
 
 /** Registers, waits for screening to hand her to approval, approves. */
 export async function activeVolunteer(client: ApiClient, body: Record<string, unknown> = volunteerBody()) {
@@ -51,13 +71,28 @@ export async function activeVolunteer(client: ApiClient, body: Record<string, un
 }
 
 export async function team(client: ApiClient, o: { leaderUserId?: number; communityId?: number } = {}) {
-  const res = await client.call('POST', '/api/volunteer-teams', { name: `服务队${counter++}`, communityId: o.communityId ?? 3, kind: 'elderly', ...(o.leaderUserId ? { leaderUserId: o.leaderUserId } : {}) });
+  const res = await client.call('POST', '/api/volunteer-teams', {
+    name: `服务队${counter++}`,
+    communityId: o.communityId ?? 3,
+    kind: 'elderly',
+    ...(o.leaderUserId ? { leaderUserId: o.leaderUserId } : {}),
+  });
   if (res.status !== 201) throw new Error(`team: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: number };
 }
 
 /** An activity of `teamId` starting in an hour (so sign-ups are open), two hours long. */
-export async function activity(client: ApiClient, teamId: number, o: { places?: number; startsInMs?: number; hours?: number; requiredSkills?: string[]; servesVulnerable?: boolean } = {}) {
+export async function activity(
+  client: ApiClient,
+  teamId: number,
+  o: {
+    places?: number;
+    startsInMs?: number;
+    hours?: number;
+    requiredSkills?: string[];
+    servesVulnerable?: boolean;
+  } = {},
+) {
   const starts = Date.now() + (o.startsInMs ?? 3600_000);
   const res = await client.call('POST', '/api/volunteer-activities', {
     teamId,
@@ -75,5 +110,8 @@ export async function activity(client: ApiClient, teamId: number, o: { places?: 
 
 /** Time passes: the activity took place and ended a minute ago, keeping its length. */
 export async function endActivity(stack: TestStack, activityId: number): Promise<void> {
-  await stack.db.raw(`UPDATE volunteer_activities SET starts_at = now() - (ends_at - starts_at) - interval '1 minute', ends_at = now() - interval '1 minute' WHERE id = ?`, [activityId]);
+  await stack.db.raw(
+    `UPDATE volunteer_activities SET starts_at = now() - (ends_at - starts_at) - interval '1 minute', ends_at = now() - interval '1 minute' WHERE id = ?`,
+    [activityId],
+  );
 }

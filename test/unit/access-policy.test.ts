@@ -10,16 +10,29 @@ describe('access policy', () => {
     expect(routeAccess('post', '/api/applications')).toEqual({ resource: 'applications', action: 'create' });
     expect(routeAccess('put', '/api/job-openings/:id')).toEqual({ resource: 'job-openings', action: 'edit' });
     expect(routeAccess('delete', '/api/users/:id')).toEqual({ resource: 'users', action: 'delete' });
-    expect(routeAccess('post', '/api/applications/:id/withdraw')).toEqual({ resource: 'applications', action: 'withdraw' });
-    expect(routeAccess('get', '/api/disbursement-runs/:id/bank-file')).toEqual({ resource: 'disbursement-runs', action: 'bank-file' });
-    expect(routeAccess('post', '/api/notifications/read-all')).toEqual({ resource: 'notifications', action: 'read-all' });
+    expect(routeAccess('post', '/api/applications/:id/withdraw')).toEqual({
+      resource: 'applications',
+      action: 'withdraw',
+    });
+    expect(routeAccess('get', '/api/disbursement-runs/:id/bank-file')).toEqual({
+      resource: 'disbursement-runs',
+      action: 'bank-file',
+    });
+    expect(routeAccess('post', '/api/notifications/read-all')).toEqual({
+      resource: 'notifications',
+      action: 'read-all',
+    });
     expect(routeAccess('get', '/api/openapi.json')).toEqual({ resource: 'openapi', action: 'list' });
   });
 
   it('gives district-scoped grants to district-wide roles only', () => {
     for (const [resource, actions] of Object.entries(accessPolicy)) {
       for (const [action, grant] of Object.entries(actions)) {
-        if (grant.scope === 'district') expect(grant.roles.filter((r) => !districtWideRoles.includes(r)), `${resource}.${action}`).toEqual([]);
+        if (grant.scope === 'district')
+          expect(
+            grant.roles.filter((r) => !districtWideRoles.includes(r)),
+            `${resource}.${action}`,
+          ).toEqual([]);
       }
     }
   });

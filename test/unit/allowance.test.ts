@@ -11,7 +11,14 @@ describe('allowance formula', () => {
   it('tops the household up to the standard, in whole fen, with no rounding', () => {
     // Three people, 1000.01 in all: per capita 333.33⅓ — the amount is exact: 2670.00 − 1000.01.
     const c = computeAllowance({ standard, incomesFen: [100001, 0, 0] });
-    expect(c).toMatchObject({ members: 3, totalIncomeFen: 100001, perCapitaIncomeFen: 33333, gapFen: 166999, amountFen: 166999, eligible: true });
+    expect(c).toMatchObject({
+      members: 3,
+      totalIncomeFen: 100001,
+      perCapitaIncomeFen: 33333,
+      gapFen: 166999,
+      amountFen: 166999,
+      eligible: true,
+    });
     expect(c.amountFen + c.totalIncomeFen).toBe(3 * 89000);
     expect(c.formula).toContain('¥1669.99');
   });
@@ -58,18 +65,32 @@ describe('Shanghai calendar', () => {
 
 describe('who may do what', () => {
   it('each review level decides at its own stage only', () => {
-    expect(allowedBenefitActions({ stage: 'community_review', blocked: false }, 'caseworker')).toEqual(expect.arrayContaining(['approve', 'reject', 'return']));
+    expect(allowedBenefitActions({ stage: 'community_review', blocked: false }, 'caseworker')).toEqual(
+      expect.arrayContaining(['approve', 'reject', 'return']),
+    );
     expect(allowedBenefitActions({ stage: 'community_review', blocked: false }, 'street_reviewer')).toEqual([]);
-    expect(allowedBenefitActions({ stage: 'street_review', blocked: false }, 'street_reviewer')).toEqual(['approve', 'reject', 'return']);
-    expect(allowedBenefitActions({ stage: 'district_approval', blocked: false }, 'district_approver')).toEqual(['approve', 'reject', 'return']);
+    expect(allowedBenefitActions({ stage: 'street_review', blocked: false }, 'street_reviewer')).toEqual([
+      'approve',
+      'reject',
+      'return',
+    ]);
+    expect(allowedBenefitActions({ stage: 'district_approval', blocked: false }, 'district_approver')).toEqual([
+      'approve',
+      'reject',
+      'return',
+    ]);
     for (const stage of benefitStages) expect(allowedBenefitActions({ stage, blocked: true }, 'finance')).toEqual([]);
   });
 
   it('only a supervisor overrides a duplicate block; only the district suspends or terminates', () => {
     expect(allowedBenefitActions({ stage: 'verifying', blocked: true }, 'supervisor')).toContain('override_duplicate');
-    expect(allowedBenefitActions({ stage: 'verifying', blocked: true }, 'caseworker')).not.toContain('override_duplicate');
+    expect(allowedBenefitActions({ stage: 'verifying', blocked: true }, 'caseworker')).not.toContain(
+      'override_duplicate',
+    );
     expect(allowedBenefitActions({ stage: 'enrolled', blocked: false }, 'caseworker')).not.toContain('terminate');
-    expect(allowedBenefitActions({ stage: 'enrolled', blocked: false }, 'district_approver')).toEqual(expect.arrayContaining(['suspend', 'terminate']));
+    expect(allowedBenefitActions({ stage: 'enrolled', blocked: false }, 'district_approver')).toEqual(
+      expect.arrayContaining(['suspend', 'terminate']),
+    );
     expect(allowedBenefitActions({ stage: 'terminated', blocked: false }, 'district_approver')).toEqual([]);
   });
 

@@ -12,12 +12,50 @@ type Row = Partial<Record<CaseloadColumn, string | number | boolean | null>>;
 
 // Two households: a couple topped up by the gap, a single person lifted to the floor.
 function goodRows(): Row[] {
-  const h1 = { household_ref: 'H1', community_code: 'cd-01', address: '东风路12号3幢201室', category: 'C', bank_account: '6228480123456789012', enrolled_from: '2025-07-01', amount_fen: 128_000 };
-  const h2 = { household_ref: 'H2', community_code: 'cx-02', address: '五一路8号', category: 'A', bank_account: '622202110012345', enrolled_from: '2025-08-01', amount_fen: 3_000, next_recheck_on: '2026-08-01' };
+  const h1 = {
+    household_ref: 'H1',
+    community_code: 'cd-01',
+    address: '东风路12号3幢201室',
+    category: 'C',
+    bank_account: '6228480123456789012',
+    enrolled_from: '2025-07-01',
+    amount_fen: 128_000,
+  };
+  const h2 = {
+    household_ref: 'H2',
+    community_code: 'cx-02',
+    address: '五一路8号',
+    category: 'A',
+    bank_account: '622202110012345',
+    enrolled_from: '2025-08-01',
+    amount_fen: 3_000,
+    next_recheck_on: '2026-08-01',
+  };
   return [
-    { ...h1, name: '赵大', id_number: idNumber('19750312', 11), relation: 'head', disabled: 'false', monthly_income_fen: 50_000 },
-    { ...h1, name: '钱二', id_number: idNumber('19780101', 22), relation: 'spouse', disabled: '否', monthly_income_fen: 0 },
-    { ...h2, name: '孙三', id_number: idNumber('19440909', 33), relation: '户主', disabled: '是', monthly_income_fen: 87_000 },
+    {
+      ...h1,
+      name: '赵大',
+      id_number: idNumber('19750312', 11),
+      relation: 'head',
+      disabled: 'false',
+      monthly_income_fen: 50_000,
+    },
+    {
+      ...h1,
+      name: '钱二',
+      id_number: idNumber('19780101', 22),
+      relation: 'spouse',
+      disabled: '否',
+      monthly_income_fen: 0,
+    },
+    {
+      ...h2,
+      name: '孙三',
+      id_number: idNumber('19440909', 33),
+      relation: '户主',
+      disabled: '是',
+      monthly_income_fen: 87_000,
+    },
   ];
 }
 
@@ -42,7 +80,13 @@ describe('RFC 4180 parser', () => {
   });
 
   it('keeps a last line without a line break, and an empty quoted field', () => {
-    expect(parseCsv('a,""\n1,2')).toEqual({ ok: true, records: [{ row: 1, fields: ['a', ''] }, { row: 2, fields: ['1', '2'] }] });
+    expect(parseCsv('a,""\n1,2')).toEqual({
+      ok: true,
+      records: [
+        { row: 1, fields: ['a', ''] },
+        { row: 2, fields: ['1', '2'] },
+      ],
+    });
   });
 
   it('refuses an unterminated quote and stray quotes, naming the row', () => {
@@ -58,7 +102,9 @@ describe('caseload CSV', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.members).toBe(3);
-    expect(r.households.map((h) => [h.ref, h.headName, h.members.length, h.amountFen, h.calculation.standardFen])).toEqual([
+    expect(
+      r.households.map((h) => [h.ref, h.headName, h.members.length, h.amountFen, h.calculation.standardFen]),
+    ).toEqual([
       ['H1', '赵大', 2, 128_000, 89_000],
       ['H2', '孙三', 1, 3_000, 89_000],
     ]);
@@ -79,18 +125,28 @@ describe('caseload CSV', () => {
   });
 
   it('prices a household with the standard in force on enrolled_from', () => {
-    const rows = goodRows().slice(0, 2).map((r) => ({ ...r, enrolled_from: '2025-06-30' }));
+    const rows = goodRows()
+      .slice(0, 2)
+      .map((r) => ({ ...r, enrolled_from: '2025-06-30' }));
     const errors = errorsOf(rows);
     // 86000 × 2 − 50000 = 122000 under the 2024 standard, not 128000.
-    expect(errors).toEqual([{ row: 2, field: 'amount_fen', message: expect.stringMatching(/^金额应为 122000 分.*expected 122000 fen/) }]);
+    expect(errors).toEqual([
+      { row: 2, field: 'amount_fen', message: expect.stringMatching(/^金额应为 122000 分.*expected 122000 fen/) },
+    ]);
     expect(parse(rows.map((r) => ({ ...r, amount_fen: 122_000 }))).ok).toBe(true);
   });
 
   it('refuses a household before any standard, and one whose income reaches the standard', () => {
-    const early = goodRows().map((r) => (r.household_ref === 'H2' ? { ...r, enrolled_from: '2020-01-01', next_recheck_on: '' } : r));
-    expect(errorsOf(early)).toEqual([{ row: 4, field: 'enrolled_from', message: expect.stringContaining('no allowance standard') }]);
+    const early = goodRows().map((r) =>
+      r.household_ref === 'H2' ? { ...r, enrolled_from: '2020-01-01', next_recheck_on: '' } : r,
+    );
+    expect(errorsOf(early)).toEqual([
+      { row: 4, field: 'enrolled_from', message: expect.stringContaining('no allowance standard') },
+    ]);
     const rich = goodRows().map((r) => (r.household_ref === 'H2' ? { ...r, monthly_income_fen: 89_000 } : r));
-    expect(errorsOf(rich)).toEqual([{ row: 4, field: 'monthly_income_fen', message: expect.stringContaining('not eligible') }]);
+    expect(errorsOf(rich)).toEqual([
+      { row: 4, field: 'monthly_income_fen', message: expect.stringContaining('not eligible') },
+    ]);
   });
 
   it('reports every bad row at once: check digit, birth date, fen, category, relation, required fields', () => {
@@ -116,7 +172,11 @@ describe('caseload CSV', () => {
   it('refuses an ID number that appears twice in the file, naming the first row', () => {
     const rows = goodRows();
     rows[2] = { ...rows[2], id_number: rows[0].id_number };
-    expect(errorsOf(rows)).toContainEqual({ row: 4, field: 'id_number', message: '身份证号与第2行重复 (same ID number as row 2)' });
+    expect(errorsOf(rows)).toContainEqual({
+      row: 4,
+      field: 'id_number',
+      message: '身份证号与第2行重复 (same ID number as row 2)',
+    });
   });
 
   it('needs exactly one head per household', () => {
@@ -138,7 +198,9 @@ describe('caseload CSV', () => {
     expect(errorsOf(rows).map((e) => `${e.row} ${e.field}`)).toEqual(['4 bank_account', '4 enrolled_from']);
     const before = goodRows();
     before[2] = { ...before[2], next_recheck_on: '2025-01-01' };
-    expect(errorsOf(before)).toEqual([{ row: 4, field: 'next_recheck_on', message: expect.stringContaining('before enrolled_from') }]);
+    expect(errorsOf(before)).toEqual([
+      { row: 4, field: 'next_recheck_on', message: expect.stringContaining('before enrolled_from') },
+    ]);
   });
 
   it('names a missing or unknown column, and rows with the wrong number of fields', () => {
@@ -152,11 +214,18 @@ describe('caseload CSV', () => {
     });
     const short = caseloadCsv(goodRows()).replace(/,6228480123456789012,/, ',');
     const r = parseCaseload(short, { standards });
-    expect(r.ok === false && r.errors[0]).toMatchObject({ row: 2, field: '_', message: expect.stringContaining('fields') });
+    expect(r.ok === false && r.errors[0]).toMatchObject({
+      row: 2,
+      field: '_',
+      message: expect.stringContaining('fields'),
+    });
   });
 
   it('refuses an empty file', () => {
     expect(parseCaseload('', { standards })).toMatchObject({ ok: false, errors: [{ row: 1 }] });
-    expect(parseCaseload(caseloadCsv([]), { standards })).toMatchObject({ ok: false, errors: [{ row: 1, message: expect.stringContaining('no data rows') }] });
+    expect(parseCaseload(caseloadCsv([]), { standards })).toMatchObject({
+      ok: false,
+      errors: [{ row: 1, message: expect.stringContaining('no data rows') }],
+    });
   });
 });

@@ -26,8 +26,17 @@ describe('configuration', () => {
   });
 
   it('turns on TLS for an API key, as Temporal Cloud needs', () => {
-    const env = loadEnv({ TEMPORAL_ADDRESS: 'ns.acct.tmprl.cloud:7233', TEMPORAL_NAMESPACE: 'ns.acct', TEMPORAL_API_KEY: 'k' });
-    expect(temporalTarget(env)).toEqual({ address: 'ns.acct.tmprl.cloud:7233', namespace: 'ns.acct', apiKey: 'k', tls: true });
+    const env = loadEnv({
+      TEMPORAL_ADDRESS: 'ns.acct.tmprl.cloud:7233',
+      TEMPORAL_NAMESPACE: 'ns.acct',
+      TEMPORAL_API_KEY: 'k',
+    });
+    expect(temporalTarget(env)).toEqual({
+      address: 'ns.acct.tmprl.cloud:7233',
+      namespace: 'ns.acct',
+      apiKey: 'k',
+      tls: true,
+    });
     expect(temporalTarget(loadEnv({ TEMPORAL_ADDRESS: 'localhost:7233' })).tls).toBeUndefined();
   });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { birthDateFromId, idCheckChar, idNumberProblem, isValidIdNumber, maskAccount, maskIdNumber } from '../../domain/id-number.js';
+import {
+  birthDateFromId,
+  idCheckChar,
+  idNumberProblem,
+  isValidIdNumber,
+  maskAccount,
+  maskIdNumber,
+} from '../../domain/id-number.js';
 
 describe('GB 11643 ID numbers', () => {
   it('computes the check character of the standard example', () => {

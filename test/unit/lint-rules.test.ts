@@ -20,17 +20,26 @@ async function eslintMessages(file: string): Promise<string[]> {
 
 async function cruiseViolations(): Promise<string[]> {
   const config = createRequire(import.meta.url)(resolve(root, '.dependency-cruiser.cjs')) as IConfiguration;
-  const { output } = await cruise(['workflows', 'domain', 'db', 'activities', 'api'], { ruleSet: { forbidden: config.forbidden }, baseDir: fixtures, tsPreCompilationDeps: true, validate: true }, undefined, { tsConfig: { fileName: resolve(root, 'tsconfig.json') } });
+  const { output } = await cruise(
+    ['workflows', 'domain', 'db', 'activities', 'api'],
+    { ruleSet: { forbidden: config.forbidden }, baseDir: fixtures, tsPreCompilationDeps: true, validate: true },
+    undefined,
+    { tsConfig: { fileName: resolve(root, 'tsconfig.json') } },
+  );
   return (output as ICruiseResult).summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`);
 }
 
 describe('lint rules catch what they are there for', { timeout: 120_000 }, () => {
   it('ESLint refuses a Node built-in in workflow code', async () => {
-    expect(await eslintMessages('workflows/reads-a-file.ts')).toEqual([expect.stringMatching(/^no-restricted-imports: .*Node built-ins/)]);
+    expect(await eslintMessages('workflows/reads-a-file.ts')).toEqual([
+      expect.stringMatching(/^no-restricted-imports: .*Node built-ins/),
+    ]);
   });
 
   it('ESLint refuses a floating promise', async () => {
-    expect(await eslintMessages('api/forgets-a-promise.ts')).toEqual([expect.stringMatching(/^@typescript-eslint\/no-floating-promises:/)]);
+    expect(await eslintMessages('api/forgets-a-promise.ts')).toEqual([
+      expect.stringMatching(/^@typescript-eslint\/no-floating-promises:/),
+    ]);
   });
 
   it('ESLint passes a pure workflow file', async () => {

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { exclusion, rankOpenings, scoreOpening, type OpeningProfile, type SeekerProfile } from '../../domain/matching.js';
+import {
+  exclusion,
+  rankOpenings,
+  scoreOpening,
+  type OpeningProfile,
+  type SeekerProfile,
+} from '../../domain/matching.js';
 
-const seeker: SeekerProfile = { skills: ['电工', '焊工', 'Forklift'], streetOrder: 2, expectedWageFen: 400000, maxHoursPerWeek: 44, noPhysicalWork: false };
+const seeker: SeekerProfile = {
+  skills: ['电工', '焊工', 'Forklift'],
+  streetOrder: 2,
+  expectedWageFen: 400000,
+  maxHoursPerWeek: 44,
+  noPhysicalWork: false,
+};
 const opening = (o: Partial<OpeningProfile> & { id: number }): OpeningProfile => ({
   requiredSkills: [],
   preferredSkills: [],
@@ -19,28 +31,46 @@ describe('scoreOpening', () => {
   it('gives full points for all required skills, same street and a wage that meets the expectation', () => {
     const m = scoreOpening(seeker, opening({ id: 1, requiredSkills: ['电工', '焊工'] }));
     expect(m.score).toBe(90);
-    expect(m.reasons.map((r) => [r.factor, r.points])).toEqual([['skills', 50], ['distance', 20], ['wage', 20]]);
+    expect(m.reasons.map((r) => [r.factor, r.points])).toEqual([
+      ['skills', 50],
+      ['distance', 20],
+      ['wage', 20],
+    ]);
     expect(m.reasons[0].text).toContain('2/2');
   });
 
   it('counts required skills by share, case-insensitively, and preferred skills as a bonus', () => {
-    const m = scoreOpening(seeker, opening({ id: 1, requiredSkills: ['电工', '厨师', 'forklift'], preferredSkills: ['焊工', '驾驶'] }));
+    const m = scoreOpening(
+      seeker,
+      opening({ id: 1, requiredSkills: ['电工', '厨师', 'forklift'], preferredSkills: ['焊工', '驾驶'] }),
+    );
     expect(m.reasons.find((r) => r.factor === 'skills')!.points).toBe(33); // 2 of 3 → 33.3
     expect(m.reasons.find((r) => r.factor === 'preferred')!.points).toBe(5);
   });
 
   it('loses 5 points per street of distance, down to nothing', () => {
-    expect(scoreOpening(seeker, opening({ id: 1, streetOrder: 3 })).reasons.find((r) => r.factor === 'distance')!.points).toBe(15);
-    expect(scoreOpening(seeker, opening({ id: 1, streetOrder: 9 })).reasons.find((r) => r.factor === 'distance')!.points).toBe(0);
+    expect(
+      scoreOpening(seeker, opening({ id: 1, streetOrder: 3 })).reasons.find((r) => r.factor === 'distance')!.points,
+    ).toBe(15);
+    expect(
+      scoreOpening(seeker, opening({ id: 1, streetOrder: 9 })).reasons.find((r) => r.factor === 'distance')!.points,
+    ).toBe(0);
   });
 
   it('scales the wage points down as the best wage falls below what the seeker asks, to zero at a quarter below', () => {
-    const pts = (max: number) => scoreOpening(seeker, opening({ id: 1, wageMinFen: 100000, wageMaxFen: max })).reasons.find((r) => r.factor === 'wage')!.points;
+    const pts = (max: number) =>
+      scoreOpening(seeker, opening({ id: 1, wageMinFen: 100000, wageMaxFen: max })).reasons.find(
+        (r) => r.factor === 'wage',
+      )!.points;
     expect(pts(400000)).toBe(20);
     expect(pts(350000)).toBe(10); // 12.5 % short
     expect(pts(300000)).toBe(0);
     expect(pts(200000)).toBe(0);
-    expect(scoreOpening({ ...seeker, expectedWageFen: null }, opening({ id: 1, wageMaxFen: 1 })).reasons.find((r) => r.factor === 'wage')!.points).toBe(20);
+    expect(
+      scoreOpening({ ...seeker, expectedWageFen: null }, opening({ id: 1, wageMaxFen: 1 })).reasons.find(
+        (r) => r.factor === 'wage',
+      )!.points,
+    ).toBe(20);
   });
 });
 
@@ -59,7 +89,11 @@ describe('exclusion', () => {
 describe('rankOpenings', () => {
   it('keeps the best ten offerable openings, best first, ties to more places then the older opening', () => {
     const openings = Array.from({ length: 14 }, (_, i) => opening({ id: i + 1, streetOrder: 2 + (i % 4) }));
-    openings.push(opening({ id: 100, placesLeft: 0 }), opening({ id: 101, requiredSkills: ['电工'], placesLeft: 9 }), opening({ id: 102, requiredSkills: ['电工'], placesLeft: 9 }));
+    openings.push(
+      opening({ id: 100, placesLeft: 0 }),
+      opening({ id: 101, requiredSkills: ['电工'], placesLeft: 9 }),
+      opening({ id: 102, requiredSkills: ['电工'], placesLeft: 9 }),
+    );
     const ranked = rankOpenings(seeker, openings, [1]);
     expect(ranked).toHaveLength(10);
     expect(ranked.map((m) => m.openingId).slice(0, 5)).toEqual([101, 102, 5, 9, 13]);

@@ -6,15 +6,28 @@ import { referralStages } from '../../domain/referral-stages.js';
 describe('allowedReferralActions', () => {
   it('gives caseworkers and supervisors the step of each stage, plus withdrawal until the referral ends', () => {
     expect(allowedReferralActions({ stage: 'intake', openFollowUps: 0 }, 'caseworker')).toEqual(['assess', 'withdraw']);
-    expect(allowedReferralActions({ stage: 'matching', openFollowUps: 0 }, 'supervisor')).toEqual(['propose', 'rematch', 'withdraw']);
-    expect(allowedReferralActions({ stage: 'proposed', openFollowUps: 0 }, 'caseworker')).toEqual(['respond', 'withdraw']);
-    expect(allowedReferralActions({ stage: 'interview', openFollowUps: 0 }, 'caseworker')).toEqual(['outcome', 'withdraw']);
+    expect(allowedReferralActions({ stage: 'matching', openFollowUps: 0 }, 'supervisor')).toEqual([
+      'propose',
+      'rematch',
+      'withdraw',
+    ]);
+    expect(allowedReferralActions({ stage: 'proposed', openFollowUps: 0 }, 'caseworker')).toEqual([
+      'respond',
+      'withdraw',
+    ]);
+    expect(allowedReferralActions({ stage: 'interview', openFollowUps: 0 }, 'caseworker')).toEqual([
+      'outcome',
+      'withdraw',
+    ]);
     expect(allowedReferralActions({ stage: 'referred', openFollowUps: 0 }, 'caseworker')).toEqual(['withdraw']);
   });
 
   it('offers a follow-up only while one is open, and nothing once closed or withdrawn', () => {
     expect(allowedReferralActions({ stage: 'placed', openFollowUps: 0 }, 'caseworker')).toEqual(['withdraw']);
-    expect(allowedReferralActions({ stage: 'placed', openFollowUps: 1 }, 'caseworker')).toEqual(['follow_up', 'withdraw']);
+    expect(allowedReferralActions({ stage: 'placed', openFollowUps: 1 }, 'caseworker')).toEqual([
+      'follow_up',
+      'withdraw',
+    ]);
     expect(allowedReferralActions({ stage: 'closed', openFollowUps: 0 }, 'supervisor')).toEqual([]);
     expect(allowedReferralActions({ stage: 'withdrawn', openFollowUps: 0 }, 'supervisor')).toEqual([]);
   });
@@ -28,7 +41,11 @@ describe('allowedReferralActions', () => {
 
 describe('parseFollowUpDays', () => {
   it('reads three increasing day counts for months 1, 3 and 6, with defaults when empty', () => {
-    expect(parseFollowUpDays('2,4,6')).toEqual([{ month: 1, days: 2 }, { month: 3, days: 4 }, { month: 6, days: 6 }]);
+    expect(parseFollowUpDays('2,4,6')).toEqual([
+      { month: 1, days: 2 },
+      { month: 3, days: 4 },
+      { month: 6, days: 6 },
+    ]);
     expect(parseFollowUpDays('').map((f) => f.days)).toEqual([30, 91, 182]);
   });
 

@@ -21,9 +21,23 @@ describe('stuck workflows: pure rules', () => {
     expect(allowedSupervisorActions('caseworker', overdueCase)).toEqual([]);
     expect(allowedSupervisorActions('district_approver', overdueCase)).toEqual([]);
     expect(allowedSupervisorActions('supervisor', { ...overdueCase, running: false })).toEqual([]);
-    expect(allowedSupervisorActions('supervisor', { kind: 'volunteer', reasons: ['failing_activity'], running: true, hasDeadline: false })).toEqual(['remind', 'retry', 'terminate']);
+    expect(
+      allowedSupervisorActions('supervisor', {
+        kind: 'volunteer',
+        reasons: ['failing_activity'],
+        running: true,
+        hasDeadline: false,
+      }),
+    ).toEqual(['remind', 'retry', 'terminate']);
     // A run may have bank files out: never terminated from the stuck list.
-    expect(allowedSupervisorActions('supervisor', { kind: 'disbursement', reasons: ['waiting_signoff'], running: true, hasDeadline: true })).toEqual(['remind']);
+    expect(
+      allowedSupervisorActions('supervisor', {
+        kind: 'disbursement',
+        reasons: ['waiting_signoff'],
+        running: true,
+        hasDeadline: true,
+      }),
+    ).toEqual(['remind']);
   });
 
   it('links each kind to its console page', () => {

@@ -41,11 +41,24 @@ describe('ageProblem', () => {
 
 describe('allowedVolunteerActions', () => {
   it('follows the stage for caseworkers, and gives team leaders only hours decisions', () => {
-    expect(allowedVolunteerActions({ stage: 'approval', suitability: 'not_needed' }, 'caseworker')).toEqual(['approve', 'reject']);
+    expect(allowedVolunteerActions({ stage: 'approval', suitability: 'not_needed' }, 'caseworker')).toEqual([
+      'approve',
+      'reject',
+    ]);
     expect(allowedVolunteerActions({ stage: 'screening', suitability: 'pending' }, 'caseworker')).toEqual([]);
-    expect(allowedVolunteerActions({ stage: 'screening', suitability: 'error' }, 'supervisor')).toEqual(['rescreen', 'reject']);
-    expect(allowedVolunteerActions({ stage: 'active', suitability: 'passed' }, 'caseworker')).toEqual(['confirm_hours', 'sign_up', 'log_hours', 'deactivate']);
-    expect(allowedVolunteerActions({ stage: 'active', suitability: 'passed' }, 'team_leader')).toEqual(['confirm_hours']);
+    expect(allowedVolunteerActions({ stage: 'screening', suitability: 'error' }, 'supervisor')).toEqual([
+      'rescreen',
+      'reject',
+    ]);
+    expect(allowedVolunteerActions({ stage: 'active', suitability: 'passed' }, 'caseworker')).toEqual([
+      'confirm_hours',
+      'sign_up',
+      'log_hours',
+      'deactivate',
+    ]);
+    expect(allowedVolunteerActions({ stage: 'active', suitability: 'passed' }, 'team_leader')).toEqual([
+      'confirm_hours',
+    ]);
     expect(allowedVolunteerActions({ stage: 'approval', suitability: 'passed' }, 'team_leader')).toEqual([]);
     expect(allowedVolunteerActions({ stage: 'rejected', suitability: 'failed' }, 'supervisor')).toEqual([]);
     expect(allowedVolunteerActions({ stage: 'active', suitability: 'passed' }, 'finance')).toEqual([]);

@@ -14,8 +14,16 @@ describe('benefit case: the three-level review', () => {
   let caseworker: ApiClient, reviewer: ApiClient, approver: ApiClient, supervisor: ApiClient;
   beforeAll(async () => {
     // Deadlines far away here: this file is about decisions, not lateness.
-    stack = await startTestStack({ env: { SHEQU_DAY_SECONDS: '0.2', SHEQU_DEADLINE_DAYS: 'verifying=1000,community_review=1000,street_review=1000,district_approval=1000,returned=1000' } });
-    [caseworker, reviewer, approver, supervisor] = await Promise.all(['caseworker1', 'reviewer1', 'approver1', 'supervisor1'].map((u) => login(stack, u)));
+    stack = await startTestStack({
+      env: {
+        SHEQU_DAY_SECONDS: '0.2',
+        SHEQU_DEADLINE_DAYS:
+          'verifying=1000,community_review=1000,street_review=1000,district_approval=1000,returned=1000',
+      },
+    });
+    [caseworker, reviewer, approver, supervisor] = await Promise.all(
+      ['caseworker1', 'reviewer1', 'approver1', 'supervisor1'].map((u) => login(stack, u)),
+    );
   });
   afterAll(() => stack.stop());
 
@@ -23,17 +31,30 @@ describe('benefit case: the three-level review', () => {
     const created = await createCase(caseworker);
     const atReview = await waitStage(caseworker, created.id, 'community_review');
     // Declared: 500.00 + 0.00 for two people on the 890.00 standard → 1280.00.
-    expect(atReview.calculation).toMatchObject({ standardFen: 89000, members: 2, totalIncomeFen: 50000, amountFen: 128000, eligible: true });
+    expect(atReview.calculation).toMatchObject({
+      standardFen: 89000,
+      members: 2,
+      totalIncomeFen: 50000,
+      amountFen: 128000,
+      eligible: true,
+    });
     expect(atReview.allowedActions).toEqual(expect.arrayContaining(['approve', 'reject', 'return', 'withdraw']));
     expect((await detail(reviewer, created.id)).allowedActions).not.toContain('approve');
 
     // The home visit finds the spouse earning 123.45 a month.
     const visit = findings(atReview, { 1: 12345 });
-    const recommended = await decide(caseworker, created.id, { decision: 'approve', comment: '情况属实，建议纳入', findings: visit });
+    const recommended = await decide(caseworker, created.id, {
+      decision: 'approve',
+      comment: '情况属实，建议纳入',
+      findings: visit,
+    });
     expect(recommended.status).toBe(200);
     expect(recommended.body.stage).toBe('public_notice');
     expect(recommended.body.homeVisit).toMatchObject({ visitedOn: '2026-11-20', by: 'caseworker1' });
-    const expected = computeAllowance({ standard: { effectiveFrom: '2025-07-01', standardFen: 89000, floorPerPersonFen: 3000 }, incomesFen: [50000, 12345] });
+    const expected = computeAllowance({
+      standard: { effectiveFrom: '2025-07-01', standardFen: 89000, floorPerPersonFen: 3000 },
+      incomesFen: [50000, 12345],
+    });
     expect(recommended.body.proposedAmountFen).toBe(expected.amountFen);
     expect(expected.amountFen).toBe(89000 * 2 - 62345);
 
@@ -50,12 +71,40 @@ describe('benefit case: the three-level review', () => {
     expect(String(enrollment.effective_from)).toBe(firstOfNextMonth(new Date()));
     expect(enrollment.next_recheck_at).not.toBeNull();
     const term = await stack.db('enrollment_terms').where({ enrollment_id: enrollment.id }).first();
-    expect(term.calculation).toMatchObject({ amountFen: 115655, totalIncomeFen: 62345, members: 2, standardFen: 89000 });
+    expect(term.calculation).toMatchObject({
+      amountFen: 115655,
+      totalIncomeFen: 62345,
+      members: 2,
+      standardFen: 89000,
+    });
 
-    const timeline = (await detail(supervisor, created.id)).decisions.map((d: { decision: string; toStage: string; actorRole: string | null }) => `${d.decision}→${d.toStage}`);
-    expect(timeline).toEqual(['submit→submitted', 'received→verifying', 'verified→community_review', 'approve→public_notice', 'notice_ended→street_review', 'approve→district_approval', 'approve→enrolled']);
-    const audit = await stack.db('audit_events').where({ entity_type: 'application', entity_id: String(created.id) }).orderBy('id').pluck('action');
-    expect(audit).toEqual(['application.submit', 'application.received', 'application.checked', 'application.verified', 'application.approve', 'application.notice_ended', 'application.approve', 'application.approve']);
+    const timeline = (await detail(supervisor, created.id)).decisions.map(
+      (d: { decision: string; toStage: string; actorRole: string | null }) => `${d.decision}→${d.toStage}`,
+    );
+    expect(timeline).toEqual([
+      'submit→submitted',
+      'received→verifying',
+      'verified→community_review',
+      'approve→public_notice',
+      'notice_ended→street_review',
+      'approve→district_approval',
+      'approve→enrolled',
+    ]);
+    const audit = await stack
+      .db('audit_events')
+      .where({ entity_type: 'application', entity_id: String(created.id) })
+      .orderBy('id')
+      .pluck('action');
+    expect(audit).toEqual([
+      'application.submit',
+      'application.received',
+      'application.checked',
+      'application.verified',
+      'application.approve',
+      'application.notice_ended',
+      'application.approve',
+      'application.approve',
+    ]);
 
     const handle = stack.temporal.workflow.getHandle(`benefit-${created.id}`);
     const desc = await handle.describe();
@@ -97,7 +146,9 @@ describe('benefit case: the three-level review', () => {
     expect((await decide(actor, rejectId, { decision: 'reject', comment: '' })).status).toBe(400); // a reason is required
     const rejected = await decide(actor, rejectId, { decision: 'reject', comment: '家庭收入超过标准' });
     expect(rejected.body).toMatchObject({ stage: 'rejected', closedReason: '家庭收入超过标准' });
-    expect(await stack.temporal.workflow.getHandle(`benefit-${rejectId}`).result()).toMatchObject({ stage: 'rejected' });
+    expect(await stack.temporal.workflow.getHandle(`benefit-${rejectId}`).result()).toMatchObject({
+      stage: 'rejected',
+    });
 
     const returned = await decide(actor, returnId, { decision: 'return', comment: '请补充租房合同' });
     expect(returned.body.stage).toBe('returned');
@@ -120,13 +171,21 @@ describe('benefit case: the three-level review', () => {
       const empty = await cw.call('POST', `/api/applications/${c.id}/objections`, { objector: '', content: '' });
       expect(empty.status).toBe(400);
       expect(Object.keys(empty.body.errors)).toEqual(expect.arrayContaining(['objector', 'content']));
-      const objected = await cw.call('POST', `/api/applications/${c.id}/objections`, { objector: '邻居王某', content: '申请人有一辆营运车辆' });
+      const objected = await cw.call('POST', `/api/applications/${c.id}/objections`, {
+        objector: '邻居王某',
+        content: '申请人有一辆营运车辆',
+      });
       expect(objected.status).toBe(200);
       expect(objected.body.objectionCount).toBe(1);
       const back = await waitStage(cw, c.id, 'community_review');
       expect(back.homeVisit).toBeNull(); // a new home visit is needed
       const objection = back.decisions.find((x: { decision: string }) => x.decision === 'object');
-      expect(objection).toMatchObject({ fromStage: 'public_notice', toStage: 'verifying', comment: '申请人有一辆营运车辆', details: { objector: '邻居王某' } });
+      expect(objection).toMatchObject({
+        fromStage: 'public_notice',
+        toStage: 'verifying',
+        comment: '申请人有一辆营运车辆',
+        details: { objector: '邻居王某' },
+      });
       await recordHistory(slow, `benefit-${c.id}`, 'objection-during-notice');
     } finally {
       await slow.stop();
@@ -136,7 +195,11 @@ describe('benefit case: the three-level review', () => {
   it('a household whose income reaches the standard cannot be recommended', async () => {
     const c = await createCase(caseworker);
     const d = await waitStage(caseworker, c.id, 'community_review');
-    const res = await decide(caseworker, c.id, { decision: 'approve', comment: '', findings: findings(d, { 0: 200000 }) });
+    const res = await decide(caseworker, c.id, {
+      decision: 'approve',
+      comment: '',
+      findings: findings(d, { 0: 200000 }),
+    });
     expect(res.status).toBe(400);
     expect(res.body.errors).toHaveProperty('findings');
     expect((await detail(caseworker, c.id)).stage).toBe('community_review');
@@ -144,9 +207,17 @@ describe('benefit case: the three-level review', () => {
 
   it('one ID number in two open cases blocks the second, naming the first; only a supervisor overrides, with a reason', async () => {
     const first = await createCase(caseworker);
-    const body = (await stack.db('household_members').where({ household_id: first.householdId }).orderBy('id'));
+    const body = await stack.db('household_members').where({ household_id: first.householdId }).orderBy('id');
     const second = await createCase(caseworker, 3, {
-      members: [{ name: body[0].name, idNumber: decryptPii(body[0].id_number_enc), relation: 'head', disabled: false, monthlyIncomeFen: 40000 }],
+      members: [
+        {
+          name: body[0].name,
+          idNumber: decryptPii(body[0].id_number_enc),
+          relation: 'head',
+          disabled: false,
+          monthlyIncomeFen: 40000,
+        },
+      ],
     });
     const blocked = await waitStage(caseworker, second.id, 'verifying');
     await new Promise((r) => setTimeout(r, 1500));
@@ -155,9 +226,14 @@ describe('benefit case: the three-level review', () => {
     expect(d.duplicates[0]).toMatchObject({ applicationId: first.id, memberName: body[0].name });
     expect(d.duplicates[0].idNumberMasked).toMatch(/\*{11}/);
     expect(blocked.allowedActions).not.toContain('override_duplicate');
-    expect((await decide(caseworker, second.id, { decision: 'override_duplicate', comment: '核实为同名不同人' })).status).toBe(403);
+    expect(
+      (await decide(caseworker, second.id, { decision: 'override_duplicate', comment: '核实为同名不同人' })).status,
+    ).toBe(403);
     expect((await decide(supervisor, second.id, { decision: 'override_duplicate', comment: '' })).status).toBe(400);
-    const overridden = await decide(supervisor, second.id, { decision: 'override_duplicate', comment: '原案件即将撤回，已电话核实' });
+    const overridden = await decide(supervisor, second.id, {
+      decision: 'override_duplicate',
+      comment: '原案件即将撤回，已电话核实',
+    });
     expect(overridden.status).toBe(200);
     const moved = await waitStage(caseworker, second.id, 'community_review');
     expect(moved.duplicateOverride).toMatchObject({ by: 'supervisor1', reason: '原案件即将撤回，已电话核实' });
@@ -167,7 +243,16 @@ describe('benefit case: the three-level review', () => {
   it('a caseworker of another community gets 404 for the case and cannot act on it', async () => {
     const c = await createCase(caseworker);
     await waitStage(caseworker, c.id, 'community_review');
-    const [other] = await stack.db('users').insert({ username: 'caseworker-x', display_name: '外社区专干', role: 'caseworker', org_unit_id: 4, password_hash: (await stack.db('users').where({ username: 'caseworker1' }).first()).password_hash }).returning('id');
+    const [other] = await stack
+      .db('users')
+      .insert({
+        username: 'caseworker-x',
+        display_name: '外社区专干',
+        role: 'caseworker',
+        org_unit_id: 4,
+        password_hash: (await stack.db('users').where({ username: 'caseworker1' }).first()).password_hash,
+      })
+      .returning('id');
     expect(other).toBeDefined();
     const outsider = await login(stack, 'caseworker-x');
     expect((await outsider.call('GET', `/api/applications/${c.id}`)).status).toBe(404);

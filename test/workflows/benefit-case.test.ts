@@ -21,7 +21,13 @@ describe('benefit case workflow: start, withdraw, refusals', () => {
   it('POST /api/applications starts benefit-<id>, whose first activity records the application', async () => {
     const res = await caseworker.call('POST', '/api/applications', applicationBody(3), { 'Idempotency-Key': 'app-1' });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ stage: 'submitted', workflowId: `benefit-${res.body.id}`, memberCount: 2, communityName: '东风社区', streetName: '城东街道' });
+    expect(res.body).toMatchObject({
+      stage: 'submitted',
+      workflowId: `benefit-${res.body.id}`,
+      memberCount: 2,
+      communityName: '东风社区',
+      streetName: '城东街道',
+    });
     expect(res.body.members[0].idNumberMasked).toMatch(/^\d{3}\*{11}[\dX]{4}$/);
 
     await waitFor('stage community_review', async () => (await stageOf(res.body.id)) === 'community_review');
@@ -30,19 +36,34 @@ describe('benefit case workflow: start, withdraw, refusals', () => {
     expect(desc.status.name).toBe('RUNNING');
     expect(desc.taskQueue).toBe(stack.taskQueue);
 
-    const list = await caseworker.call('GET', `/api/applications?filter=${encodeURIComponent(JSON.stringify({ stage: 'community_review', myQueue: true }))}`);
+    const list = await caseworker.call(
+      'GET',
+      `/api/applications?filter=${encodeURIComponent(JSON.stringify({ stage: 'community_review', myQueue: true }))}`,
+    );
     expect(list.body.map((a: { id: number }) => a.id)).toContain(res.body.id);
 
     // Visible to `temporal workflow list` through the search attributes.
     const found = await waitFor('visibility', async () => {
       const ids: string[] = [];
-      for await (const wf of stack.temporal.workflow.list({ query: `ShequKind = 'benefit' AND ShequCaseId = '${res.body.id}' AND ShequStage = 'community_review'` })) ids.push(wf.workflowId);
+      for await (const wf of stack.temporal.workflow.list({
+        query: `ShequKind = 'benefit' AND ShequCaseId = '${res.body.id}' AND ShequStage = 'community_review'`,
+      }))
+        ids.push(wf.workflowId);
       return ids.length ? ids : undefined;
     });
     expect(found).toEqual([`benefit-${res.body.id}`]);
 
-    const audit = await stack.db('audit_events').where({ entity_type: 'application', entity_id: String(res.body.id) }).orderBy('id').pluck('action');
-    expect(audit).toEqual(['application.submit', 'application.received', 'application.checked', 'application.verified']);
+    const audit = await stack
+      .db('audit_events')
+      .where({ entity_type: 'application', entity_id: String(res.body.id) })
+      .orderBy('id')
+      .pluck('action');
+    expect(audit).toEqual([
+      'application.submit',
+      'application.received',
+      'application.checked',
+      'application.verified',
+    ]);
   });
 
   it('a retried POST with the same Idempotency-Key starts no second case', async () => {
@@ -63,7 +84,10 @@ describe('benefit case workflow: start, withdraw, refusals', () => {
     ]);
     expect([r1.status, r2.status].sort()).toEqual([200, 409]);
     expect([r1, r2].find((r) => r.status === 200)!.body.stage).toBe('withdrawn');
-    const transitions = await stack.db('audit_events').where({ entity_type: 'application', entity_id: String(created.body.id), action: 'application.withdraw' }).count();
+    const transitions = await stack
+      .db('audit_events')
+      .where({ entity_type: 'application', entity_id: String(created.body.id), action: 'application.withdraw' })
+      .count();
     expect(Number(transitions[0].count)).toBe(1);
     const handle = stack.temporal.workflow.getHandle(`benefit-${created.body.id}`);
     expect(await handle.result()).toMatchObject({ stage: 'withdrawn' });
@@ -73,7 +97,11 @@ describe('benefit case workflow: start, withdraw, refusals', () => {
     const created = await caseworker.call('POST', '/api/applications', applicationBody(3));
     await waitFor('community_review', async () => (await stageOf(created.body.id)) === 'community_review');
     const handle = stack.temporal.workflow.getHandle(`benefit-${created.body.id}`);
-    const err = await handle.executeUpdate(withdrawUpdate, { args: [{ actor: { id: 4, username: 'finance1', role: 'finance', orgPath: '/1/' }, reason: 'x' }] }).catch((e) => e);
+    const err = await handle
+      .executeUpdate(withdrawUpdate, {
+        args: [{ actor: { id: 4, username: 'finance1', role: 'finance', orgPath: '/1/' }, reason: 'x' }],
+      })
+      .catch((e) => e);
     expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
     expect((err.cause as { type?: string }).type).toBe('ForbiddenError');
     expect(await stageOf(created.body.id)).toBe('community_review');
@@ -91,7 +119,10 @@ describe('benefit case workflow: start, withdraw, refusals', () => {
       'members.0.idNumber': expect.stringContaining('校验位'),
       'members.0.monthlyIncomeFen': expect.any(String),
     });
-    const headless = await caseworker.call('POST', '/api/applications', { ...applicationBody(3), members: applicationBody(3).members.map((m) => ({ ...m, relation: 'child' })) });
+    const headless = await caseworker.call('POST', '/api/applications', {
+      ...applicationBody(3),
+      members: applicationBody(3).members.map((m) => ({ ...m, relation: 'child' })),
+    });
     expect(headless.status).toBe(400);
     expect(headless.body.errors.members).toContain('户主');
     expect(await stack.db('households').count()).toEqual(before);

@@ -15,23 +15,37 @@ describe('benefit case: enrolled households', () => {
   let caseworker: ApiClient, reviewer: ApiClient, approver: ApiClient, supervisor: ApiClient;
   beforeAll(async () => {
     stack = await startTestStack({
-      env: { SHEQU_DAY_SECONDS: '0.2', SHEQU_RECHECK_DAYS: 'A=10,B=10,C=10', SHEQU_DEADLINE_DAYS: 'recheck_due=5,community_review=1000,street_review=1000,district_approval=1000', SHEQU_HISTORY_LIMIT: '40' },
+      env: {
+        SHEQU_DAY_SECONDS: '0.2',
+        SHEQU_RECHECK_DAYS: 'A=10,B=10,C=10',
+        SHEQU_DEADLINE_DAYS: 'recheck_due=5,community_review=1000,street_review=1000,district_approval=1000',
+        SHEQU_HISTORY_LIMIT: '40',
+      },
     });
-    [caseworker, reviewer, approver, supervisor] = await Promise.all(['caseworker1', 'reviewer1', 'approver1', 'supervisor1'].map((u) => login(stack, u)));
+    [caseworker, reviewer, approver, supervisor] = await Promise.all(
+      ['caseworker1', 'reviewer1', 'approver1', 'supervisor1'].map((u) => login(stack, u)),
+    );
   });
   afterAll(() => stack.stop());
 
   async function enrolled() {
     const c = await createCase(caseworker);
     const d = await waitStage(caseworker, c.id, 'community_review');
-    expect((await decide(caseworker, c.id, { decision: 'approve', comment: '', findings: findings(d) })).status).toBe(200);
+    expect((await decide(caseworker, c.id, { decision: 'approve', comment: '', findings: findings(d) })).status).toBe(
+      200,
+    );
     await waitStage(reviewer, c.id, 'street_review');
     expect((await decide(reviewer, c.id, { decision: 'approve', comment: '' })).status).toBe(200);
     const done = await decide(approver, c.id, { decision: 'approve', comment: '' });
     expect(done.body.stage).toBe('enrolled');
-    return { applicationId: c.id, enrollmentId: done.body.enrollmentId as number, members: d.members as { id: number; monthlyIncomeFen: number }[] };
+    return {
+      applicationId: c.id,
+      enrollmentId: done.body.enrollmentId as number,
+      members: d.members as { id: number; monthlyIncomeFen: number }[],
+    };
   }
-  const enrollment = (client: ApiClient, id: number) => client.call('GET', `/api/enrollments/${id}`).then((r) => r.body);
+  const enrollment = (client: ApiClient, id: number) =>
+    client.call('GET', `/api/enrollments/${id}`).then((r) => r.body);
 
   it('a re-check comes due on its timer; "keep" is refused when the amount changes; "adjust" applies from next month', async () => {
     const e = await enrolled();
@@ -47,35 +61,67 @@ describe('benefit case: enrolled households', () => {
       { memberId: e.members[0].id, monthlyIncomeFen: 60000 },
       { memberId: e.members[1].id, monthlyIncomeFen: 0 },
     ];
-    const keep = await caseworker.call('POST', `/api/enrollments/${e.enrollmentId}/rechecks`, { members: figures, outcome: 'keep', comment: '' });
+    const keep = await caseworker.call('POST', `/api/enrollments/${e.enrollmentId}/rechecks`, {
+      members: figures,
+      outcome: 'keep',
+      comment: '',
+    });
     expect(keep.status).toBe(400);
     expect(keep.body.errors).toHaveProperty('outcome');
-    const terminateByCaseworker = await caseworker.call('POST', `/api/enrollments/${e.enrollmentId}/rechecks`, { members: figures, outcome: 'terminate', comment: '' });
+    const terminateByCaseworker = await caseworker.call('POST', `/api/enrollments/${e.enrollmentId}/rechecks`, {
+      members: figures,
+      outcome: 'terminate',
+      comment: '',
+    });
     expect(terminateByCaseworker.status).toBe(403);
 
-    const adjusted = await caseworker.call('POST', `/api/enrollments/${e.enrollmentId}/rechecks`, { members: figures, outcome: 'adjust', comment: '户主再就业' });
+    const adjusted = await caseworker.call('POST', `/api/enrollments/${e.enrollmentId}/rechecks`, {
+      members: figures,
+      outcome: 'adjust',
+      comment: '户主再就业',
+    });
     expect(adjusted.status).toBe(200);
     expect(adjusted.body).toMatchObject({ stage: 'enrolled', amountFen: 118000, recheckDue: false, status: 'active' });
-    expect(adjusted.body.terms[0]).toMatchObject({ effectiveFrom: firstOfNextMonth(new Date()), amountFen: 118000, totalIncomeFen: 60000 });
+    expect(adjusted.body.terms[0]).toMatchObject({
+      effectiveFrom: firstOfNextMonth(new Date()),
+      amountFen: 118000,
+      totalIncomeFen: 60000,
+    });
     expect(Date.parse(adjusted.body.nextRecheckAt)).toBeGreaterThan(Date.parse(due.nextRecheckAt));
     const last = adjusted.body.decisions.at(-1);
-    expect(last).toMatchObject({ decision: 'recheck', fromStage: 'recheck_due', toStage: 'enrolled', details: { outcome: 'adjust', amountFen: 118000, previousAmountFen: 128000 } });
+    expect(last).toMatchObject({
+      decision: 'recheck',
+      fromStage: 'recheck_due',
+      toStage: 'enrolled',
+      details: { outcome: 'adjust', amountFen: 118000, previousAmountFen: 128000 },
+    });
     await recordHistory(stack, `benefit-${e.applicationId}`, 'recheck-adjusted');
   });
 
   it('an overdue re-check is flagged in the DB and the search attributes, and supervisors are notified', async () => {
     const e = await enrolled();
     await waitFor('overdue', async () => (await enrollment(caseworker, e.enrollmentId)).overdue === true, 30_000);
-    const note = await stack.db('notifications').where({ entity_type: 'application', entity_id: String(e.applicationId), kind: 'overdue' });
+    const note = await stack
+      .db('notifications')
+      .where({ entity_type: 'application', entity_id: String(e.applicationId), kind: 'overdue' });
     expect(note).toHaveLength(1);
     expect(note[0].audience_role).toBe('supervisor');
     await waitFor('overdue search attribute', async () => {
-      for await (const wf of stack.temporal.workflow.list({ query: `ShequCaseId = '${e.applicationId}' AND ShequOverdue = 'true' AND ShequStage = 'recheck_due'` })) return wf;
+      for await (const wf of stack.temporal.workflow.list({
+        query: `ShequCaseId = '${e.applicationId}' AND ShequOverdue = 'true' AND ShequStage = 'recheck_due'`,
+      }))
+        return wf;
       return undefined;
     });
-    const queue = await supervisor.call('GET', `/api/applications?filter=${encodeURIComponent(JSON.stringify({ myQueue: true }))}&range=[0,999]`);
+    const queue = await supervisor.call(
+      'GET',
+      `/api/applications?filter=${encodeURIComponent(JSON.stringify({ myQueue: true }))}&range=[0,999]`,
+    );
     expect(queue.body.map((a: { id: number }) => a.id)).toContain(e.applicationId);
-    const inbox = await supervisor.call('GET', `/api/notifications?filter=${encodeURIComponent(JSON.stringify({ unread: true, kind: 'overdue' }))}&range=[0,999]`);
+    const inbox = await supervisor.call(
+      'GET',
+      `/api/notifications?filter=${encodeURIComponent(JSON.stringify({ unread: true, kind: 'overdue' }))}&range=[0,999]`,
+    );
     const mine = inbox.body.find((n: { entityId: string }) => n.entityId === String(e.applicationId));
     expect(mine.message).toContain('recheck_due');
     expect((await supervisor.call('POST', `/api/notifications/${mine.id}/read`)).body.readAt).not.toBeNull();
@@ -95,20 +141,34 @@ describe('benefit case: enrolled households', () => {
     // One person left earning 500.00: 890.00 − 500.00 = 390.00.
     expect(change.body).toMatchObject({ members: 1, amountFen: 39000 });
 
-    expect((await caseworker.call('POST', `/api/enrollments/${e.enrollmentId}/suspend`, { reason: '外出务工' })).status).toBe(403);
-    expect((await approver.call('POST', `/api/enrollments/${e.enrollmentId}/suspend`, { reason: '' })).status).toBe(400);
-    const suspended = await approver.call('POST', `/api/enrollments/${e.enrollmentId}/suspend`, { reason: '外出务工，待核实' });
+    expect(
+      (await caseworker.call('POST', `/api/enrollments/${e.enrollmentId}/suspend`, { reason: '外出务工' })).status,
+    ).toBe(403);
+    expect((await approver.call('POST', `/api/enrollments/${e.enrollmentId}/suspend`, { reason: '' })).status).toBe(
+      400,
+    );
+    const suspended = await approver.call('POST', `/api/enrollments/${e.enrollmentId}/suspend`, {
+      reason: '外出务工，待核实',
+    });
     expect(suspended.body).toMatchObject({ stage: 'suspended', status: 'suspended', nextRecheckAt: null });
-    const resumed = await approver.call('POST', `/api/enrollments/${e.enrollmentId}/resume`, { reason: '已返回，核实无收入' });
+    const resumed = await approver.call('POST', `/api/enrollments/${e.enrollmentId}/resume`, {
+      reason: '已返回，核实无收入',
+    });
     expect(resumed.body).toMatchObject({ stage: 'enrolled', status: 'active' });
 
-    const terminated = await approver.call('POST', `/api/enrollments/${e.enrollmentId}/terminate`, { reason: '家庭收入已超过标准' });
+    const terminated = await approver.call('POST', `/api/enrollments/${e.enrollmentId}/terminate`, {
+      reason: '家庭收入已超过标准',
+    });
     expect(terminated.body).toMatchObject({ stage: 'terminated', status: 'terminated' });
     const next = firstOfNextMonth(new Date());
     expect(terminated.body.effectiveTo < next).toBe(true);
     expect(terminated.body.terms[0]).toMatchObject({ effectiveFrom: next, status: 'terminated' });
-    expect(await stack.temporal.workflow.getHandle(`benefit-${e.applicationId}`).result()).toMatchObject({ stage: 'terminated' });
-    expect((await approver.call('POST', `/api/enrollments/${e.enrollmentId}/resume`, { reason: 'x' })).status).toBe(409);
+    expect(await stack.temporal.workflow.getHandle(`benefit-${e.applicationId}`).result()).toMatchObject({
+      stage: 'terminated',
+    });
+    expect((await approver.call('POST', `/api/enrollments/${e.enrollmentId}/resume`, { reason: 'x' })).status).toBe(
+      409,
+    );
     await recordHistory(stack, `benefit-${e.applicationId}`, 'changed-suspended-resumed-terminated');
   });
 
@@ -119,7 +179,8 @@ describe('benefit case: enrolled households', () => {
     const first = await stack.temporal.workflow.getHandle(`benefit-${e.applicationId}`).describe();
     const fresh = await waitFor('a continued run', async () => {
       const d = await handle.describe();
-      for (const ev of (await stack.temporal.workflow.getHandle(`benefit-${e.applicationId}`, d.runId).fetchHistory()).events ?? []) {
+      for (const ev of (await stack.temporal.workflow.getHandle(`benefit-${e.applicationId}`, d.runId).fetchHistory())
+        .events ?? []) {
         if (ev.workflowExecutionStartedEventAttributes?.continuedExecutionRunId) return d;
       }
       return undefined;
@@ -132,7 +193,10 @@ describe('benefit case: enrolled households', () => {
     const decisions = await stack.db('decisions').where({ application_id: e.applicationId }).max('seq as max');
     expect(state.seq).toBe(Number(decisions[0].max));
     // The re-check timer still fires in the new run.
-    await waitFor('recheck after continue-as-new', async () => (await enrollment(caseworker, e.enrollmentId)).stage === 'recheck_due');
+    await waitFor(
+      'recheck after continue-as-new',
+      async () => (await enrollment(caseworker, e.enrollmentId)).stage === 'recheck_due',
+    );
     await recordHistory(stack, `benefit-${e.applicationId}`, 'continued-as-new');
   });
 });

@@ -17,7 +17,10 @@ describe('monthly-disbursement schedule', () => {
     await seedEnrollments(stack.db, [{}, {}, {}]);
   });
   afterAll(async () => {
-    await stack.temporal.schedule.getHandle(stack.env.SHEQU_DISBURSEMENT_SCHEDULE_ID).delete().catch(() => undefined);
+    await stack.temporal.schedule
+      .getHandle(stack.env.SHEQU_DISBURSEMENT_SCHEDULE_ID)
+      .delete()
+      .catch(() => undefined);
     await stack.stop();
   });
 
@@ -58,12 +61,23 @@ describe('monthly-disbursement schedule', () => {
       return d.info.recentActions.length >= 2 ? d.info.recentActions : undefined;
     });
     for (const t of triggers) {
-      const result = await stack.temporal.workflow.getHandle(t.action.workflow.workflowId, t.action.workflow.firstExecutionRunId).result();
+      const result = await stack.temporal.workflow
+        .getHandle(t.action.workflow.workflowId, t.action.workflow.firstExecutionRunId)
+        .result();
       expect(result).toBe(`${disbursementWorkflowId(period, stack.env.SHEQU_WORKFLOW_ID_PREFIX)} exists already`);
     }
-    expect(await stack.db('disbursement_runs').where({ period }).count().then((r) => Number(r[0].count))).toBe(1);
+    expect(
+      await stack
+        .db('disbursement_runs')
+        .where({ period })
+        .count()
+        .then((r) => Number(r[0].count)),
+    ).toBe(1);
     const runs: string[] = [];
-    for await (const wf of stack.temporal.workflow.list({ query: `WorkflowId = '${disbursementWorkflowId(period, stack.env.SHEQU_WORKFLOW_ID_PREFIX)}'` })) runs.push(wf.runId);
+    for await (const wf of stack.temporal.workflow.list({
+      query: `WorkflowId = '${disbursementWorkflowId(period, stack.env.SHEQU_WORKFLOW_ID_PREFIX)}'`,
+    }))
+      runs.push(wf.runId);
     expect(runs).toHaveLength(1);
   });
 });

@@ -17,10 +17,24 @@ describe('monthly disbursement run', () => {
   let finance: ApiClient, supervisor: ApiClient, caseworker: ApiClient;
   let active: SeededEnrollment[];
   beforeAll(async () => {
-    stack = await startTestStack({ env: { SHEQU_BANK_FAILURE_RATE: String(RATE), SHEQU_BANK_LATENCY_MS: '200', SHEQU_BANK_POLL_MS: '100', SHEQU_DISBURSEMENT_PAGE_SIZE: '10', SHEQU_DAY_SECONDS: '60' } });
-    [finance, supervisor, caseworker] = await Promise.all(['finance1', 'supervisor1', 'caseworker1'].map((u) => login(stack, u)));
+    stack = await startTestStack({
+      env: {
+        SHEQU_BANK_FAILURE_RATE: String(RATE),
+        SHEQU_BANK_LATENCY_MS: '200',
+        SHEQU_BANK_POLL_MS: '100',
+        SHEQU_DISBURSEMENT_PAGE_SIZE: '10',
+        SHEQU_DAY_SECONDS: '60',
+      },
+    });
+    [finance, supervisor, caseworker] = await Promise.all(
+      ['finance1', 'supervisor1', 'caseworker1'].map((u) => login(stack, u)),
+    );
     active = await seedEnrollments(stack.db, [
-      ...Array.from({ length: 40 }, (_, i) => ({ communityId: 3 + (i % 5), members: 1 + (i % 4), incomeFen: 10000 * (i % 7) })),
+      ...Array.from({ length: 40 }, (_, i) => ({
+        communityId: 3 + (i % 5),
+        members: 1 + (i % 4),
+        incomeFen: 10000 * (i % 7),
+      })),
       { account: null }, // no account on file: fails before the bank, must be resolved like a bank failure
     ]);
     // Not paid in 2027-01: suspended from then, terminated from then, enrolled only from 2027-02.
@@ -33,7 +47,8 @@ describe('monthly disbursement run', () => {
   afterAll(() => stack.stop());
 
   const run = (id: number) => finance.call('GET', `/api/disbursement-runs/${id}`).then((r) => r.body);
-  const waitPhase = (id: number, phase: string) => waitFor(`run ${id} ${phase}`, async () => ((await run(id)).phase === phase ? run(id) : undefined));
+  const waitPhase = (id: number, phase: string) =>
+    waitFor(`run ${id} ${phase}`, async () => ((await run(id)).phase === phase ? run(id) : undefined));
 
   it('pays 2027-01 exactly once per enrolled household, to the fen, with sign-off, bank file, reconciliation, re-issue and arrears', async () => {
     const started = await finance.call('POST', '/api/disbursement-runs', { period: '2027-01' });
@@ -46,18 +61,34 @@ describe('monthly disbursement run', () => {
     const waiting = await waitPhase(id, 'awaiting_signoff');
     // Both suspended/terminated households still have their 2026 lines… but not for 2027-01.
     const due = active.map((e) => lineAmount(standard, { members: e.members, totalIncomeFen: e.totalIncomeFen }));
-    expect(waiting).toMatchObject({ lines: active.length, totalFen: due.reduce((a, b) => a + b, 0), pagesDone: waiting.pagesTotal });
-    expect(waiting.checkReport).toMatchObject({ ok: true, expectedLines: active.length, actualLines: active.length, differences: [] });
-    expect(waiting.totalsByStreet.reduce((s: number, t: { amountFen: number }) => s + t.amountFen, 0)).toBe(waiting.totalFen);
+    expect(waiting).toMatchObject({
+      lines: active.length,
+      totalFen: due.reduce((a, b) => a + b, 0),
+      pagesDone: waiting.pagesTotal,
+    });
+    expect(waiting.checkReport).toMatchObject({
+      ok: true,
+      expectedLines: active.length,
+      actualLines: active.length,
+      differences: [],
+    });
+    expect(waiting.totalsByStreet.reduce((s: number, t: { amountFen: number }) => s + t.amountFen, 0)).toBe(
+      waiting.totalFen,
+    );
     expect(waiting.allowedActions).toEqual(['approve', 'reject']);
     expect((await caseworker.call('GET', `/api/disbursement-runs/${id}`)).status).toBe(403);
     expect((await supervisor.call('POST', `/api/disbursement-runs/${id}/approve`, {})).status).toBe(403);
 
-    const [a1, a2] = await Promise.all([finance.call('POST', `/api/disbursement-runs/${id}/approve`, {}), finance.call('POST', `/api/disbursement-runs/${id}/approve`, {})]);
+    const [a1, a2] = await Promise.all([
+      finance.call('POST', `/api/disbursement-runs/${id}/approve`, {}),
+      finance.call('POST', `/api/disbursement-runs/${id}/approve`, {}),
+    ]);
     expect([a1.status, a2.status].sort()).toEqual([200, 409]);
 
     const resolving = await waitPhase(id, 'resolving');
-    const csv = await fetch(`${stack.baseUrl}/api/disbursement-runs/${id}/bank-file`, { headers: { authorization: `Bearer ${finance.token}` } });
+    const csv = await fetch(`${stack.baseUrl}/api/disbursement-runs/${id}/bank-file`, {
+      headers: { authorization: `Bearer ${finance.token}` },
+    });
     expect(csv.status).toBe(200);
     const text = await csv.text();
     expect(csv.headers.get('x-checksum-sha256')).toMatch(/^[0-9a-f]{64}$/);
@@ -67,7 +98,12 @@ describe('monthly disbursement run', () => {
     const expectedFailures = bankLines.filter((l) => !simulatedBankOutcome(l.lineId, l.account, RATE).ok).length;
     expect(resolving.linesFailed).toBe(expectedFailures + 1);
 
-    const failed = (await finance.call('GET', `/api/payments?filter=${encodeURIComponent(JSON.stringify({ runId: id, status: 'failed' }))}&range=[0,999]`)).body;
+    const failed = (
+      await finance.call(
+        'GET',
+        `/api/payments?filter=${encodeURIComponent(JSON.stringify({ runId: id, status: 'failed' }))}&range=[0,999]`,
+      )
+    ).body;
     expect(failed.length).toBe(expectedFailures + 1);
     expect(failed.map((p: { failureReason: string }) => p.failureReason)).toContain('no_account');
 
@@ -79,16 +115,27 @@ describe('monthly disbursement run', () => {
     expect(reissued.status).toBe(200);
     expect(reissued.body.status).toBe('reissued');
     expect((await finance.call('POST', `/api/payments/${first.id}/carry`, {})).status).toBe(409);
-    if (rest.length) expect((await finance.call('POST', `/api/payments/${rest[0].id}/carry`, {})).body.status).toBe('carried');
+    if (rest.length)
+      expect((await finance.call('POST', `/api/payments/${rest[0].id}/carry`, {})).body.status).toBe('carried');
 
     await waitFor('re-issued line answered', async () => {
-      const lines = (await finance.call('GET', `/api/payments?filter=${encodeURIComponent(JSON.stringify({ runId: id, kind: 'reissue' }))}`)).body;
+      const lines = (
+        await finance.call(
+          'GET',
+          `/api/payments?filter=${encodeURIComponent(JSON.stringify({ runId: id, kind: 'reissue' }))}`,
+        )
+      ).body;
       return lines.length === 1 && lines[0].status !== 'submitted' && lines[0].status !== 'pending' ? lines : undefined;
     });
     const closed = await finance.call('POST', `/api/disbursement-runs/${id}/close`, {});
     expect(closed.status).toBe(200);
     const done = await waitPhase(id, 'completed');
-    const byStatus = Object.fromEntries((done.report.lines as { status: string; kind: string; lines: number }[]).map((l) => [`${l.kind}:${l.status}`, l.lines]));
+    const byStatus = Object.fromEntries(
+      (done.report.lines as { status: string; kind: string; lines: number }[]).map((l) => [
+        `${l.kind}:${l.status}`,
+        l.lines,
+      ]),
+    );
     expect(byStatus['regular:reissued']).toBe(1);
     expect((byStatus['regular:paid'] ?? 0) + (byStatus['regular:carried'] ?? 0) + 1).toBe(active.length);
 
@@ -105,31 +152,87 @@ describe('monthly disbursement run', () => {
     const arrears = await stack.db('payments').where({ run_id: next.body.id, kind: 'arrears' });
     expect(arrears).toHaveLength(carried);
     expect(nextRun.lines).toBe(active.length + 1 + carried); // + the household enrolled from 2027-02
-    const rejected = await finance.call('POST', `/api/disbursement-runs/${next.body.id}/reject`, { reason: '标准调整，重新计算' });
+    const rejected = await finance.call('POST', `/api/disbursement-runs/${next.body.id}/reject`, {
+      reason: '标准调整，重新计算',
+    });
     expect(rejected.body.phase).toBe('rejected');
-    expect(await stack.db('payments').where({ run_id: next.body.id }).whereNot({ status: 'cancelled' }).count().then((r) => Number(r[0].count))).toBe(0);
-    await recordHistory(stack, `${stack.env.SHEQU_WORKFLOW_ID_PREFIX}disbursement-2027-01`, 'disbursement-reissued-carried-closed');
+    expect(
+      await stack
+        .db('payments')
+        .where({ run_id: next.body.id })
+        .whereNot({ status: 'cancelled' })
+        .count()
+        .then((r) => Number(r[0].count)),
+    ).toBe(0);
+    await recordHistory(
+      stack,
+      `${stack.env.SHEQU_WORKFLOW_ID_PREFIX}disbursement-2027-01`,
+      'disbursement-reissued-carried-closed',
+    );
     await recordHistory(stack, `${stack.env.SHEQU_WORKFLOW_ID_PREFIX}disbursement-2027-02`, 'disbursement-rejected');
   });
 
   it('a run whose lines disagree with the enrollments stops for a supervisor, naming the difference', async () => {
     // A line written by something other than the run (a bad migration, a hand edit) with a wrong amount.
     const [e] = await seedEnrollments(stack.db, [{ from: '2027-01-01' }]);
-    const [runRow] = await stack.db('disbursement_runs').insert({ period: '2027-03', cutoff_date: '2027-03-01', workflow_id: `${stack.env.SHEQU_WORKFLOW_ID_PREFIX}disbursement-2027-03`, trigger: 'manual' }).returning('id');
+    const [runRow] = await stack
+      .db('disbursement_runs')
+      .insert({
+        period: '2027-03',
+        cutoff_date: '2027-03-01',
+        workflow_id: `${stack.env.SHEQU_WORKFLOW_ID_PREFIX}disbursement-2027-03`,
+        trigger: 'manual',
+      })
+      .returning('id');
     const h = await stack.db('households').where({ id: e.householdId }).first();
     const c = await stack.db('org_units').where({ id: h.community_id }).first('parent_id');
-    await stack.db('payments').insert({ run_id: runRow.id, period: '2027-03', enrollment_id: e.enrollmentId, household_id: e.householdId, community_id: h.community_id, street_id: c.parent_id, kind: 'regular', amount_fen: 1, standard_fen: 89000, floor_per_person_fen: 3000, total_income_fen: 40000, members: 2, account_enc: h.bank_account_enc, account_masked: h.bank_account_masked, account_name: h.head_name });
+    await stack.db('payments').insert({
+      run_id: runRow.id,
+      period: '2027-03',
+      enrollment_id: e.enrollmentId,
+      household_id: e.householdId,
+      community_id: h.community_id,
+      street_id: c.parent_id,
+      kind: 'regular',
+      amount_fen: 1,
+      standard_fen: 89000,
+      floor_per_person_fen: 3000,
+      total_income_fen: 40000,
+      members: 2,
+      account_enc: h.bank_account_enc,
+      account_masked: h.bank_account_masked,
+      account_name: h.head_name,
+    });
 
     const started = await finance.call('POST', '/api/disbursement-runs', { period: '2027-03' });
     const stopped = await waitPhase(started.body.id, 'stopped');
     expect(stopped.checkReport.ok).toBe(false);
-    expect(stopped.checkReport.differences).toEqual([{ enrollmentId: e.enrollmentId, expectedFen: lineAmount(standard, { members: 2, totalIncomeFen: 40000 }), actualFen: 1, lines: 1 }]);
+    expect(stopped.checkReport.differences).toEqual([
+      {
+        enrollmentId: e.enrollmentId,
+        expectedFen: lineAmount(standard, { members: 2, totalIncomeFen: 40000 }),
+        actualFen: 1,
+        lines: 1,
+      },
+    ]);
     expect(stopped.allowedActions).toEqual([]);
-    expect((await supervisor.call('GET', `/api/disbursement-runs/${started.body.id}`)).body.allowedActions).toEqual(['recheck']);
+    expect((await supervisor.call('GET', `/api/disbursement-runs/${started.body.id}`)).body.allowedActions).toEqual([
+      'recheck',
+    ]);
 
-    await stack.db('payments').where({ run_id: runRow.id, enrollment_id: e.enrollmentId }).update({ amount_fen: lineAmount(standard, { members: 2, totalIncomeFen: 40000 }) });
-    expect((await supervisor.call('POST', `/api/disbursement-runs/${started.body.id}/recheck`, { reason: '已更正错误明细' })).status).toBe(200);
+    await stack
+      .db('payments')
+      .where({ run_id: runRow.id, enrollment_id: e.enrollmentId })
+      .update({ amount_fen: lineAmount(standard, { members: 2, totalIncomeFen: 40000 }) });
+    expect(
+      (await supervisor.call('POST', `/api/disbursement-runs/${started.body.id}/recheck`, { reason: '已更正错误明细' }))
+        .status,
+    ).toBe(200);
     await waitPhase(started.body.id, 'awaiting_signoff');
-    await recordHistory(stack, `${stack.env.SHEQU_WORKFLOW_ID_PREFIX}disbursement-2027-03`, 'disbursement-stopped-rechecked');
+    await recordHistory(
+      stack,
+      `${stack.env.SHEQU_WORKFLOW_ID_PREFIX}disbursement-2027-03`,
+      'disbursement-stopped-rechecked',
+    );
   });
 });

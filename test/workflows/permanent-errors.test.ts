@@ -34,7 +34,9 @@ describe('permanent errors fail fast; the case goes on', () => {
     const t = await team(caseworker);
     const a = await activity(caseworker, t.id);
     for (const path of ['sign-ups', 'hours']) {
-      const bad = await timed(() => act(caseworker, v.id, path, { activityId: 2_147_483_648, ...(path === 'hours' ? { minutes: 60 } : {}) }));
+      const bad = await timed(() =>
+        act(caseworker, v.id, path, { activityId: 2_147_483_648, ...(path === 'hours' ? { minutes: 60 } : {}) }),
+      );
       expect(bad.value.status, JSON.stringify(bad.value.body)).toBe(400);
       expect(bad.value.body.errors).toHaveProperty('activityId');
       expect(bad.ms).toBeLessThan(5_000);
@@ -47,7 +49,10 @@ describe('permanent errors fail fast; the case goes on', () => {
   it('a data exception inside the step’s activity answers the Update with a 400 at once, leaves nothing retrying, and the case takes its next step', async () => {
     const v = await activeVolunteer(caseworker);
     const t = await team(caseworker);
-    const [first, second] = [await activity(caseworker, t.id), await activity(caseworker, t.id, { startsInMs: 6 * 3600_000 })];
+    const [first, second] = [
+      await activity(caseworker, t.id),
+      await activity(caseworker, t.id, { startsInMs: 6 * 3600_000 }),
+    ];
     // A fault the code does not expect: PostgreSQL refuses the sign-up's write with a data
     // exception (class 22) that would come back on every retry.
     await stack.db.raw(`
@@ -62,14 +67,21 @@ describe('permanent errors fail fast; the case goes on', () => {
     expect(await pendingActivities(stack, v.workflowId)).toEqual([]);
     // Nothing was written: the place is still free, and no timeline entry claims a sign-up.
     expect((await stack.db('volunteer_activities').where({ id: first.id }).first('places_left')).places_left).toBe(5);
-    expect(await stack.db('volunteer_events').where({ volunteer_id: v.id, decision: 'sign_up' }).count()).toEqual([{ count: '0' }]);
+    expect(await stack.db('volunteer_events').where({ volunteer_id: v.id, decision: 'sign_up' }).count()).toEqual([
+      { count: '0' },
+    ]);
     // The supervisors' list shows nothing left running on this case.
     const supervisor = await login(stack, 'supervisor1');
-    const stuck = await supervisor.call('GET', `/api/workflows?filter=${encodeURIComponent(JSON.stringify({ reason: 'failing_activity' }))}`);
+    const stuck = await supervisor.call(
+      'GET',
+      `/api/workflows?filter=${encodeURIComponent(JSON.stringify({ reason: 'failing_activity' }))}`,
+    );
     expect(stuck.status).toBe(200);
     expect((stuck.body as { id: string }[]).map((r) => r.id)).not.toContain(v.workflowId);
 
-    await stack.db.raw('DROP TRIGGER test_refuse_assignment ON volunteer_assignments; DROP FUNCTION test_refuse_assignment();');
+    await stack.db.raw(
+      'DROP TRIGGER test_refuse_assignment ON volunteer_assignments; DROP FUNCTION test_refuse_assignment();',
+    );
     const next = await act(caseworker, v.id, 'sign-ups', { activityId: second.id });
     expect(next.status, JSON.stringify(next.body)).toBe(200);
     const again = await act(caseworker, v.id, 'sign-ups', { activityId: first.id });
@@ -112,10 +124,19 @@ describe('permanent errors fail fast; the case goes on', () => {
       // Once: one assignment, one place taken, one timeline entry, one audit event.
       expect(await stack.db('volunteer_assignments').where({ volunteer_id: v.id }).count()).toEqual([{ count: '1' }]);
       expect((await stack.db('volunteer_activities').where({ id: a.id }).first('places_left')).places_left).toBe(4);
-      expect(await stack.db('volunteer_events').where({ volunteer_id: v.id, decision: 'sign_up' }).count()).toEqual([{ count: '1' }]);
-      expect(await stack.db('audit_events').where({ entity_type: 'volunteer', entity_id: String(v.id), action: 'volunteer.sign_up' }).count()).toEqual([{ count: '1' }]);
+      expect(await stack.db('volunteer_events').where({ volunteer_id: v.id, decision: 'sign_up' }).count()).toEqual([
+        { count: '1' },
+      ]);
+      expect(
+        await stack
+          .db('audit_events')
+          .where({ entity_type: 'volunteer', entity_id: String(v.id), action: 'volunteer.sign_up' })
+          .count(),
+      ).toEqual([{ count: '1' }]);
     } finally {
-      await stack.db.raw('DROP TRIGGER test_slow_assignment ON volunteer_assignments; DROP FUNCTION test_slow_assignment();');
+      await stack.db.raw(
+        'DROP TRIGGER test_slow_assignment ON volunteer_assignments; DROP FUNCTION test_slow_assignment();',
+      );
     }
   });
 });

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordHistory } from '../support/histories.js';
 import { login, startTestStack, waitFor, type ApiClient, type TestStack } from '../support/stack.js';
-import { act, activeVolunteer, activity, endActivity, team, volunteerOf, waitVolunteer } from '../support/volunteers.js';
+import {
+  act,
+  activeVolunteer,
+  activity,
+  endActivity,
+  team,
+  volunteerOf,
+  waitVolunteer,
+} from '../support/volunteers.js';
 
 // A volunteer's years compressed: a policy day is one second, the inactivity reminder comes
 // after 4 days without hours, the re-confirmation after 12. A short history limit makes her
@@ -11,7 +19,14 @@ describe('volunteer workflow: reminder, re-confirmation, deactivation, continue-
   let stack: TestStack;
   let caseworker: ApiClient;
   beforeAll(async () => {
-    stack = await startTestStack({ env: { SHEQU_DAY_SECONDS: '1', SHEQU_VOLUNTEER_REMINDER_DAYS: '4', SHEQU_RECONFIRM_DAYS: '12', SHEQU_HISTORY_LIMIT: '30' } });
+    stack = await startTestStack({
+      env: {
+        SHEQU_DAY_SECONDS: '1',
+        SHEQU_VOLUNTEER_REMINDER_DAYS: '4',
+        SHEQU_RECONFIRM_DAYS: '12',
+        SHEQU_HISTORY_LIMIT: '30',
+      },
+    });
     caseworker = await login(stack, 'caseworker1');
   });
   afterAll(() => stack.stop());
@@ -20,7 +35,12 @@ describe('volunteer workflow: reminder, re-confirmation, deactivation, continue-
     const v = await activeVolunteer(caseworker);
     const reminded = await waitVolunteer(caseworker, v.id, (x) => x.reminderDue, 'reminder', 30_000);
     expect(reminded.stage).toBe('active');
-    expect(await stack.db('notifications').where({ kind: 'volunteer_reminder', entity_id: String(v.id) }).count()).toEqual([{ count: '1' }]);
+    expect(
+      await stack
+        .db('notifications')
+        .where({ kind: 'volunteer_reminder', entity_id: String(v.id) })
+        .count(),
+    ).toEqual([{ count: '1' }]);
 
     const t = await team(caseworker);
     const a = await activity(caseworker, t.id);
@@ -29,9 +49,20 @@ describe('volunteer workflow: reminder, re-confirmation, deactivation, continue-
     const logged = await act(caseworker, v.id, 'hours', { activityId: a.id, minutes: 90 });
     expect(logged.body.reminderDue).toBe(false);
     await waitVolunteer(caseworker, v.id, (x) => x.reminderDue, 'a second reminder, counted from the hours', 30_000);
-    expect(await stack.db('notifications').where({ kind: 'volunteer_reminder', entity_id: String(v.id) }).count()).toEqual([{ count: '2' }]);
+    expect(
+      await stack
+        .db('notifications')
+        .where({ kind: 'volunteer_reminder', entity_id: String(v.id) })
+        .count(),
+    ).toEqual([{ count: '2' }]);
 
-    const due = await waitVolunteer(caseworker, v.id, (x) => x.stage === 'reconfirm_due', 're-confirmation due', 30_000);
+    const due = await waitVolunteer(
+      caseworker,
+      v.id,
+      (x) => x.stage === 'reconfirm_due',
+      're-confirmation due',
+      30_000,
+    );
     expect(due.allowedActions).toEqual(['confirm_hours', 'reconfirm', 'log_hours', 'deactivate']);
     const later = await activity(caseworker, t.id, { startsInMs: 50 * 3600_000 });
     expect((await act(caseworker, v.id, 'sign-ups', { activityId: later.id })).status).toBe(409);
@@ -57,7 +88,19 @@ describe('volunteer workflow: reminder, re-confirmation, deactivation, continue-
     expect((await act(caseworker, v.id, 'sign-ups', { activityId: a.id })).status).toBe(409);
     const on = await act(caseworker, v.id, 'reactivate', { reason: '返乡' });
     expect(on.body.stage).toBe('active');
-    expect(on.body.decisions.map((d: { decision: string; comment: string }) => [d.decision, d.comment]).slice(-2)).toEqual([['deactivate', '外出务工一年'], ['reactivate', '返乡']]);
-    await waitFor('audit', async () => (await stack.db('audit_events').where({ entity_type: 'volunteer', entity_id: String(v.id), action: 'volunteer.reactivate' }).first()) ?? undefined);
+    expect(
+      on.body.decisions.map((d: { decision: string; comment: string }) => [d.decision, d.comment]).slice(-2),
+    ).toEqual([
+      ['deactivate', '外出务工一年'],
+      ['reactivate', '返乡'],
+    ]);
+    await waitFor(
+      'audit',
+      async () =>
+        (await stack
+          .db('audit_events')
+          .where({ entity_type: 'volunteer', entity_id: String(v.id), action: 'volunteer.reactivate' })
+          .first()) ?? undefined,
+    );
   });
 });

@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimulatedRegistry } from '../../activities/suitability/simulated.js';
 import { recordHistory } from '../support/histories.js';
 import { login, startTestStack, waitFor, type ApiClient, type TestStack } from '../support/stack.js';
-import { act, activeVolunteer, activity, endActivity, register, team, volunteerBody, volunteerOf, waitVolunteer } from '../support/volunteers.js';
+import {
+  act,
+  activeVolunteer,
+  activity,
+  endActivity,
+  register,
+  team,
+  volunteerBody,
+  volunteerOf,
+  waitVolunteer,
+} from '../support/volunteers.js';
 
 // The volunteer's paths with a real worker: screening (age, consent, the suitability registry
 // failing and recovering), approval, sign-ups and their refusals, the last-place race, hours
@@ -15,7 +25,10 @@ describe('volunteer workflow: screening, sign-ups, hours and stars', () => {
   let leaderId: number;
   const registry = createSimulatedRegistry();
   beforeAll(async () => {
-    stack = await startTestStack({ env: { SHEQU_DAY_SECONDS: '1', SHEQU_SUITABILITY_ATTEMPTS: '2' }, suitability: registry });
+    stack = await startTestStack({
+      env: { SHEQU_DAY_SECONDS: '1', SHEQU_SUITABILITY_ATTEMPTS: '2' },
+      suitability: registry,
+    });
     caseworker = await login(stack, 'caseworker1');
     leader = await login(stack, 'leader1');
     leaderId = (await stack.db('users').where({ username: 'leader1' }).first('id')).id;
@@ -30,8 +43,17 @@ describe('volunteer workflow: screening, sign-ups, hours and stars', () => {
     const approved = await act(caseworker, v.id, 'approve', { comment: '材料齐全' });
     expect(approved.body).toMatchObject({ stage: 'active', starLevel: 0, confirmedHours: 0 });
     expect(Date.parse(approved.body.reconfirmDueAt)).toBeGreaterThan(Date.now());
-    expect(approved.body.decisions.map((d: { decision: string }) => d.decision)).toEqual(['register', 'received', 'screened', 'approve']);
-    const audit = await stack.db('audit_events').where({ entity_type: 'volunteer', entity_id: String(v.id) }).orderBy('id').pluck('action');
+    expect(approved.body.decisions.map((d: { decision: string }) => d.decision)).toEqual([
+      'register',
+      'received',
+      'screened',
+      'approve',
+    ]);
+    const audit = await stack
+      .db('audit_events')
+      .where({ entity_type: 'volunteer', entity_id: String(v.id) })
+      .orderBy('id')
+      .pluck('action');
     expect(audit).toEqual(['volunteer.register', 'volunteer.received', 'volunteer.screened', 'volunteer.approve']);
     expect((await act(caseworker, v.id, 'approve')).status).toBe(409);
   });
@@ -47,10 +69,13 @@ describe('volunteer workflow: screening, sign-ups, hours and stars', () => {
     const body = volunteerBody({ birth: '20100601', guardian: true });
     const ok = await register(caseworker, body);
     await waitVolunteer(caseworker, ok.id, (x) => x.stage === 'approval', 'approval');
-    expect((await volunteerOf(caseworker, ok.id))).toMatchObject({ minor: true, guardianName: '监护人' });
+    expect(await volunteerOf(caseworker, ok.id)).toMatchObject({ minor: true, guardianName: '监护人' });
     expect((await caseworker.call('POST', '/api/volunteers', body)).status).toBe(409);
     const adult = volunteerBody();
-    const both = await Promise.all([caseworker.call('POST', '/api/volunteers', adult), caseworker.call('POST', '/api/volunteers', adult)]);
+    const both = await Promise.all([
+      caseworker.call('POST', '/api/volunteers', adult),
+      caseworker.call('POST', '/api/volunteers', adult),
+    ]);
     expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
   });
 
@@ -59,12 +84,23 @@ describe('volunteer workflow: screening, sign-ups, hours and stars', () => {
     const v = await register(caseworker, volunteerBody({ servesVulnerable: true }));
     const stuck = await waitVolunteer(caseworker, v.id, (x) => x.suitability === 'error', 'registry error', 30_000);
     expect(stuck).toMatchObject({ stage: 'screening', allowedActions: ['rescreen', 'reject'] });
-    expect(await stack.db('notifications').where({ kind: 'suitability_error', entity_id: String(v.id) }).count()).toEqual([{ count: '1' }]);
+    expect(
+      await stack
+        .db('notifications')
+        .where({ kind: 'suitability_error', entity_id: String(v.id) })
+        .count(),
+    ).toEqual([{ count: '1' }]);
     registry.up();
     expect((await act(caseworker, v.id, 'rescreen')).status).toBe(200);
     const passed = await waitVolunteer(caseworker, v.id, (x) => x.stage === 'approval', 'approval');
     expect(passed.suitability).toBe('passed');
-    expect(passed.decisions.map((d: { decision: string }) => d.decision)).toEqual(['register', 'received', 'suitability_error', 'rescreen', 'screened']);
+    expect(passed.decisions.map((d: { decision: string }) => d.decision)).toEqual([
+      'register',
+      'received',
+      'suitability_error',
+      'rescreen',
+      'screened',
+    ]);
     await recordHistory(stack, v.workflowId, 'volunteer-registry-down-rescreened');
   });
 
@@ -77,20 +113,29 @@ describe('volunteer workflow: screening, sign-ups, hours and stars', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.message).toMatch(/suitability/);
     const skilled = await activity(caseworker, t.id, { requiredSkills: ['理发'], startsInMs: 10 * 3600_000 });
-    expect((await act(caseworker, flagged.id, 'sign-ups', { activityId: skilled.id })).body.message).toMatch(/missing required skills/);
+    expect((await act(caseworker, flagged.id, 'sign-ups', { activityId: skilled.id })).body.message).toMatch(
+      /missing required skills/,
+    );
 
     const a = await activeVolunteer(caseworker);
     const b = await activeVolunteer(caseworker);
     const last = await activity(caseworker, t.id, { places: 1, startsInMs: 20 * 3600_000 });
-    const both = await Promise.all([act(caseworker, a.id, 'sign-ups', { activityId: last.id }), act(caseworker, b.id, 'sign-ups', { activityId: last.id })]);
+    const both = await Promise.all([
+      act(caseworker, a.id, 'sign-ups', { activityId: last.id }),
+      act(caseworker, b.id, 'sign-ups', { activityId: last.id }),
+    ]);
     expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(both.find((r) => r.status === 409)!.body.message).toMatch(/activity full/);
-    expect(await stack.db('volunteer_activities').where({ id: last.id }).first('places_left')).toEqual({ places_left: 0 });
+    expect(await stack.db('volunteer_activities').where({ id: last.id }).first('places_left')).toEqual({
+      places_left: 0,
+    });
     expect(await stack.db('volunteer_assignments').where({ activity_id: last.id }).count()).toEqual([{ count: '1' }]);
 
     const winner = both[0].status === 200 ? a : b;
     const overlapping = await activity(caseworker, t.id, { startsInMs: 20 * 3600_000 + 1800_000 });
-    expect((await act(caseworker, winner.id, 'sign-ups', { activityId: overlapping.id })).body.message).toMatch(/overlaps/);
+    expect((await act(caseworker, winner.id, 'sign-ups', { activityId: overlapping.id })).body.message).toMatch(
+      /overlaps/,
+    );
     expect((await act(caseworker, winner.id, 'sign-ups', { activityId: last.id })).status).toBe(409);
   });
 
@@ -100,21 +145,33 @@ describe('volunteer workflow: screening, sign-ups, hours and stars', () => {
     const other = await activity(caseworker, t.id);
     const mine = await activity(caseworker, t.id, { startsInMs: 5 * 3600_000, hours: 3 });
     expect((await act(caseworker, v.id, 'sign-ups', { activityId: mine.id })).status).toBe(200);
-    expect((await act(caseworker, v.id, 'hours', { activityId: mine.id, minutes: 120 })).body.message).toMatch(/not over/);
+    expect((await act(caseworker, v.id, 'hours', { activityId: mine.id, minutes: 120 })).body.message).toMatch(
+      /not over/,
+    );
     await endActivity(stack, mine.id);
     await endActivity(stack, other.id);
     const notAssigned = await act(caseworker, v.id, 'hours', { activityId: other.id, minutes: 60 });
     expect(notAssigned.status).toBe(400);
     expect(notAssigned.body.errors).toHaveProperty('activityId');
-    expect((await act(caseworker, v.id, 'hours', { activityId: mine.id, minutes: 200 })).body.errors).toHaveProperty('minutes');
+    expect((await act(caseworker, v.id, 'hours', { activityId: mine.id, minutes: 200 })).body.errors).toHaveProperty(
+      'minutes',
+    );
     const logged = await act(caseworker, v.id, 'hours', { activityId: mine.id, minutes: 150 });
     expect(logged.body.hours).toMatchObject([{ minutes: 150, status: 'pending' }]);
-    expect((await act(caseworker, v.id, 'hours', { activityId: mine.id, minutes: 150 })).body.message).toMatch(/already logged/);
+    expect((await act(caseworker, v.id, 'hours', { activityId: mine.id, minutes: 150 })).body.message).toMatch(
+      /already logged/,
+    );
 
     const hoursId = logged.body.hours[0].id;
-    const pending = await leader.call('GET', `/api/volunteer-hours?filter=${encodeURIComponent(JSON.stringify({ status: 'pending' }))}`);
+    const pending = await leader.call(
+      'GET',
+      `/api/volunteer-hours?filter=${encodeURIComponent(JSON.stringify({ status: 'pending' }))}`,
+    );
     expect(pending.body.map((h: { id: number }) => h.id)).toEqual([hoursId]);
-    const twice = await Promise.all([leader.call('POST', `/api/volunteer-hours/${hoursId}/confirm`, {}), caseworker.call('POST', `/api/volunteer-hours/${hoursId}/confirm`, {})]);
+    const twice = await Promise.all([
+      leader.call('POST', `/api/volunteer-hours/${hoursId}/confirm`, {}),
+      caseworker.call('POST', `/api/volunteer-hours/${hoursId}/confirm`, {}),
+    ]);
     expect(twice.map((r) => r.status).sort()).toEqual([200, 409]);
     const after = await volunteerOf(caseworker, v.id);
     expect(after).toMatchObject({ confirmedHours: 2.5, starLevel: 0, hours: [{ status: 'confirmed' }] });
@@ -136,9 +193,18 @@ describe('volunteer workflow: screening, sign-ups, hours and stars', () => {
     const bulk = await leader.call('POST', '/api/volunteer-hours/confirm', { ids: [...ids, ids[0]] });
     expect(bulk.body.results.map((r: { status: number }) => r.status)).toEqual([200, 200, 409]);
     const starred = await volunteerOf(caseworker, v.id);
-    expect(starred).toMatchObject({ confirmedHours: 105, starLevel: 1, recognitions: [{ level: 1, confirmedHours: 105 }] });
+    expect(starred).toMatchObject({
+      confirmedHours: 105,
+      starLevel: 1,
+      recognitions: [{ level: 1, confirmedHours: 105 }],
+    });
     expect(starred.decisions.filter((d: { decision: string }) => d.decision === 'star_reached')).toHaveLength(1);
-    await waitFor('star notification', async () => stack.db('notifications').where({ kind: 'star_reached', entity_id: String(v.id) }).first());
+    await waitFor('star notification', async () =>
+      stack
+        .db('notifications')
+        .where({ kind: 'star_reached', entity_id: String(v.id) })
+        .first(),
+    );
     await recordHistory(stack, `volunteer-${v.id}`, 'volunteer-hours-star');
   });
 
@@ -148,11 +214,19 @@ describe('volunteer workflow: screening, sign-ups, hours and stars', () => {
     const hash = (await stack.db('users').where({ username: 'caseworker1' }).first()).password_hash;
     const cx01 = await stack.db('org_units').where({ code: 'cx-01' }).first('id');
     await stack.db('users').insert([
-      { username: 'caseworker-cx', display_name: '城西专干', role: 'caseworker', org_unit_id: cx01.id, password_hash: hash },
+      {
+        username: 'caseworker-cx',
+        display_name: '城西专干',
+        role: 'caseworker',
+        org_unit_id: cx01.id,
+        password_hash: hash,
+      },
       { username: 'leader-2', display_name: '另一队长', role: 'team_leader', org_unit_id: 3, password_hash: hash },
     ]);
     const outsider = await login(stack, 'caseworker-cx');
-    expect((await caseworker.call('GET', '/api/team-leaders')).body.map((l: { username: string }) => l.username).sort()).toEqual(['leader-2', 'leader1']);
+    expect(
+      (await caseworker.call('GET', '/api/team-leaders')).body.map((l: { username: string }) => l.username).sort(),
+    ).toEqual(['leader-2', 'leader1']);
     expect((await outsider.call('GET', '/api/team-leaders')).body).toEqual([]);
     expect((await outsider.call('GET', `/api/volunteers/${v.id}`)).status).toBe(404);
     expect((await act(outsider, v.id, 'approve')).status).toBe(404);

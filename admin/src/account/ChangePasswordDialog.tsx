@@ -24,12 +24,25 @@ export const ChangePasswordDialog = ({ open, onClose }: { open: boolean; onClose
     onClose();
   };
   const { mutate, isPending, error, clearError } = useActionMutation(
-    () => httpClient('/api/auth/password', { method: 'POST', body: JSON.stringify({ currentPassword: current, newPassword: next }) }),
+    () =>
+      httpClient('/api/auth/password', {
+        method: 'POST',
+        body: JSON.stringify({ currentPassword: current, newPassword: next }),
+      }),
     { done: 'shequ.password.done', onDone: close },
   );
-  const policy = next ? passwordProblem(next, typeof identity?.username === 'string' ? identity.username : undefined) : undefined;
+  const policy = next
+    ? passwordProblem(next, typeof identity?.username === 'string' ? identity.username : undefined)
+    : undefined;
   const mismatch = again && again !== next ? translate('shequ.password.mismatch') : undefined;
-  const field = (name: string, label: string, value: string, set: (v: string) => void, message?: string, autoComplete = 'new-password') => (
+  const field = (
+    name: string,
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    message?: string,
+    autoComplete = 'new-password',
+  ) => (
     <TextField
       fullWidth
       required
@@ -45,18 +58,36 @@ export const ChangePasswordDialog = ({ open, onClose }: { open: boolean; onClose
     />
   );
   return (
-    <Dialog open={open} onClose={isPending ? undefined : close} fullWidth maxWidth="xs" className="shequ-password-dialog">
+    <Dialog
+      open={open}
+      onClose={isPending ? undefined : close}
+      fullWidth
+      maxWidth="xs"
+      className="shequ-password-dialog"
+    >
       <DialogTitle>{translate('shequ.password.title')}</DialogTitle>
       <DialogContent>
         <DialogContentText>{translate('shequ.password.help')}</DialogContentText>
-        {field('currentPassword', 'shequ.password.current', current, setCurrent, error?.fields.currentPassword, 'current-password')}
+        {field(
+          'currentPassword',
+          'shequ.password.current',
+          current,
+          setCurrent,
+          error?.fields.currentPassword,
+          'current-password',
+        )}
         {field('newPassword', 'shequ.password.new', next, setNext, error?.fields.newPassword ?? policy)}
         {field('again', 'shequ.password.again', again, setAgain, mismatch)}
         <ActionErrorAlert error={error} shown={['currentPassword', 'newPassword']} />
       </DialogContent>
       <DialogActions>
         <Button label="ra.action.cancel" onClick={close} disabled={isPending} />
-        <Button label="shequ.password.save" variant="contained" disabled={!current || !next || !!policy || again !== next || isPending} onClick={() => mutate(undefined)} />
+        <Button
+          label="shequ.password.save"
+          variant="contained"
+          disabled={!current || !next || !!policy || again !== next || isPending}
+          onClick={() => mutate(undefined)}
+        />
       </DialogActions>
     </Dialog>
   );

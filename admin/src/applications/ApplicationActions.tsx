@@ -63,7 +63,13 @@ export const ApplicationActions = () => {
         decisions
           .filter((d) => allowed.includes(d))
           .map((d) => (
-            <Button key={d} label={decisionLabel(d, record.stage)} color={colors[d] ?? 'primary'} onClick={() => setOpen(d)} data-action={d}>
+            <Button
+              key={d}
+              label={decisionLabel(d, record.stage)}
+              color={colors[d] ?? 'primary'}
+              onClick={() => setOpen(d)}
+              data-action={d}
+            >
               {icons[d]}
             </Button>
           ))}
@@ -73,12 +79,19 @@ export const ApplicationActions = () => {
         </Button>
       )}
       <WithdrawButton />
-      {record && enrolledActions && record.enrollmentId != null && <EnrolledActions record={record} allowed={allowed} />}
-      <ListButton />
-      {record && open === 'approve' && record.stage === 'community_review' && <HomeVisitDialog record={record} open onClose={close} />}
-      {record && open && decisions.includes(open as PlainDecision) && !(open === 'approve' && record.stage === 'community_review') && (
-        <DecisionDialog record={record} decision={open as PlainDecision} open onClose={close} />
+      {record && enrolledActions && record.enrollmentId != null && (
+        <EnrolledActions record={record} allowed={allowed} />
       )}
+      <ListButton />
+      {record && open === 'approve' && record.stage === 'community_review' && (
+        <HomeVisitDialog record={record} open onClose={close} />
+      )}
+      {record &&
+        open &&
+        decisions.includes(open as PlainDecision) &&
+        !(open === 'approve' && record.stage === 'community_review') && (
+          <DecisionDialog record={record} decision={open as PlainDecision} open onClose={close} />
+        )}
       {record && open === 'object' && <ObjectionDialog record={record} open onClose={close} />}
     </TopToolbar>
   );

@@ -1,4 +1,13 @@
-import { AutocompleteInput, Create, ReferenceInput, SelectInput, SimpleForm, TextInput, regex, required } from 'react-admin';
+import {
+  AutocompleteInput,
+  Create,
+  ReferenceInput,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  regex,
+  required,
+} from 'react-admin';
 import { byName } from '../common/sort';
 import { categoryChoices } from './choices';
 import { MemberInputs } from './MemberInputs';

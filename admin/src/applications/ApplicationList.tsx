@@ -8,7 +8,11 @@ import { ApplicationFilterSidebar } from './ApplicationFilterSidebar';
 import { StageField } from './StageField';
 import type { Application } from './types';
 
-const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="stage" source="stage" choices={stageChoices} />, ...areaFilters];
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="stage" source="stage" choices={stageChoices} />,
+  ...areaFilters,
+];
 
 // Past the stage's deadline: tinted so a supervisor's eye goes there first.
 const rowSx = (record: Application) => (record.overdue ? { backgroundColor: 'rgba(211, 47, 47, 0.08)' } : {});

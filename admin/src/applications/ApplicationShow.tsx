@@ -41,7 +41,9 @@ const Header = ({ record }: { record: Application }) => {
         <StageChip stage={record.stage} size="medium" />
         {record.overdue && <Chip color="error" label={translate('shequ.overdue')} />}
         {record.blocked && <Chip color="warning" variant="outlined" label={translate('shequ.blocked')} />}
-        {!!record.objectionCount && <Chip variant="outlined" label={translate('shequ.objection.count', { count: record.objectionCount })} />}
+        {!!record.objectionCount && (
+          <Chip variant="outlined" label={translate('shequ.objection.count', { count: record.objectionCount })} />
+        )}
       </Stack>
       {record.overdue && record.deadlineAt && (
         <Alert severity="error" sx={{ mb: 1 }}>
@@ -56,7 +58,10 @@ const Header = ({ record }: { record: Application }) => {
           ['resources.applications.fields.memberCount', record.memberCount],
           ['resources.applications.fields.createdAt', format(record.createdAt)],
           ['resources.applications.fields.stageSince', format(record.stageSince)],
-          [noticeEnds ? 'shequ.deadline.notice_ends' : 'resources.applications.fields.deadlineAt', format(record.deadlineAt)],
+          [
+            noticeEnds ? 'shequ.deadline.notice_ends' : 'resources.applications.fields.deadlineAt',
+            format(record.deadlineAt),
+          ],
           ['resources.applications.fields.workflowId', <code>{record.workflowId}</code>],
         ]}
       />
@@ -66,7 +71,13 @@ const Header = ({ record }: { record: Application }) => {
         </Alert>
       )}
       {record.enrollmentId != null && (
-        <MuiButton component={Link} to={`/enrollments/${record.enrollmentId}/show`} sx={{ mt: 1 }} variant="outlined" size="small">
+        <MuiButton
+          component={Link}
+          to={`/enrollments/${record.enrollmentId}/show`}
+          sx={{ mt: 1 }}
+          variant="outlined"
+          size="small"
+        >
           {translate('shequ.enrollment_link')}
         </MuiButton>
       )}
@@ -84,7 +95,9 @@ const ApplicationDetail = () => {
         <DuplicatesPanel record={record} />
         <Section title="shequ.section.amount" className="shequ-amount">
           <CalculationView calculation={record.calculation} />
-          {!record.calculation && typeof record.proposedAmountFen === 'number' && <Typography variant="h5">{formatFen(record.proposedAmountFen)}</Typography>}
+          {!record.calculation && typeof record.proposedAmountFen === 'number' && (
+            <Typography variant="h5">{formatFen(record.proposedAmountFen)}</Typography>
+          )}
         </Section>
         <HomeVisitPanel record={record} />
       </Grid>

@@ -39,14 +39,23 @@ export const DecisionDialog = ({ record, decision, open, onClose }: Props) => {
       onClose={onClose}
       title={translate('shequ.decide.title', { action, recordRepresentation: String(represent(record)) })}
       content={translate(`shequ.decide.help.${decision}`)}
-      label={translate(decision === 'override_duplicate' ? 'shequ.decide.reason' : required ? 'shequ.decide.comment_required' : 'shequ.decide.comment')}
+      label={translate(
+        decision === 'override_duplicate'
+          ? 'shequ.decide.reason'
+          : required
+            ? 'shequ.decide.comment_required'
+            : 'shequ.decide.comment',
+      )}
       field="comment"
       required={required}
       confirmLabel={action}
       confirmColor={decision === 'reject' ? 'error' : decision === 'return' ? 'warning' : 'primary'}
       confirmation={
         decision === 'reject'
-          ? { title: translate('shequ.decide.confirm_reject_title'), content: translate('shequ.decide.confirm_reject_content', { name: record.headName }) }
+          ? {
+              title: translate('shequ.decide.confirm_reject_title'),
+              content: translate('shequ.decide.confirm_reject_content', { name: record.headName }),
+            }
           : undefined
       }
       done={`shequ.decide.done.${decision}`}

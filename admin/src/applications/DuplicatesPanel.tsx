@@ -15,7 +15,9 @@ export const DuplicatesPanel = ({ record }: { record: Application }) => {
     <>
       {(record.blocked || duplicates.length > 0) && (
         <Alert severity={record.blocked ? 'error' : 'warning'} sx={{ mb: 2 }} className="shequ-duplicates">
-          <AlertTitle>{translate(record.blocked ? 'shequ.duplicates.blocked_title' : 'shequ.duplicates.title')}</AlertTitle>
+          <AlertTitle>
+            {translate(record.blocked ? 'shequ.duplicates.blocked_title' : 'shequ.duplicates.title')}
+          </AlertTitle>
           {translate(record.blocked ? 'shequ.duplicates.blocked_help' : 'shequ.duplicates.help')}
           <List dense disablePadding>
             {duplicates.map((d) => (

@@ -1,4 +1,13 @@
-import { Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, TextField, Typography } from '@mui/material';
+import {
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useMemo, useState } from 'react';
 import { Button, useDataProvider, useGetRecordRepresentation, useTranslate } from 'react-admin';
 import { ActionErrorAlert } from '../common/ActionErrorAlert';
@@ -16,7 +25,15 @@ import type { Application } from './types';
  * income of each member, prefilled with what was declared — and recommends the case for the
  * public notice. The amount is recomputed live as the figures change.
  */
-export const HomeVisitDialog = ({ record, open, onClose }: { record: Application; open: boolean; onClose: () => void }) => {
+export const HomeVisitDialog = ({
+  record,
+  open,
+  onClose,
+}: {
+  record: Application;
+  open: boolean;
+  onClose: () => void;
+}) => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<ShequDataProvider>();
   const represent = useGetRecordRepresentation('applications');
@@ -27,10 +44,17 @@ export const HomeVisitDialog = ({ record, open, onClose }: { record: Application
   const [comment, setComment] = useState('');
   const standard = useStandard(shanghaiToday(), record.calculation);
   const effective = record.calculation
-    ? { effectiveFrom: record.calculation.standardEffectiveFrom, standardFen: record.calculation.standardFen, floorPerPersonFen: record.calculation.floorPerPersonFen }
+    ? {
+        effectiveFrom: record.calculation.standardEffectiveFrom,
+        standardFen: record.calculation.standardFen,
+        floorPerPersonFen: record.calculation.floorPerPersonFen,
+      }
     : standard;
   const figures = incomeFigures(members, rows, false);
-  const preview = previewAllowance(effective, figures?.map((f) => f.monthlyIncomeFen));
+  const preview = previewAllowance(
+    effective,
+    figures?.map((f) => f.monthlyIncomeFen),
+  );
 
   const reset = () => {
     setRows(initialIncomeRows(members, false));
@@ -43,20 +67,30 @@ export const HomeVisitDialog = ({ record, open, onClose }: { record: Application
     reset();
     onClose();
   };
-  const { mutate, isPending, error, clearError } = useActionMutation((body: DecisionBody) => dataProvider.decideApplication(record.id, body), {
-    done: 'shequ.decide.done.approve',
-    onDone: close,
-  });
+  const { mutate, isPending, error, clearError } = useActionMutation(
+    (body: DecisionBody) => dataProvider.decideApplication(record.id, body),
+    {
+      done: 'shequ.decide.done.approve',
+      onDone: close,
+    },
+  );
   const f = error?.fields ?? {};
-  const ready = !!figures && /^\d{4}-\d{2}-\d{2}$/.test(visitedOn) && visitedOn <= shanghaiToday() && notes.trim() !== '';
+  const ready =
+    !!figures && /^\d{4}-\d{2}-\d{2}$/.test(visitedOn) && visitedOn <= shanghaiToday() && notes.trim() !== '';
   const submit = () =>
     figures &&
-    mutate({ decision: 'approve', comment: comment.trim(), findings: { visitedOn, notes: notes.trim(), members: figures } });
+    mutate({
+      decision: 'approve',
+      comment: comment.trim(),
+      findings: { visitedOn, notes: notes.trim(), members: figures },
+    });
   const action = translate('shequ.action.approve_at.community_review');
 
   return (
     <Dialog open={open} onClose={isPending ? undefined : close} fullWidth maxWidth="md">
-      <DialogTitle>{translate('shequ.decide.title', { action, recordRepresentation: String(represent(record)) })}</DialogTitle>
+      <DialogTitle>
+        {translate('shequ.decide.title', { action, recordRepresentation: String(represent(record)) })}
+      </DialogTitle>
       <DialogContent>
         <DialogContentText>{translate('shequ.home_visit.help')}</DialogContentText>
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mt: 1 }}>
@@ -68,7 +102,9 @@ export const HomeVisitDialog = ({ record, open, onClose }: { record: Application
             value={visitedOn}
             onChange={(e) => setVisitedOn(e.target.value)}
             error={!!f['findings.visitedOn'] || visitedOn > shanghaiToday()}
-            helperText={f['findings.visitedOn'] ?? (visitedOn > shanghaiToday() ? translate('shequ.home_visit.future') : ' ')}
+            helperText={
+              f['findings.visitedOn'] ?? (visitedOn > shanghaiToday() ? translate('shequ.home_visit.future') : ' ')
+            }
             slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: shanghaiToday() } }}
             sx={{ minWidth: 180 }}
           />
@@ -89,12 +125,39 @@ export const HomeVisitDialog = ({ record, open, onClose }: { record: Application
         <Typography variant="subtitle2" sx={{ mt: 1 }}>
           {translate('shequ.home_visit.incomes')}
         </Typography>
-        <IncomeEditor members={members} rows={rows} onChange={setRows} errorFor={(i) => f[`findings.members.${i}.monthlyIncomeFen`] ?? f[`members.${i}.monthlyIncomeFen`] ?? f[`members.${i}.memberId`]} />
+        <IncomeEditor
+          members={members}
+          rows={rows}
+          onChange={setRows}
+          errorFor={(i) =>
+            f[`findings.members.${i}.monthlyIncomeFen`] ??
+            f[`members.${i}.monthlyIncomeFen`] ??
+            f[`members.${i}.memberId`]
+          }
+        />
         <AmountPreview preview={preview} currentFen={record.proposedAmountFen ?? undefined} />
-        <TextAreaField name="comment" label={translate('shequ.home_visit.comment')} value={comment} onChange={setComment} error={f.comment} maxLength={1000} required={false} margin="normal" />
+        <TextAreaField
+          name="comment"
+          label={translate('shequ.home_visit.comment')}
+          value={comment}
+          onChange={setComment}
+          error={f.comment}
+          maxLength={1000}
+          required={false}
+          margin="normal"
+        />
         <ActionErrorAlert
           error={error}
-          shown={['comment', 'findings.visitedOn', 'findings.notes', ...members.flatMap((_, i) => [`findings.members.${i}.monthlyIncomeFen`, `members.${i}.monthlyIncomeFen`, `members.${i}.memberId`])]}
+          shown={[
+            'comment',
+            'findings.visitedOn',
+            'findings.notes',
+            ...members.flatMap((_, i) => [
+              `findings.members.${i}.monthlyIncomeFen`,
+              `members.${i}.monthlyIncomeFen`,
+              `members.${i}.memberId`,
+            ]),
+          ]}
         />
       </DialogContent>
       <DialogActions>

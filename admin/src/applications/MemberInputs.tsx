@@ -1,4 +1,14 @@
-import { ArrayInput, BooleanInput, NumberInput, SelectInput, SimpleFormIterator, TextInput, maxValue, minValue, required } from 'react-admin';
+import {
+  ArrayInput,
+  BooleanInput,
+  NumberInput,
+  SelectInput,
+  SimpleFormIterator,
+  TextInput,
+  maxValue,
+  minValue,
+  required,
+} from 'react-admin';
 import { relationChoices } from './choices';
 import { validateIdNumber } from './idNumber';
 import { validateMembers } from './memberValidation';

@@ -8,7 +8,15 @@ import type { ShequDataProvider } from '../dataProvider';
 import type { Application } from './types';
 
 /** An objection raised during the public notice: sends the case back to verification. */
-export const ObjectionDialog = ({ record, open, onClose }: { record: Application; open: boolean; onClose: () => void }) => {
+export const ObjectionDialog = ({
+  record,
+  open,
+  onClose,
+}: {
+  record: Application;
+  open: boolean;
+  onClose: () => void;
+}) => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<ShequDataProvider>();
   const represent = useGetRecordRepresentation('applications');
@@ -27,7 +35,9 @@ export const ObjectionDialog = ({ record, open, onClose }: { record: Application
   const ready = objector.trim() !== '' && content.trim() !== '';
   return (
     <Dialog open={open} onClose={isPending ? undefined : close} fullWidth maxWidth="sm">
-      <DialogTitle>{translate('shequ.objection.title', { recordRepresentation: String(represent(record)) })}</DialogTitle>
+      <DialogTitle>
+        {translate('shequ.objection.title', { recordRepresentation: String(represent(record)) })}
+      </DialogTitle>
       <DialogContent>
         <DialogContentText>{translate('shequ.objection.help')}</DialogContentText>
         <TextField
@@ -43,7 +53,15 @@ export const ObjectionDialog = ({ record, open, onClose }: { record: Application
           helperText={error?.fields.objector ?? ' '}
           slotProps={{ htmlInput: { maxLength: 100 } }}
         />
-        <TextAreaField name="content" label={translate('shequ.objection.content')} value={content} onChange={setContent} error={error?.fields.content} maxLength={2000} minRows={3} />
+        <TextAreaField
+          name="content"
+          label={translate('shequ.objection.content')}
+          value={content}
+          onChange={setContent}
+          error={error?.fields.content}
+          maxLength={2000}
+          minRows={3}
+        />
         <ActionErrorAlert error={error} shown={['objector', 'content']} />
       </DialogContent>
       <DialogActions>

@@ -17,8 +17,22 @@ const filters = [
   <TextInput key="action" source="action" />,
   <TextInput key="entityType" source="entityType" />,
   <TextInput key="entityId" source="entityId" />,
-  <TextInput key="at_gte" source="at_gte" type="datetime-local" parse={fromBeijing} format={asBeijing} slotProps={shrink} />,
-  <TextInput key="at_lte" source="at_lte" type="datetime-local" parse={toBeijing} format={asBeijing} slotProps={shrink} />,
+  <TextInput
+    key="at_gte"
+    source="at_gte"
+    type="datetime-local"
+    parse={fromBeijing}
+    format={asBeijing}
+    slotProps={shrink}
+  />,
+  <TextInput
+    key="at_lte"
+    source="at_lte"
+    type="datetime-local"
+    parse={toBeijing}
+    format={asBeijing}
+    slotProps={shrink}
+  />,
 ];
 
 export const AuditEventList = () => (

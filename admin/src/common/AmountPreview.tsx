@@ -5,7 +5,10 @@ import { formatFen } from './money';
 import type { Calculation } from './types';
 
 /** The allowance for these incomes under this standard, or null when it cannot be computed yet. */
-export function previewAllowance(standard: AllowanceStandard | undefined, incomesFen: number[] | undefined): Calculation | null {
+export function previewAllowance(
+  standard: AllowanceStandard | undefined,
+  incomesFen: number[] | undefined,
+): Calculation | null {
   if (!standard || !incomesFen || incomesFen.length === 0) return null;
   try {
     return computeAllowance({ standard, incomesFen });

@@ -6,11 +6,20 @@ import type { Calculation } from './types';
 const c = (field: string) => `shequ.calc.${field}`;
 
 /** The amount and why: the inputs, the formula and the result, exactly as the API stored them. */
-export const CalculationView = ({ calculation, dense = false }: { calculation: Calculation | null | undefined; dense?: boolean }) => {
+export const CalculationView = ({
+  calculation,
+  dense = false,
+}: {
+  calculation: Calculation | null | undefined;
+  dense?: boolean;
+}) => {
   const translate = useTranslate();
   if (!calculation) return <Typography color="text.secondary">{translate(c('none'))}</Typography>;
   const rows: [string, string][] = [
-    [c('standard'), `${formatFen(calculation.standardFen)} (${translate(c('effective_from'), { date: calculation.standardEffectiveFrom })})`],
+    [
+      c('standard'),
+      `${formatFen(calculation.standardFen)} (${translate(c('effective_from'), { date: calculation.standardEffectiveFrom })})`,
+    ],
     [c('floor_per_person'), formatFen(calculation.floorPerPersonFen)],
     [c('members'), String(calculation.members)],
     [c('total_income'), formatFen(calculation.totalIncomeFen)],
@@ -31,15 +40,31 @@ export const CalculationView = ({ calculation, dense = false }: { calculation: C
           {translate(c('not_eligible'))}
         </Alert>
       )}
-      <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.25, my: 1, typography: 'body2' }}>
+      <Box
+        component="dl"
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: 'max-content 1fr',
+          columnGap: 2,
+          rowGap: 0.25,
+          my: 1,
+          typography: 'body2',
+        }}
+      >
         {rows.map(([k, v]) => (
           <Box key={k} sx={{ display: 'contents' }}>
-            <Box component="dt" sx={{ color: 'text.secondary' }}>{translate(k)}</Box>
-            <Box component="dd" sx={{ m: 0, fontVariantNumeric: 'tabular-nums' }}>{v}</Box>
+            <Box component="dt" sx={{ color: 'text.secondary' }}>
+              {translate(k)}
+            </Box>
+            <Box component="dd" sx={{ m: 0, fontVariantNumeric: 'tabular-nums' }}>
+              {v}
+            </Box>
           </Box>
         ))}
       </Box>
-      <Typography variant="caption" color="text.secondary">{translate(c('formula'))}</Typography>
+      <Typography variant="caption" color="text.secondary">
+        {translate(c('formula'))}
+      </Typography>
       <Typography variant="body2" sx={{ fontFamily: 'monospace', wordBreak: 'break-word' }} className="shequ-formula">
         {calculation.formula}
       </Typography>

@@ -20,7 +20,19 @@ interface Props {
 }
 
 /** An action with nothing to type, asked once more before it is sent (approve, close, carry). */
-export const ConfirmActionButton = ({ label, icon, color = 'primary', variant, action, title, content, done, send, disabled, size }: Props) => {
+export const ConfirmActionButton = ({
+  label,
+  icon,
+  color = 'primary',
+  variant,
+  action,
+  title,
+  content,
+  done,
+  send,
+  disabled,
+  size,
+}: Props) => {
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
   const { mutate, isPending, error, clearError } = useActionMutation(send, { done, onDone: () => setOpen(false) });
@@ -30,7 +42,15 @@ export const ConfirmActionButton = ({ label, icon, color = 'primary', variant, a
   };
   return (
     <>
-      <Button label={label} color={color} variant={variant} size={size} onClick={() => setOpen(true)} data-action={action} disabled={disabled || isPending}>
+      <Button
+        label={label}
+        color={color}
+        variant={variant}
+        size={size}
+        onClick={() => setOpen(true)}
+        data-action={action}
+        disabled={disabled || isPending}
+      >
         {icon}
       </Button>
       <Confirm

@@ -29,7 +29,9 @@ export function incomeFigures(members: Member[], rows: IncomeRows, withLeft: boo
     const row = rows[m.id];
     const fen = row ? parseYuan(row.yuan) : undefined;
     if (fen === undefined || fen > 10_000_000) return undefined;
-    out.push(withLeft ? { memberId: m.id, monthlyIncomeFen: fen, left: row.left } : { memberId: m.id, monthlyIncomeFen: fen });
+    out.push(
+      withLeft ? { memberId: m.id, monthlyIncomeFen: fen, left: row.left } : { memberId: m.id, monthlyIncomeFen: fen },
+    );
   }
   return out;
 }
@@ -83,7 +85,12 @@ export const IncomeEditor = ({ members, rows, onChange, allowLeft = false, error
                   onChange={(e) => set(m.id, { yuan: e.target.value })}
                   error={invalid || !!serverError}
                   helperText={serverError ?? (invalid ? translate('shequ.validation.yuan') : undefined)}
-                  slotProps={{ htmlInput: { inputMode: 'decimal', 'aria-label': `${m.name} ${translate(label('currentIncomeYuan'))}` } }}
+                  slotProps={{
+                    htmlInput: {
+                      inputMode: 'decimal',
+                      'aria-label': `${m.name} ${translate(label('currentIncomeYuan'))}`,
+                    },
+                  }}
                   sx={{ width: 140 }}
                 />
               </TableCell>

@@ -11,7 +11,13 @@ const label = (field: string) => `resources.applications.member.${field}`;
  * A household's members with masked ID numbers, declared and verified income. With `reveal`
  * (the record the members are read through), roles allowed to see one full number get "Show".
  */
-export const MembersTable = ({ members, reveal }: { members: Member[] | undefined; reveal?: { resource: 'applications' | 'households'; id: Identifier } }) => {
+export const MembersTable = ({
+  members,
+  reveal,
+}: {
+  members: Member[] | undefined;
+  reveal?: { resource: 'applications' | 'households'; id: Identifier };
+}) => {
   const translate = useTranslate();
   if (!members?.length) return null;
   const showVerified = members.some((m) => m.verifiedIncomeFen !== null && m.verifiedIncomeFen !== undefined);
@@ -34,16 +40,32 @@ export const MembersTable = ({ members, reveal }: { members: Member[] | undefine
             <TableRow key={m.id} sx={m.leftHousehold ? { opacity: 0.6 } : undefined}>
               <TableCell>
                 {m.name}
-                {m.leftHousehold && <Chip size="small" variant="outlined" sx={{ ml: 1 }} label={translate(label('leftHousehold'))} />}
+                {m.leftHousehold && (
+                  <Chip size="small" variant="outlined" sx={{ ml: 1 }} label={translate(label('leftHousehold'))} />
+                )}
               </TableCell>
               <TableCell sx={{ fontFamily: 'monospace' }}>
-                {reveal ? <RevealButton resource={reveal.resource} id={reveal.id} field="idNumber" memberId={m.id} masked={m.idNumberMasked} /> : m.idNumberMasked}
+                {reveal ? (
+                  <RevealButton
+                    resource={reveal.resource}
+                    id={reveal.id}
+                    field="idNumber"
+                    memberId={m.id}
+                    masked={m.idNumberMasked}
+                  />
+                ) : (
+                  m.idNumberMasked
+                )}
               </TableCell>
               <TableCell>{translate(`shequ.relation.${m.relation}`, { _: m.relation })}</TableCell>
               <TableCell>{m.birthDate}</TableCell>
               <TableCell>{translate(m.disabled ? 'ra.boolean.true' : 'ra.boolean.false')}</TableCell>
               <TableCell align="right">{formatFen(m.monthlyIncomeFen)}</TableCell>
-              {showVerified && <TableCell align="right">{typeof m.verifiedIncomeFen === 'number' ? formatFen(m.verifiedIncomeFen) : '—'}</TableCell>}
+              {showVerified && (
+                <TableCell align="right">
+                  {typeof m.verifiedIncomeFen === 'number' ? formatFen(m.verifiedIncomeFen) : '—'}
+                </TableCell>
+              )}
             </TableRow>
           ))}
         </TableBody>

@@ -7,7 +7,12 @@ export const PlacesLeft = ({ left, total }: { left: number; total?: number }) =>
     variant="body2"
     data-places-left={left}
     className="shequ-places-left"
-    sx={{ fontWeight: 600, fontVariantNumeric: 'tabular-nums', color: left <= 0 ? 'error.main' : 'success.main', whiteSpace: 'nowrap' }}
+    sx={{
+      fontWeight: 600,
+      fontVariantNumeric: 'tabular-nums',
+      color: left <= 0 ? 'error.main' : 'success.main',
+      whiteSpace: 'nowrap',
+    }}
   >
     {total === undefined ? left : `${left} / ${total}`}
   </Typography>

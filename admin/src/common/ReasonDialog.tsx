@@ -24,7 +24,20 @@ export interface ReasonDialogProps {
 
 /** A case action that needs one text: a comment or a reason. */
 export const ReasonDialog = (props: ReasonDialogProps) => {
-  const { open, onClose, title, content, label, field, required, confirmLabel, confirmColor = 'primary', confirmation, done, send } = props;
+  const {
+    open,
+    onClose,
+    title,
+    content,
+    label,
+    field,
+    required,
+    confirmLabel,
+    confirmColor = 'primary',
+    confirmation,
+    done,
+    send,
+  } = props;
   const translate = useTranslate();
   const [text, setText] = useState('');
   const [touched, setTouched] = useState(false);
@@ -68,7 +81,13 @@ export const ReasonDialog = (props: ReasonDialogProps) => {
         </DialogContent>
         <DialogActions>
           <Button label="ra.action.cancel" onClick={close} disabled={isPending} />
-          <Button label={confirmLabel} color={confirmColor} variant="contained" disabled={missing || isPending} onClick={submit} />
+          <Button
+            label={confirmLabel}
+            color={confirmColor}
+            variant="contained"
+            disabled={missing || isPending}
+            onClick={submit}
+          />
         </DialogActions>
       </Dialog>
       {confirmation && (

@@ -62,7 +62,14 @@ export const RevealButton = ({ resource, id, field, memberId, masked }: RevealPr
     }
   };
   return (
-    <Stack direction="row" spacing={0.5} alignItems="center" component="span" className="shequ-reveal" data-revealed={value !== null}>
+    <Stack
+      direction="row"
+      spacing={0.5}
+      alignItems="center"
+      component="span"
+      className="shequ-reveal"
+      data-revealed={value !== null}
+    >
       <code style={{ fontFamily: 'monospace' }}>{value ?? masked}</code>
       {allowed && (
         <Button

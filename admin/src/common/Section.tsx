@@ -21,7 +21,11 @@ export const Section = ({ title, children, className }: { title: string; childre
 export const Facts = ({ rows }: { rows: [string, ReactNode][] }) => {
   const translate = useTranslate();
   return (
-    <Typography component="dl" variant="body2" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}>
+    <Typography
+      component="dl"
+      variant="body2"
+      sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}
+    >
       {rows.map(([label, value]) => (
         <span key={label} style={{ display: 'contents' }}>
           <Typography component="dt" variant="body2" color="text.secondary">

@@ -6,13 +6,19 @@ import { useSkillSuggestions } from './useSkillSuggestions';
  * A react-admin input for a `string[]` of skills (an opening's, a seeker's). Suggestions are the
  * open openings' skills unless the form passes its own (volunteers and their activities).
  */
-export const SkillsInput = ({ suggestions: own, ...props }: InputProps & { label?: string; suggestions?: readonly string[] }) => {
+export const SkillsInput = ({
+  suggestions: own,
+  ...props
+}: InputProps & { label?: string; suggestions?: readonly string[] }) => {
   const translate = useTranslate();
   const resource = useResourceContext(props);
   const fromOpenings = useSkillSuggestions(!own);
   const suggestions = own ?? fromOpenings;
   const { field, fieldState, isRequired } = useInput({ defaultValue: [], ...props });
-  const error = fieldState.invalid && fieldState.error?.message ? translate(fieldState.error.message, { _: fieldState.error.message }) : undefined;
+  const error =
+    fieldState.invalid && fieldState.error?.message
+      ? translate(fieldState.error.message, { _: fieldState.error.message })
+      : undefined;
   return (
     <SkillsPicker
       name={field.name}

@@ -11,7 +11,10 @@ const SEPARATORS = /[,，、;；\n]+/;
 /** Adds the words of `text` to `list`, once each (case-insensitive), in order. */
 export function addSkills(list: readonly string[], text: string): string[] {
   const out = [...list];
-  for (const word of text.split(SEPARATORS).map((w) => w.trim()).filter(Boolean)) {
+  for (const word of text
+    .split(SEPARATORS)
+    .map((w) => w.trim())
+    .filter(Boolean)) {
     if (!out.some((s) => s.toLowerCase() === word.toLowerCase())) out.push(word.slice(0, 30));
   }
   return out;
@@ -30,7 +33,17 @@ interface Props {
   onBlur?: () => void;
 }
 
-export const SkillsPicker = ({ name, label, value, onChange, suggestions = [], error, helperText, required, onBlur }: Props) => {
+export const SkillsPicker = ({
+  name,
+  label,
+  value,
+  onChange,
+  suggestions = [],
+  error,
+  helperText,
+  required,
+  onBlur,
+}: Props) => {
   const translate = useTranslate();
   const [text, setText] = useState('');
   const commit = () => {
@@ -53,7 +66,7 @@ export const SkillsPicker = ({ name, label, value, onChange, suggestions = [], e
           setText(rest);
         } else setText(reason === 'reset' ? '' : next);
       }}
-      onChange={(_e, next) => onChange(addSkills([], (next).join(',')))}
+      onChange={(_e, next) => onChange(addSkills([], next.join(',')))}
       onBlur={() => {
         commit();
         onBlur?.();

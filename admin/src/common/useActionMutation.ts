@@ -15,7 +15,10 @@ export interface ActionError {
  * `conflictInDialog`: a 409 that refuses this choice rather than the case (an activity that is
  * full or clashes with another) keeps the dialog open with the message, so another can be picked.
  */
-export function useActionMutation<T>(send: (vars: T) => Promise<unknown>, opts: { done: string; onDone: () => void; conflictInDialog?: boolean }) {
+export function useActionMutation<T>(
+  send: (vars: T) => Promise<unknown>,
+  opts: { done: string; onDone: () => void; conflictInDialog?: boolean },
+) {
   const notify = useNotify();
   const refresh = useRefresh();
   const [error, setError] = useState<ActionError | null>(null);
@@ -42,7 +45,10 @@ export function useActionMutation<T>(send: (vars: T) => Promise<unknown>, opts: 
         refresh();
         return;
       }
-      const fields = e instanceof HttpError && e.body?.errors && typeof e.body.errors === 'object' ? (e.body.errors as Record<string, string>) : {};
+      const fields =
+        e instanceof HttpError && e.body?.errors && typeof e.body.errors === 'object'
+          ? (e.body.errors as Record<string, string>)
+          : {};
       setError({ message, fields });
       if (status !== 400) notify(message, { type: 'error' });
     },

@@ -14,7 +14,17 @@ export function useStandard(date: string, fallback: Calculation | null | undefin
     { retry: false, staleTime: 60_000 },
   );
   const listed = data ? standardOn(data, date) : undefined;
-  if (listed) return { effectiveFrom: listed.effectiveFrom, standardFen: listed.standardFen, floorPerPersonFen: listed.floorPerPersonFen };
-  if (fallback) return { effectiveFrom: fallback.standardEffectiveFrom, standardFen: fallback.standardFen, floorPerPersonFen: fallback.floorPerPersonFen };
+  if (listed)
+    return {
+      effectiveFrom: listed.effectiveFrom,
+      standardFen: listed.standardFen,
+      floorPerPersonFen: listed.floorPerPersonFen,
+    };
+  if (fallback)
+    return {
+      effectiveFrom: fallback.standardEffectiveFrom,
+      standardFen: fallback.standardFen,
+      floorPerPersonFen: fallback.floorPerPersonFen,
+    };
   return undefined;
 }

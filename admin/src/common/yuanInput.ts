@@ -15,7 +15,8 @@ export const fenToYuanText = (fen: number): string => `${Math.floor(fen / 100)}.
 
 // A NumberInput bound to an API fen field shows yuan: its 400 message then lands under it as is.
 /** NumberInput `format`: fen in the form state → the yuan text shown. */
-export const fenAsYuanText = (fen: unknown): string => (typeof fen === 'number' && Number.isFinite(fen) ? String(fen / 100) : '');
+export const fenAsYuanText = (fen: unknown): string =>
+  typeof fen === 'number' && Number.isFinite(fen) ? String(fen / 100) : '';
 
 /** NumberInput `parse`: the yuan typed → integer fen; null when empty, NaN when not an amount (see `validFen`). */
 export function yuanTextAsFen(yuan: unknown): number | null {
@@ -26,4 +27,6 @@ export function yuanTextAsFen(yuan: unknown): number | null {
 
 /** react-admin validator for a fen field typed in yuan. */
 export const validFen = (fen: unknown): string | undefined =>
-  fen === null || fen === undefined || (typeof fen === 'number' && Number.isSafeInteger(fen)) ? undefined : 'shequ.validation.yuan';
+  fen === null || fen === undefined || (typeof fen === 'number' && Number.isSafeInteger(fen))
+    ? undefined
+    : 'shequ.validation.yuan';

@@ -17,18 +17,38 @@ export const OpenByStageChart = ({ rows }: { rows: OpenByStage[] }) => {
   const theme = useTheme();
   const data = [...rows]
     .sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind))
-    .map((r) => ({ key: `${r.kind}:${r.stage}`, kind: r.kind, name: stageLabel(translate, r.kind, r.stage), count: r.count }));
+    .map((r) => ({
+      key: `${r.kind}:${r.stage}`,
+      kind: r.kind,
+      name: stageLabel(translate, r.kind, r.stage),
+      count: r.count,
+    }));
   const kinds = [...new Set(data.map((d) => d.kind))];
   return (
     <>
-      <div className="shequ-open-by-stage-chart" role="img" aria-label={translate('shequ.overview.open_by_stage')} style={{ width: '100%', height: 280 }}>
+      <div
+        className="shequ-open-by-stage-chart"
+        role="img"
+        aria-label={translate('shequ.overview.open_by_stage')}
+        style={{ width: '100%', height: 280 }}
+      >
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} margin={{ top: 8, right: 16, bottom: 48, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} angle={-35} textAnchor="end" />
             <YAxis tick={{ fontSize: 12 }} allowDecimals={false} width={40} />
-            <Tooltip formatter={(value, _name, item) => [value, translate(`shequ.workflow_kind.${(item as { payload?: { kind: string } }).payload?.kind}`, { _: '' })]} />
-            <Bar dataKey="count" name={translate('shequ.overview.open_cases')} maxBarSize={48} isAnimationActive={false}>
+            <Tooltip
+              formatter={(value, _name, item) => [
+                value,
+                translate(`shequ.workflow_kind.${(item as { payload?: { kind: string } }).payload?.kind}`, { _: '' }),
+              ]}
+            />
+            <Bar
+              dataKey="count"
+              name={translate('shequ.overview.open_cases')}
+              maxBarSize={48}
+              isAnimationActive={false}
+            >
               {data.map((d) => (
                 <Cell key={d.key} fill={kindColor(theme, d.kind)} />
               ))}

@@ -15,7 +15,12 @@ interface StreetRow {
 function byStreet(rows: OpenByStreet[]): StreetRow[] {
   const streets = new Map<number, StreetRow>();
   for (const r of rows) {
-    const s = streets.get(r.streetId) ?? { streetId: r.streetId, streetName: r.streetName, byKind: new Map(), total: 0 };
+    const s = streets.get(r.streetId) ?? {
+      streetId: r.streetId,
+      streetName: r.streetName,
+      byKind: new Map(),
+      total: 0,
+    };
     s.byKind.set(r.kind, (s.byKind.get(r.kind) ?? 0) + r.count);
     s.total += r.count;
     streets.set(r.streetId, s);

@@ -11,7 +11,10 @@ export const StuckByReasonCard = ({ rows }: { rows: DistrictOverview['stuckByRea
   const translate = useTranslate();
   const counts = new Map(rows.map((r) => [r.reason, r.count]));
   // every known reason, zero included (so a clear district reads as such), then any the console does not know yet
-  const reasons = [...stuckReasons, ...rows.map((r) => r.reason).filter((r) => !(stuckReasons as readonly string[]).includes(r))];
+  const reasons = [
+    ...stuckReasons,
+    ...rows.map((r) => r.reason).filter((r) => !(stuckReasons as readonly string[]).includes(r)),
+  ];
   const total = rows.reduce((sum, r) => sum + r.count, 0);
   return (
     <OverviewCard title="shequ.overview.stuck_by_reason" className="shequ-stuck-by-reason">

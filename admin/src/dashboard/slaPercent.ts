@@ -3,7 +3,8 @@ import type { SlaWeek } from './types';
 // Percentages are worked out from the counts, so the line and the tooltip agree to the digit and
 // do not depend on whether the API rounds; a week with nothing completed stays null (a gap).
 
-export const weekPercent = (w: SlaWeek): number | null => (w.percent === null || w.completed <= 0 ? null : Math.round((w.onTime * 1000) / w.completed) / 10);
+export const weekPercent = (w: SlaWeek): number | null =>
+  w.percent === null || w.completed <= 0 ? null : Math.round((w.onTime * 1000) / w.completed) / 10;
 
 /** All 12 weeks together, null when nothing was completed. */
 export function overallPercent(weeks: SlaWeek[]): number | null {

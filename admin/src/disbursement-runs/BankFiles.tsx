@@ -48,7 +48,13 @@ export const BankFiles = ({ run }: { run: RunDetail }) => {
                 <TableCell>{format(f.createdAt)}</TableCell>
                 {mayDownload && (
                   <TableCell>
-                    <Button label={d('button')} size="small" disabled={busy !== null} onClick={() => download(f.seq)} data-action={`download-${f.seq}`}>
+                    <Button
+                      label={d('button')}
+                      size="small"
+                      disabled={busy !== null}
+                      onClick={() => download(f.seq)}
+                      data-action={`download-${f.seq}`}
+                    >
                       <DownloadIcon />
                     </Button>
                   </TableCell>

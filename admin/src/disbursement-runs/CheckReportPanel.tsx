@@ -22,7 +22,9 @@ export const CheckReportPanel = ({ report, stopped }: { report: CheckReport; sto
   return (
     <Section title="shequ.disbursement.section.check" className="shequ-check-report">
       {report.ok ? (
-        <Alert severity="success">{translate(c('ok'), { lines: report.actualLines, amount: formatFen(report.actualFen) })}</Alert>
+        <Alert severity="success">
+          {translate(c('ok'), { lines: report.actualLines, amount: formatFen(report.actualFen) })}
+        </Alert>
       ) : (
         <Alert severity="error">
           <AlertTitle>{translate(c('failed'))}</AlertTitle>
@@ -76,7 +78,13 @@ export const CheckReportPanel = ({ report, stopped }: { report: CheckReport; sto
                     <TableCell align="right">{d.lines}</TableCell>
                     <TableCell>
                       {translate(
-                        d.expectedFen === null ? c('unexpected') : d.actualFen === null || d.lines === 0 ? c('missing') : d.lines > 1 ? c('doubled') : c('wrong_amount'),
+                        d.expectedFen === null
+                          ? c('unexpected')
+                          : d.actualFen === null || d.lines === 0
+                            ? c('missing')
+                            : d.lines > 1
+                              ? c('doubled')
+                              : c('wrong_amount'),
                       )}
                     </TableCell>
                   </TableRow>

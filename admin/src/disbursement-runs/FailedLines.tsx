@@ -13,7 +13,17 @@ import type { RunDetail } from './types';
 
 const f = (field: string) => `resources.payments.fields.${field}`;
 
-const LinesTable = ({ lines, resolving, className, withActions }: { lines: Payment[]; resolving: boolean; className: string; withActions: boolean }) => {
+const LinesTable = ({
+  lines,
+  resolving,
+  className,
+  withActions,
+}: {
+  lines: Payment[];
+  resolving: boolean;
+  className: string;
+  withActions: boolean;
+}) => {
   const translate = useTranslate();
   return (
     <ScrollX>
@@ -33,7 +43,13 @@ const LinesTable = ({ lines, resolving, className, withActions }: { lines: Payme
         </TableHead>
         <TableBody>
           {lines.map((p) => (
-            <TableRow key={p.id} data-payment-id={p.id} data-status={p.status} data-reason={p.failureReason ?? ''} data-reissue-of={p.reissueOf ?? ''}>
+            <TableRow
+              key={p.id}
+              data-payment-id={p.id}
+              data-status={p.status}
+              data-reason={p.failureReason ?? ''}
+              data-reissue-of={p.reissueOf ?? ''}
+            >
               <TableCell>
                 <Link to={`/payments/${p.id}/show`}>#{p.id}</Link>
               </TableCell>
@@ -87,7 +103,11 @@ export const FailedLines = ({ run }: { run: RunDetail }) => {
   if (run.phase !== 'resolving' && failedLines.length === 0 && reissuedLines.length === 0) return null;
   return (
     <Section title="shequ.disbursement.section.failed" className="shequ-failed-lines">
-      {resolving && <Alert severity="warning" sx={{ mb: 1 }}>{translate('shequ.disbursement.failed_help')}</Alert>}
+      {resolving && (
+        <Alert severity="warning" sx={{ mb: 1 }}>
+          {translate('shequ.disbursement.failed_help')}
+        </Alert>
+      )}
       {failedLines.length === 0 ? (
         <Typography color="text.secondary">{translate('shequ.disbursement.no_failed')}</Typography>
       ) : (

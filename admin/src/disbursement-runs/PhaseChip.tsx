@@ -5,7 +5,15 @@ import { phaseColor, type Phase, type Run } from './types';
 export const PhaseChip = ({ phase, size = 'small' }: { phase: Phase | null | undefined; size?: ChipProps['size'] }) => {
   const translate = useTranslate();
   if (!phase) return null;
-  return <Chip size={size} color={phaseColor[phase] ?? 'default'} label={translate(`shequ.disbursement.phase.${phase}`, { _: phase })} data-phase={phase} className="shequ-phase" />;
+  return (
+    <Chip
+      size={size}
+      color={phaseColor[phase] ?? 'default'}
+      label={translate(`shequ.disbursement.phase.${phase}`, { _: phase })}
+      data-phase={phase}
+      className="shequ-phase"
+    />
+  );
 };
 
 /** The phase, and "overdue" as a chip of its own (not colour alone). */

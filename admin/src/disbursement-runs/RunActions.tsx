@@ -63,7 +63,12 @@ export const RunActions = () => {
         </Button>
       )}
       {allowed.includes('download') && (record.bankFiles?.length ?? 0) > 0 && (
-        <Button label={a('action.download')} onClick={() => download(1)} disabled={busy !== null} data-action="download">
+        <Button
+          label={a('action.download')}
+          onClick={() => download(1)}
+          disabled={busy !== null}
+          data-action="download"
+        >
           <DownloadIcon />
         </Button>
       )}
@@ -79,7 +84,10 @@ export const RunActions = () => {
           required
           confirmLabel={a('action.reject')}
           confirmColor="error"
-          confirmation={{ title: translate(a('reject.confirm_title')), content: translate(a('reject.confirm_content'), { period }) }}
+          confirmation={{
+            title: translate(a('reject.confirm_title')),
+            content: translate(a('reject.confirm_content'), { period }),
+          }}
           done={a('reject.done')}
           send={(reason) => dataProvider.runAction(record.id, 'reject', reason)}
         />

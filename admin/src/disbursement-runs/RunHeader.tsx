@@ -44,12 +44,18 @@ export const RunHeader = ({ run }: { run: RunDetail }) => {
       {(run.phase === 'building' || run.pagesTotal > 0) && <RunProgress run={run} wide />}
       {deadline && run.phase === 'awaiting_signoff' && (
         <Alert severity={run.overdue ? 'error' : 'info'} sx={{ my: 1 }}>
-          {translate(run.overdue ? 'shequ.disbursement.deadline.signoff_overdue' : 'shequ.disbursement.deadline.signoff_due', { at: format(deadline) })}
+          {translate(
+            run.overdue ? 'shequ.disbursement.deadline.signoff_overdue' : 'shequ.disbursement.deadline.signoff_due',
+            { at: format(deadline) },
+          )}
         </Alert>
       )}
       {deadline && run.phase === 'resolving' && (
         <Alert severity={run.overdue ? 'error' : 'info'} sx={{ my: 1 }}>
-          {translate(run.overdue ? 'shequ.disbursement.deadline.resolve_overdue' : 'shequ.disbursement.deadline.resolve_due', { at: format(deadline) })}
+          {translate(
+            run.overdue ? 'shequ.disbursement.deadline.resolve_overdue' : 'shequ.disbursement.deadline.resolve_due',
+            { at: format(deadline) },
+          )}
         </Alert>
       )}
       {run.rejectedReason && (

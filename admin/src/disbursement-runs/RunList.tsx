@@ -1,5 +1,18 @@
 import { Typography } from '@mui/material';
-import { BooleanInput, Datagrid, FilterButton, List, NumberField, SelectInput, TextField, TopToolbar, usePermissions, useRecordContext, useTranslate, type FieldProps } from 'react-admin';
+import {
+  BooleanInput,
+  Datagrid,
+  FilterButton,
+  List,
+  NumberField,
+  SelectInput,
+  TextField,
+  TopToolbar,
+  usePermissions,
+  useRecordContext,
+  useTranslate,
+  type FieldProps,
+} from 'react-admin';
 import { isAllowed } from '../access';
 import { DateTimeField } from '../common/DateTimeField';
 import { MoneyField } from '../common/MoneyField';
@@ -11,7 +24,10 @@ import { RunProgressField } from './RunProgress';
 import { StartRunButton } from './StartRunButton';
 import { phaseChoices, type Run } from './types';
 
-const filters = [<SelectInput key="phase" source="phase" choices={phaseChoices} />, <BooleanInput key="overdue" source="overdue" />];
+const filters = [
+  <SelectInput key="phase" source="phase" choices={phaseChoices} />,
+  <BooleanInput key="overdue" source="overdue" />,
+];
 
 const Actions = () => {
   const { permissions: role } = usePermissions<Role | undefined>();

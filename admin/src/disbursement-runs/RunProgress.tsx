@@ -8,7 +8,13 @@ export const RunProgress = ({ run, wide = false }: { run: Run; wide?: boolean })
   const percent = Math.round(Math.max(0, Math.min(1, run.progress)) * 100);
   const building = run.phase === 'building';
   return (
-    <Box sx={{ minWidth: wide ? 240 : 140 }} className="shequ-run-progress" data-progress={run.progress} data-pages-done={run.pagesDone} data-pages-total={run.pagesTotal}>
+    <Box
+      sx={{ minWidth: wide ? 240 : 140 }}
+      className="shequ-run-progress"
+      data-progress={run.progress}
+      data-pages-done={run.pagesDone}
+      data-pages-total={run.pagesTotal}
+    >
       <LinearProgress
         variant="determinate"
         value={percent}

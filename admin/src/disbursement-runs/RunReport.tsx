@@ -11,7 +11,9 @@ const statusOrder = ['paid', 'reissued', 'carried', 'failed', 'submitted', 'pend
 /** The closing report: lines and money by kind and how each line ended. */
 export const RunReport = ({ report }: { report: Report }) => {
   const translate = useTranslate();
-  const lines = [...report.lines].sort((a, b) => a.kind.localeCompare(b.kind) || statusOrder.indexOf(a.status) - statusOrder.indexOf(b.status));
+  const lines = [...report.lines].sort(
+    (a, b) => a.kind.localeCompare(b.kind) || statusOrder.indexOf(a.status) - statusOrder.indexOf(b.status),
+  );
   return (
     <Section title="shequ.disbursement.section.report" className="shequ-run-report">
       <Alert severity={report.openLines ? 'warning' : 'success'} sx={{ mb: 1 }}>

@@ -22,7 +22,9 @@ const RunDetailView = () => {
         {run.checkReport && !run.checkReport.ok && <CheckReportPanel report={run.checkReport} stopped={stopped} />}
         <FailedLines run={run} />
         {run.report && <RunReport report={run.report} />}
-        {(run.totalsByStreet?.length ?? 0) > 0 && <StreetTotals streets={run.totalsByStreet ?? []} communities={run.totalsByCommunity ?? []} />}
+        {(run.totalsByStreet?.length ?? 0) > 0 && (
+          <StreetTotals streets={run.totalsByStreet ?? []} communities={run.totalsByCommunity ?? []} />
+        )}
         {run.checkReport?.ok && <CheckReportPanel report={run.checkReport} stopped={stopped} />}
         <BankFiles run={run} />
       </Grid>

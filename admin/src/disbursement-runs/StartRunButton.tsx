@@ -29,12 +29,18 @@ export const StartRunButton = () => {
     mutationFn: (p: string) => dataProvider.startDisbursementRun(p),
     onSuccess: ({ status, data }, p) => {
       close();
-      notify(status === 201 ? 'shequ.disbursement.start.started' : 'shequ.disbursement.start.exists', { type: status === 201 ? 'info' : 'warning', messageArgs: { period: p } });
+      notify(status === 201 ? 'shequ.disbursement.start.started' : 'shequ.disbursement.start.exists', {
+        type: status === 201 ? 'info' : 'warning',
+        messageArgs: { period: p },
+      });
       refresh();
       redirect('show', 'disbursement-runs', data.id);
     },
     onError: (e: Error) => {
-      const fields = e instanceof HttpError && e.body?.errors && typeof e.body.errors === 'object' ? (e.body.errors as Record<string, string>) : {};
+      const fields =
+        e instanceof HttpError && e.body?.errors && typeof e.body.errors === 'object'
+          ? (e.body.errors as Record<string, string>)
+          : {};
       setError({ message: e.message || 'ra.notification.http_error', fields });
     },
   });
@@ -65,7 +71,12 @@ export const StartRunButton = () => {
         </DialogContent>
         <DialogActions>
           <Button label="ra.action.cancel" onClick={close} disabled={isPending} />
-          <Button label="shequ.disbursement.start.confirm" variant="contained" disabled={!valid || isPending} onClick={() => mutate(period)} />
+          <Button
+            label="shequ.disbursement.start.confirm"
+            variant="contained"
+            disabled={!valid || isPending}
+            onClick={() => mutate(period)}
+          />
         </DialogActions>
       </Dialog>
     </>

@@ -1,4 +1,16 @@
-import { Accordion, AccordionDetails, AccordionSummary, Grid, Table, TableBody, TableCell, TableFooter, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Accordion,
+  AccordionDetails,
+  AccordionSummary,
+  Grid,
+  Table,
+  TableBody,
+  TableCell,
+  TableFooter,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { lazy, Suspense } from 'react';
 import { useTranslate } from 'react-admin';
@@ -13,7 +25,8 @@ const StreetChart = lazy(() => import('./StreetChart').then((m) => ({ default: m
 const t = (key: string) => `shequ.disbursement.totals.${key}`;
 
 /** Share of the month's money, to one decimal, from integers only. */
-const share = (fen: number, total: number) => (total > 0 ? `${(Math.round((fen * 1000) / total) / 10).toFixed(1)}%` : '—');
+const share = (fen: number, total: number) =>
+  total > 0 ? `${(Math.round((fen * 1000) / total) / 10).toFixed(1)}%` : '—';
 
 const CommunityTable = ({ communities, streets }: { communities: CommunityTotal[]; streets: StreetTotal[] }) => {
   const translate = useTranslate();

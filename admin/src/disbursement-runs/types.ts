@@ -27,7 +27,16 @@ export const movingPhases: readonly Phase[] = ['building', 'totals', 'checking',
 export const finalPhases: readonly Phase[] = ['completed', 'rejected'];
 
 /** The path of a month that goes well, for the stepper. */
-export const mainPath: readonly Phase[] = ['building', 'totals', 'checking', 'awaiting_signoff', 'bank_file', 'submitted', 'resolving', 'completed'];
+export const mainPath: readonly Phase[] = [
+  'building',
+  'totals',
+  'checking',
+  'awaiting_signoff',
+  'bank_file',
+  'submitted',
+  'resolving',
+  'completed',
+];
 
 export type RunAction = 'approve' | 'reject' | 'close' | 'recheck' | 'download';
 

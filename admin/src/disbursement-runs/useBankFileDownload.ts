@@ -35,7 +35,10 @@ export function useBankFileDownload(runId: number) {
         return;
       }
       save(file.blob, file.filename);
-      notify(actual ? 'shequ.disbursement.download.verified' : 'shequ.disbursement.download.done', { type: 'info', messageArgs: { file: file.filename, sha: (file.sha256 ?? '').slice(0, 12) } });
+      notify(actual ? 'shequ.disbursement.download.verified' : 'shequ.disbursement.download.done', {
+        type: 'info',
+        messageArgs: { file: file.filename, sha: (file.sha256 ?? '').slice(0, 12) },
+      });
     } catch (e) {
       notify((e as Error).message || 'ra.notification.http_error', { type: 'error' });
     } finally {

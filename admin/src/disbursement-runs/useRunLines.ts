@@ -11,7 +11,10 @@ export function useFailedLines(run: RunDetail | undefined, enabled = true) {
   return useGetList<Payment>(
     'payments',
     { pagination: PAGE, sort: BY_ID, filter: { runId: run?.id, status: 'failed' } },
-    { enabled: !!run && enabled && ['submitted', 'resolving', 'completed', 'stopped'].includes(run.phase), refetchInterval: resolving ? 2000 : false },
+    {
+      enabled: !!run && enabled && ['submitted', 'resolving', 'completed', 'stopped'].includes(run.phase),
+      refetchInterval: resolving ? 2000 : false,
+    },
   );
 }
 
@@ -21,6 +24,9 @@ export function useReissuedLines(run: RunDetail | undefined) {
   return useGetList<Payment>(
     'payments',
     { pagination: PAGE, sort: BY_ID, filter: { runId: run?.id, kind: 'reissue' } },
-    { enabled: !!run && ['resolving', 'completed', 'stopped'].includes(run.phase), refetchInterval: resolving ? 2000 : false },
+    {
+      enabled: !!run && ['resolving', 'completed', 'stopped'].includes(run.phase),
+      refetchInterval: resolving ? 2000 : false,
+    },
   );
 }

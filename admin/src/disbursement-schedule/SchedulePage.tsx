@@ -1,6 +1,18 @@
 import PauseIcon from '@mui/icons-material/PauseCircleOutline';
 import PlayIcon from '@mui/icons-material/PlayCircleOutline';
-import { Alert, Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Card,
+  CardContent,
+  Chip,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { useState } from 'react';
 import { Button, Title, useDataProvider, usePermissions, useTranslate } from 'react-admin';
 import { isAllowed } from '../access';
@@ -38,9 +50,20 @@ export const SchedulePage = () => {
               <Typography variant="h5" component="span">
                 {translate(s('title'))}
               </Typography>
-              <Chip color={data.paused ? 'warning' : 'success'} label={translate(s(data.paused ? 'paused' : 'running'))} data-paused={data.paused} className="shequ-schedule-state" />
+              <Chip
+                color={data.paused ? 'warning' : 'success'}
+                label={translate(s(data.paused ? 'paused' : 'running'))}
+                data-paused={data.paused}
+                className="shequ-schedule-state"
+              />
               {mayToggle && (
-                <Button label={s(action)} color={action === 'pause' ? 'warning' : 'primary'} variant="outlined" onClick={() => setAsking(action)} data-action={action}>
+                <Button
+                  label={s(action)}
+                  color={action === 'pause' ? 'warning' : 'primary'}
+                  variant="outlined"
+                  onClick={() => setAsking(action)}
+                  data-action={action}
+                >
                   {action === 'pause' ? <PauseIcon /> : <PlayIcon />}
                 </Button>
               )}
@@ -48,8 +71,21 @@ export const SchedulePage = () => {
             <Facts
               rows={[
                 [s('calendar'), calendarText(data, translate)],
-                [s('next'), <strong className="shequ-schedule-next">{data.paused ? translate(s('none_while_paused')) : format(data.nextRunAt[0])}</strong>],
-                [s('then'), data.paused ? '—' : data.nextRunAt.slice(1).map((t) => format(t)).join('；') || '—'],
+                [
+                  s('next'),
+                  <strong className="shequ-schedule-next">
+                    {data.paused ? translate(s('none_while_paused')) : format(data.nextRunAt[0])}
+                  </strong>,
+                ],
+                [
+                  s('then'),
+                  data.paused
+                    ? '—'
+                    : data.nextRunAt
+                        .slice(1)
+                        .map((t) => format(t))
+                        .join('；') || '—',
+                ],
                 [s('note'), data.note || '—'],
                 [s('schedule_id'), <code>{data.scheduleId}</code>],
               ]}

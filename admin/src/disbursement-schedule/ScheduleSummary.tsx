@@ -29,10 +29,19 @@ export const ScheduleSummary = () => {
     );
   }
   return (
-    <Alert severity={data.paused ? 'warning' : 'info'} icon={<EventIcon />} sx={{ mt: 1 }} className="shequ-schedule-summary" action={open}>
+    <Alert
+      severity={data.paused ? 'warning' : 'info'}
+      icon={<EventIcon />}
+      sx={{ mt: 1 }}
+      className="shequ-schedule-summary"
+      action={open}
+    >
       {data.paused
         ? translate('shequ.disbursement.schedule.summary_paused', { note: data.note ?? '' })
-        : translate('shequ.disbursement.schedule.summary', { at: format(data.nextRunAt[0]), calendar: calendarText(data, translate) })}
+        : translate('shequ.disbursement.schedule.summary', {
+            at: format(data.nextRunAt[0]),
+            calendar: calendarText(data, translate),
+          })}
     </Alert>
   );
 };

@@ -12,7 +12,13 @@ const Actions = () => {
   return (
     <TopToolbar>
       {/* a new opening starts with this employer chosen */}
-      {record && <CreateButton resource="job-openings" label="resources.employers.action.add_opening" state={{ record: { employerId: record.id, streetId: record.streetId } }} />}
+      {record && (
+        <CreateButton
+          resource="job-openings"
+          label="resources.employers.action.add_opening"
+          state={{ record: { employerId: record.id, streetId: record.streetId } }}
+        />
+      )}
       <ListButton />
     </TopToolbar>
   );
@@ -39,7 +45,13 @@ const EmployerDetail = () => {
               [f('placesLeft'), record.placesLeft],
             ]}
           />
-          <MuiButton component={Link} to={`/job-openings?filter=${encodeURIComponent(JSON.stringify({ employerId: record.id }))}`} variant="outlined" size="small" sx={{ mt: 1 }}>
+          <MuiButton
+            component={Link}
+            to={`/job-openings?filter=${encodeURIComponent(JSON.stringify({ employerId: record.id }))}`}
+            variant="outlined"
+            size="small"
+            sx={{ mt: 1 }}
+          >
             {translate('resources.employers.action.all_openings')}
           </MuiButton>
         </Section>

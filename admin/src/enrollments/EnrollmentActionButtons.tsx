@@ -30,7 +30,13 @@ const enrollmentActions = ['recheck', 'change', 'suspend', 'resume', 'terminate'
 type EnrollmentAction = (typeof enrollmentActions)[number];
 
 /** The enrolled case's buttons, exactly those in `allowed` (the API computes them per user). */
-export const EnrollmentActionButtons = ({ allowed, target }: { allowed: readonly BenefitAction[]; target: EnrollmentTarget }) => {
+export const EnrollmentActionButtons = ({
+  allowed,
+  target,
+}: {
+  allowed: readonly BenefitAction[];
+  target: EnrollmentTarget;
+}) => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<ShequDataProvider>();
   const [open, setOpen] = useState<EnrollmentAction | null>(null);
@@ -49,7 +55,10 @@ export const EnrollmentActionButtons = ({ allowed, target }: { allowed: readonly
       confirmColor={action === 'terminate' ? 'error' : action === 'suspend' ? 'warning' : 'primary'}
       confirmation={
         action === 'terminate'
-          ? { title: translate('shequ.enrollment_action.terminate.confirm_title'), content: translate('shequ.enrollment_action.terminate.confirm_content', { name: target.name }) }
+          ? {
+              title: translate('shequ.enrollment_action.terminate.confirm_title'),
+              content: translate('shequ.enrollment_action.terminate.confirm_content', { name: target.name }),
+            }
           : undefined
       }
       done={`shequ.enrollment_action.${action}.done`}
@@ -59,7 +68,13 @@ export const EnrollmentActionButtons = ({ allowed, target }: { allowed: readonly
   return (
     <>
       {shown.map((a) => (
-        <Button key={a} label={`shequ.action.${a}`} onClick={() => setOpen(a)} color={a === 'terminate' ? 'error' : 'primary'} data-action={a}>
+        <Button
+          key={a}
+          label={`shequ.action.${a}`}
+          onClick={() => setOpen(a)}
+          color={a === 'terminate' ? 'error' : 'primary'}
+          data-action={a}
+        >
           {icons[a]}
         </Button>
       ))}

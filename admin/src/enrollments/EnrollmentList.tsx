@@ -16,7 +16,11 @@ const filters = [
 
 // A re-check past its deadline is tinted like an overdue application; one merely due, lightly.
 const rowSx = (record: Enrollment) =>
-  record.overdue ? { backgroundColor: 'rgba(211, 47, 47, 0.08)' } : record.recheckDue ? { backgroundColor: 'rgba(237, 108, 2, 0.08)' } : {};
+  record.overdue
+    ? { backgroundColor: 'rgba(211, 47, 47, 0.08)' }
+    : record.recheckDue
+      ? { backgroundColor: 'rgba(237, 108, 2, 0.08)' }
+      : {};
 
 export const EnrollmentList = () => (
   <List filters={filters} sort={{ field: 'id', order: 'DESC' }} exporter={false} aside={<EnrollmentFilterSidebar />}>

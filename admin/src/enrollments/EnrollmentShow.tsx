@@ -42,10 +42,17 @@ const Header = ({ record }: { record: Enrollment }) => {
         <Typography variant="h5" component="span">
           #{record.id} {record.headName}
         </Typography>
-        <Chip label={translate(`shequ.status.${record.status}`, { _: record.status })} color={record.status === 'active' ? 'success' : record.status === 'suspended' ? 'warning' : 'default'} />
+        <Chip
+          label={translate(`shequ.status.${record.status}`, { _: record.status })}
+          color={record.status === 'active' ? 'success' : record.status === 'suspended' ? 'warning' : 'default'}
+        />
         {/* enrolled / suspended / terminated say what the status says; recheck_due adds something */}
-        {!['enrolled', 'suspended', 'terminated'].includes(record.stage) && <StageChip stage={record.stage} size="medium" />}
-        {record.recheckDue && <Chip color="warning" variant="outlined" label={translate('shequ.filters.recheck_due')} />}
+        {!['enrolled', 'suspended', 'terminated'].includes(record.stage) && (
+          <StageChip stage={record.stage} size="medium" />
+        )}
+        {record.recheckDue && (
+          <Chip color="warning" variant="outlined" label={translate('shequ.filters.recheck_due')} />
+        )}
         {record.overdue && <Chip color="error" label={translate('shequ.overdue')} />}
       </Stack>
       {record.overdue && record.deadlineAt && (
@@ -69,7 +76,12 @@ const Header = ({ record }: { record: Enrollment }) => {
         <MuiButton component={Link} to={`/applications/${record.applicationId}/show`} variant="outlined" size="small">
           {translate('shequ.application_link', { id: record.applicationId })}
         </MuiButton>
-        <MuiButton component={Link} to={`/payments?filter=${encodeURIComponent(JSON.stringify({ enrollmentId: record.id }))}`} variant="outlined" size="small">
+        <MuiButton
+          component={Link}
+          to={`/payments?filter=${encodeURIComponent(JSON.stringify({ enrollmentId: record.id }))}`}
+          variant="outlined"
+          size="small"
+        >
           {translate('shequ.disbursement.payments_link')}
         </MuiButton>
       </Stack>

@@ -48,7 +48,16 @@ type ChangeKind = ChangeBody['changeKind'];
  * left), the outcome and a comment. The new amount is previewed live and, like any change,
  * takes effect from the 1st of next month.
  */
-export const RecheckDialog = ({ mode, enrollmentId, name, members: all, currentAmountFen, calculation, open, onClose }: RecheckDialogProps) => {
+export const RecheckDialog = ({
+  mode,
+  enrollmentId,
+  name,
+  members: all,
+  currentAmountFen,
+  calculation,
+  open,
+  onClose,
+}: RecheckDialogProps) => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<ShequDataProvider>();
   const { permissions: role } = usePermissions<Role | undefined>();
@@ -63,7 +72,10 @@ export const RecheckDialog = ({ mode, enrollmentId, name, members: all, currentA
 
   const figures = incomeFigures(members, rows, true);
   const staying = figures?.filter((f) => !f.left);
-  const preview = previewAllowance(standard, staying?.map((f) => f.monthlyIncomeFen));
+  const preview = previewAllowance(
+    standard,
+    staying?.map((f) => f.monthlyIncomeFen),
+  );
   const outcomes = outcomesFor(role);
   // Until the worker picks one: keep while the amount stays, adjust once it changes.
   const outcome: RecheckOutcome = chosen ?? (preview && preview.amountFen !== currentAmountFen ? 'adjust' : 'keep');
@@ -78,13 +90,20 @@ export const RecheckDialog = ({ mode, enrollmentId, name, members: all, currentA
     onClose();
   };
   const send = (body: RecheckBody | ChangeBody) =>
-    mode === 'change' ? dataProvider.reportEnrollmentChange(enrollmentId, body as ChangeBody) : dataProvider.recheckEnrollment(enrollmentId, body);
+    mode === 'change'
+      ? dataProvider.reportEnrollmentChange(enrollmentId, body as ChangeBody)
+      : dataProvider.recheckEnrollment(enrollmentId, body);
   const { mutate, isPending, error, clearError } = useActionMutation(send, {
     done: mode === 'change' ? 'shequ.recheck.done_change' : 'shequ.recheck.done_recheck',
     onDone: close,
   });
   const f = error?.fields ?? {};
-  const ready = !!figures && !keepRefused && !ineligible && (!commentRequired || comment.trim() !== '') && outcomes.includes(outcome);
+  const ready =
+    !!figures &&
+    !keepRefused &&
+    !ineligible &&
+    (!commentRequired || comment.trim() !== '') &&
+    outcomes.includes(outcome);
   const body = (): RecheckBody | ChangeBody => {
     const base = { members: figures ?? [], outcome, comment: comment.trim() };
     return mode === 'change' ? { ...base, changeKind } : base;
@@ -97,7 +116,9 @@ export const RecheckDialog = ({ mode, enrollmentId, name, members: all, currentA
       <Dialog open={open && !asking} onClose={isPending ? undefined : close} fullWidth maxWidth="md">
         <DialogTitle>{title}</DialogTitle>
         <DialogContent>
-          <DialogContentText>{translate(mode === 'change' ? 'shequ.recheck.change_help' : 'shequ.recheck.help')}</DialogContentText>
+          <DialogContentText>
+            {translate(mode === 'change' ? 'shequ.recheck.change_help' : 'shequ.recheck.help')}
+          </DialogContentText>
           {mode === 'change' && (
             <TextField
               select
@@ -120,7 +141,13 @@ export const RecheckDialog = ({ mode, enrollmentId, name, members: all, currentA
           <Typography variant="subtitle2" sx={{ mt: 1 }}>
             {translate('shequ.recheck.incomes')}
           </Typography>
-          <IncomeEditor members={members} rows={rows} onChange={setRows} allowLeft errorFor={(i) => f[`members.${i}.monthlyIncomeFen`] ?? f[`members.${i}.left`]} />
+          <IncomeEditor
+            members={members}
+            rows={rows}
+            onChange={setRows}
+            allowLeft
+            errorFor={(i) => f[`members.${i}.monthlyIncomeFen`] ?? f[`members.${i}.left`]}
+          />
           {staying && staying.length === 0 && (
             <Alert severity="warning" sx={{ mt: 1 }}>
               {translate('shequ.recheck.nobody_left')}
@@ -129,13 +156,26 @@ export const RecheckDialog = ({ mode, enrollmentId, name, members: all, currentA
           <AmountPreview preview={preview} currentFen={currentAmountFen} effectiveFrom={effectiveFrom} />
           <FormControl error={keepRefused || ineligible || !!f.outcome} sx={{ mt: 2 }}>
             <FormLabel id="outcome-label">{translate('shequ.recheck.outcome')}</FormLabel>
-            <RadioGroup row aria-labelledby="outcome-label" name="outcome" value={outcome} onChange={(e) => setChosen(e.target.value as RecheckOutcome)}>
+            <RadioGroup
+              row
+              aria-labelledby="outcome-label"
+              name="outcome"
+              value={outcome}
+              onChange={(e) => setChosen(e.target.value as RecheckOutcome)}
+            >
               {outcomes.map((o) => (
                 <FormControlLabel key={o} value={o} control={<Radio />} label={translate(`shequ.outcome.${o}`)} />
               ))}
             </RadioGroup>
             <FormHelperText>
-              {f.outcome ?? (ineligible ? translate('shequ.recheck.not_eligible') : keepRefused ? translate('shequ.recheck.keep_refused') : role !== 'district_approver' ? translate('shequ.recheck.district_only') : ' ')}
+              {f.outcome ??
+                (ineligible
+                  ? translate('shequ.recheck.not_eligible')
+                  : keepRefused
+                    ? translate('shequ.recheck.keep_refused')
+                    : role !== 'district_approver'
+                      ? translate('shequ.recheck.district_only')
+                      : ' ')}
             </FormHelperText>
           </FormControl>
           <TextField
@@ -154,7 +194,12 @@ export const RecheckDialog = ({ mode, enrollmentId, name, members: all, currentA
           />
           <ActionErrorAlert
             error={error}
-            shown={['comment', 'outcome', 'changeKind', ...members.flatMap((_, i) => [`members.${i}.monthlyIncomeFen`, `members.${i}.left`])]}
+            shown={[
+              'comment',
+              'outcome',
+              'changeKind',
+              ...members.flatMap((_, i) => [`members.${i}.monthlyIncomeFen`, `members.${i}.left`]),
+            ]}
           />
         </DialogContent>
         <DialogActions>

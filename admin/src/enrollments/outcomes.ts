@@ -1,4 +1,9 @@
-import { changeKinds, outcomeNeedsDistrict, recheckOutcomes, type RecheckOutcome } from '../../../domain/benefit-actions';
+import {
+  changeKinds,
+  outcomeNeedsDistrict,
+  recheckOutcomes,
+  type RecheckOutcome,
+} from '../../../domain/benefit-actions';
 import type { Role } from '../roles';
 
 export { changeKinds, recheckOutcomes, type RecheckOutcome };

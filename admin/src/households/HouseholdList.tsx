@@ -1,10 +1,24 @@
-import { Datagrid, List, NumberField, SearchInput, SelectField, SelectInput, TextField, useRecordContext, type FieldProps } from 'react-admin';
+import {
+  Datagrid,
+  List,
+  NumberField,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  TextField,
+  useRecordContext,
+  type FieldProps,
+} from 'react-admin';
 import { categoryChoices } from '../applications/choices';
 import { areaFilters } from '../common/AreaFilters';
 import { StageChip } from '../common/StageChip';
 import type { Household } from './types';
 
-const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="category" source="category" choices={categoryChoices} />, ...areaFilters];
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="category" source="category" choices={categoryChoices} />,
+  ...areaFilters,
+];
 
 const HouseholdStage = (_props: FieldProps<Household>) => {
   const record = useRecordContext<Household>();

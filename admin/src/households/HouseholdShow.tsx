@@ -21,12 +21,26 @@ const HouseholdDetail = () => {
               ['resources.households.fields.address', record.address],
               ['resources.households.fields.communityName', `${record.communityName} · ${record.streetName}`],
               ['resources.households.fields.category', translate(`shequ.category.${record.category}`)],
-              ['resources.households.fields.bankAccountMasked', <RevealButton resource="households" id={record.id} field="bankAccount" masked={record.bankAccountMasked} />],
+              [
+                'resources.households.fields.bankAccountMasked',
+                <RevealButton
+                  resource="households"
+                  id={record.id}
+                  field="bankAccount"
+                  masked={record.bankAccountMasked}
+                />,
+              ],
               ['resources.households.fields.stage', record.stage ? <StageChip stage={record.stage} /> : '—'],
             ]}
           />
           {record.applicationId != null && (
-            <MuiButton component={Link} to={`/applications/${record.applicationId}/show`} sx={{ mt: 1 }} variant="outlined" size="small">
+            <MuiButton
+              component={Link}
+              to={`/applications/${record.applicationId}/show`}
+              sx={{ mt: 1 }}
+              variant="outlined"
+              size="small"
+            >
               {translate('shequ.application_link', { id: record.applicationId })}
             </MuiButton>
           )}

@@ -257,7 +257,12 @@ const app: AppMessages = {
     },
     enterprises: {
       name: 'Referring enterprise |||| Referring enterprises',
-      fields: { id: 'ID', name: 'Name', creditCode: 'Unified social credit code (optional)', contact: 'Contact (optional)' },
+      fields: {
+        id: 'ID',
+        name: 'Name',
+        creditCode: 'Unified social credit code (optional)',
+        contact: 'Contact (optional)',
+      },
       action: { create: 'Add a referring enterprise…' },
       page: { create: 'Add a referring enterprise' },
     },
@@ -309,7 +314,12 @@ const app: AppMessages = {
         hasPlaces: 'Places left',
       },
       helper: { streetId: "Matching scores the distance from the seeker's street" },
-      page: { list: 'Job openings', create: 'New job opening', edit: 'Edit opening: %{recordRepresentation}', show: 'Job opening %{recordRepresentation}' },
+      page: {
+        list: 'Job openings',
+        create: 'New job opening',
+        edit: 'Edit opening: %{recordRepresentation}',
+        show: 'Job opening %{recordRepresentation}',
+      },
       empty: 'No job openings yet',
       invite: 'Add a job opening?',
       notifications: { created: 'Opening published; seekers in matching are ranked again', updated: 'Opening updated' },
@@ -407,9 +417,10 @@ const app: AppMessages = {
         myQueue: 'My queue',
       },
       helper: {
-        idNumber: 'The age comes from the ID number: under 14 cannot register, 14–17 need a guardian\'s consent',
+        idNumber: "The age comes from the ID number: under 14 cannot register, 14–17 need a guardian's consent",
         availability: 'E.g. weekend mornings, weekday evenings',
-        servesVulnerable: 'Serving the elderly, children or disabled people needs a suitability check (run after registration)',
+        servesVulnerable:
+          'Serving the elderly, children or disabled people needs a suitability check (run after registration)',
         guardianConsent: "The guardian's written consent is required",
       },
       page: { list: 'Volunteers', create: 'Register a volunteer', show: 'Volunteer %{recordRepresentation}' },
@@ -481,7 +492,11 @@ const app: AppMessages = {
         beijing_time: 'Beijing time',
         servesVulnerable: 'Only volunteers who passed the suitability check can sign up',
       },
-      page: { list: 'Volunteer activities', create: 'New volunteer activity', show: 'Volunteer activity %{recordRepresentation}' },
+      page: {
+        list: 'Volunteer activities',
+        create: 'New volunteer activity',
+        show: 'Volunteer activity %{recordRepresentation}',
+      },
       empty: 'No activities yet',
       invite: 'Create an activity?',
       notifications: { created: 'Activity published' },
@@ -629,7 +644,8 @@ const app: AppMessages = {
       action: { delete: 'Deactivate' },
       message: {
         delete_title: 'Deactivate user %{recordRepresentation}',
-        delete_content: 'The user will no longer be able to sign in and their sessions end now; the account is kept for the audit trail. Deactivate?',
+        delete_content:
+          'The user will no longer be able to sign in and their sessions end now; the account is kept for the audit trail. Deactivate?',
       },
       notifications: {
         created: 'User created',
@@ -662,13 +678,17 @@ const app: AppMessages = {
       team_leader: 'Team leader',
     },
     role_duty: {
-      caseworker: 'Takes dibao applications in the community, records the household and its members, makes the home visit and the recommendation, does re-checks and reported changes, and may withdraw an application.',
+      caseworker:
+        'Takes dibao applications in the community, records the household and its members, makes the home visit and the recommendation, does re-checks and reported changes, and may withdraw an application.',
       street_reviewer: 'Reviews the applications sent up by the communities of the street.',
-      district_approver: 'Decides, for the district, on applications the street has passed; suspends, resumes or terminates enrollments; maintains the allowance standard.',
+      district_approver:
+        'Decides, for the district, on applications the street has passed; suspends, resumes or terminates enrollments; maintains the allowance standard.',
       finance: 'Computes and pays the monthly allowance of enrolled households.',
-      supervisor: 'Oversees progress across the district, watches overdue cases, checks and lifts duplicate blocks, imports the existing caseload, and may submit or withdraw applications.',
+      supervisor:
+        'Oversees progress across the district, watches overdue cases, checks and lifts duplicate blocks, imports the existing caseload, and may submit or withdraw applications.',
       admin: 'Manages user accounts, roles and org units, and reads the audit log.',
-      team_leader: "Runs the activities of the community's volunteer teams, and confirms or rejects the hours logged for his teams' activities.",
+      team_leader:
+        "Runs the activities of the community's volunteer teams, and confirms or rejects the hours logged for his teams' activities.",
     },
     stage: {
       submitted: 'Submitted',
@@ -936,14 +956,17 @@ const app: AppMessages = {
       comment_required: 'Comment (required)',
       reason: 'Why the block can be lifted (required)',
       confirm_reject_title: 'Reject this application?',
-      confirm_reject_content: 'The application of the %{name} household will be closed as rejected; this cannot be undone. Continue?',
+      confirm_reject_content:
+        'The application of the %{name} household will be closed as rejected; this cannot be undone. Continue?',
       help: {
         approve: 'Pass the case on to the next level.',
         reject: 'Rejecting closes the application; give the reason (the applicant will be told).',
-        return: 'Send the case back to the community for more information; say what is missing. It returns to verification when resubmitted.',
+        return:
+          'Send the case back to the community for more information; say what is missing. It returns to verification when resubmitted.',
         resubmit: 'The missing information is in: send the case to verification again.',
         reverify: 'Run the duplicate check and the income computation again.',
-        override_duplicate: 'The duplicate does not stand in the way (the other case is closed, or the data were wrong): lift the block and carry on. Say what you checked.',
+        override_duplicate:
+          'The duplicate does not stand in the way (the other case is closed, or the data were wrong): lift the block and carry on. Say what you checked.',
       },
       done: {
         approve: 'Approved: the case moved on',
@@ -977,7 +1000,8 @@ const app: AppMessages = {
       title: 'Duplicate check',
       help: 'These ID numbers also appear in other cases:',
       blocked_title: 'Blocked: an ID number is in another open case',
-      blocked_help: 'One ID number may be in one active case only. These members are in another case, so this one is blocked until a supervisor lifts the block or it is verified again:',
+      blocked_help:
+        'One ID number may be in one active case only. These members are in another case, so this one is blocked until a supervisor lifts the block or it is verified again:',
       other_case: 'case',
       overridden: 'Block lifted by %{by} at %{at}: %{reason}',
     },
@@ -1011,7 +1035,8 @@ const app: AppMessages = {
       keep_refused: 'The recomputed amount differs from the one paid: "keep" is not possible, choose "adjust"',
       district_only: 'Suspending or terminating is for the district approver',
       nobody_left: 'Nobody is left in the household: ask the district approver to terminate',
-      not_eligible: 'On these incomes the household is no longer eligible: only suspend or terminate (a district approver decides)',
+      not_eligible:
+        'On these incomes the household is no longer eligible: only suspend or terminate (a district approver decides)',
       submit: 'Record re-check',
       submit_change: 'Record change',
       done_recheck: 'Re-check recorded; it takes effect on the 1st of next month',
@@ -1061,7 +1086,11 @@ const app: AppMessages = {
         carried: 'Carried to next month',
         cancelled: 'Cancelled',
       },
-      failure: { account_closed: 'Account closed', name_mismatch: 'Name mismatch', no_account: 'No bank account on file' },
+      failure: {
+        account_closed: 'Account closed',
+        name_mismatch: 'Name mismatch',
+        no_account: 'No bank account on file',
+      },
       progress: '%{percent}% · page %{done}/%{total}',
       paid_only: 'paid %{paid}',
       figures: { open_failed: 'Failed, open', carried: 'Carried to next month' },
@@ -1075,7 +1104,8 @@ const app: AppMessages = {
       formula: 'max(%{standard} × %{members} − %{income}, %{floor} × %{members}) = %{amount}',
       derivation_arrears: "Arrears: last month's unpaid amount carried into this month, derived as the original line.",
       derivation_reissue: 'Re-issue: paid again to a corrected account, the same amount as the failed line.',
-      failed_help: 'The bank did not pay these lines (or the household has no account on file). Correct the account and "re-issue", or "carry to next month" one by one; or "close the run" to carry every remaining failed line to next month.',
+      failed_help:
+        'The bank did not pay these lines (or the household has no account on file). Correct the account and "re-issue", or "carry to next month" one by one; or "close the run" to carry every remaining failed line to next month.',
       no_failed: 'No failed lines waiting',
       more_lines: '%{count} more not shown; see the payments list',
       rejected_reason: 'Rejected; nothing was paid. Reason: %{reason}',
@@ -1117,7 +1147,8 @@ const app: AppMessages = {
         amount: 'Amount',
         ok: 'Check passed: %{lines} regular lines totalling %{amount}, exactly what the households enrolled at cut-off are due (arrears are not part of it).',
         failed: 'Check failed',
-        failed_help: 'The lines disagree with what the enrolled households are due, so the run stopped. A supervisor finds and fixes the cause, then re-runs the check.',
+        failed_help:
+          'The lines disagree with what the enrolled households are due, so the run stopped. A supervisor finds and fixes the cause, then re-runs the check.',
         failed_history: 'An earlier check failed.',
         expected: 'Due',
         actual: 'Lines',
@@ -1144,7 +1175,8 @@ const app: AppMessages = {
       },
       approve: {
         title: 'Sign off the %{period} run?',
-        content: 'The bank file is written and sent to the bank: %{lines} lines, %{amount} in all. This cannot be taken back.',
+        content:
+          'The bank file is written and sent to the bank: %{lines} lines, %{amount} in all. This cannot be taken back.',
         done: 'Signed off; the bank file is being written and sent',
       },
       reject: {
@@ -1157,7 +1189,8 @@ const app: AppMessages = {
       },
       close: {
         title: 'Close the %{period} run?',
-        content: 'The %{count} failed line(s) still open are carried to next month as arrears and the run completes. Continue?',
+        content:
+          'The %{count} failed line(s) still open are carried to next month as arrears and the run completes. Continue?',
         done: 'Run closed',
       },
       recheck: {
@@ -1269,7 +1302,7 @@ const app: AppMessages = {
     },
     assessment: {
       title: 'Assess: %{name}',
-      help: "Check education, skills and experience with the seeker in person; record the hours she can work, whether physical work is ruled out and the wage she expects (openings that do not fit are not proposed), and name a one-to-one helper from her community. Matching runs once this is sent.",
+      help: 'Check education, skills and experience with the seeker in person; record the hours she can work, whether physical work is ruled out and the wage she expects (openings that do not fit are not proposed), and name a one-to-one helper from her community. Matching runs once this is sent.',
       education: 'Education',
       skills: 'Skills',
       experience: 'Work experience',
@@ -1328,7 +1361,7 @@ const app: AppMessages = {
     propose: {
       button: 'Propose this opening',
       title: 'Propose to %{name}: %{title} (%{employer})',
-      content: "Score %{score}. Once proposed, tell the seeker about the opening and record her answer.",
+      content: 'Score %{score}. Once proposed, tell the seeker about the opening and record her answer.',
       comment: 'Why this opening (optional)',
       confirm: 'Propose',
       done: 'Opening proposed',
@@ -1416,12 +1449,14 @@ const app: AppMessages = {
     },
     rematch: {
       title: 'Match openings again?',
-      content: 'Ranks the open openings again for the current assessment (openings declined or not hired at are left out).',
+      content:
+        'Ranks the open openings again for the current assessment (openings declined or not hired at are left out).',
       done: 'Matching again',
     },
     referral_withdraw: {
       title: 'Withdraw referral: %{name}',
-      content: 'The referral ends (the seeker found work herself, moved away…) and cannot be reopened. Please give the reason:',
+      content:
+        'The referral ends (the seeker found work herself, moved away…) and cannot be reopened. Please give the reason:',
       reason: 'Reason',
       confirm: 'Withdraw referral',
       confirm_title: 'Withdraw the referral?',
@@ -1445,11 +1480,14 @@ const app: AppMessages = {
       reminder_chip: 'No recent service',
       confirmed_hours: '%{hours} confirmed hours',
       next_star: '%{hours} hours to %{stars}',
-      reconfirm_due: 'The yearly re-confirmation is due (%{at}): ask the volunteer whether she goes on serving, then press "Re-confirm".',
+      reconfirm_due:
+        'The yearly re-confirmation is due (%{at}): ask the volunteer whether she goes on serving, then press "Re-confirm".',
       reminder_due: 'No hours logged for over 90 days (last: %{at}); the volunteer has been reminded.',
       reminder_due_never: 'No service for over 90 days since registration; the volunteer has been reminded.',
-      suitability_error: 'The suitability check could not be completed (the checking service failed or timed out): press "Re-screen".',
-      suitability_failed: 'Failed the suitability check: may not join activities serving the elderly, children or disabled people.',
+      suitability_error:
+        'The suitability check could not be completed (the checking service failed or timed out): press "Re-screen".',
+      suitability_failed:
+        'Failed the suitability check: may not join activities serving the elderly, children or disabled people.',
       minor_note: 'Minor volunteer (%{age}), guardian: %{guardian} (consent given in writing).',
       no_teams: 'Not in any team yet',
       queue: {
@@ -1462,7 +1500,8 @@ const app: AppMessages = {
     volunteer_form: {
       too_young: 'Under 14: cannot register as a volunteer',
       too_young_help: 'The ID number gives an age of %{age}: nobody under 14 can register as a volunteer.',
-      minor_help: "The ID number gives an age of %{age} (14–17): enter the guardian's name and obtain the guardian's written consent.",
+      minor_help:
+        "The ID number gives an age of %{age} (14–17): enter the guardian's name and obtain the guardian's written consent.",
       consent_required: "The guardian's consent is required",
     },
     stars: {
@@ -1586,12 +1625,14 @@ const app: AppMessages = {
         title: 'Reject: %{name}',
         content: 'Give the reason (she will be told).',
         confirm_title: 'Reject?',
-        confirm_content: 'The registration of "%{name}" will be closed as rejected; this cannot be undone. Are you sure?',
+        confirm_content:
+          'The registration of "%{name}" will be closed as rejected; this cannot be undone. Are you sure?',
         done: 'Rejected',
       },
       rescreen: {
         title: 'Re-screen: %{name}',
-        content: 'The last suitability check could not be completed (the service failed or timed out); it will be run again.',
+        content:
+          'The last suitability check could not be completed (the service failed or timed out); it will be run again.',
         done: 'Screening started again',
       },
       reconfirm: {
@@ -1762,7 +1803,7 @@ const app: AppMessages = {
       street: 'Street',
       total: 'Total',
       sla: 'Finished on time (last 12 weeks)',
-      sla_help: 'Share of each week\'s finished cases that met their deadlines',
+      sla_help: "Share of each week's finished cases that met their deadlines",
       sla_week: '%{percent} (%{onTime}/%{completed})',
       on_time: 'On time',
       week_of: 'Week of %{date}',
@@ -1798,9 +1839,11 @@ const app: AppMessages = {
       problem: 'Problem',
       more_errors: '%{count} more not shown',
       confirm_title: 'Load the caseload?',
-      confirm_content: 'This loads %{households} households and %{members} people and starts a case for each. Continue?',
+      confirm_content:
+        'This loads %{households} households and %{members} people and starts a case for each. Continue?',
       loaded_title: 'Loaded',
-      loaded: '%{households} households, %{members} people and %{enrollments} enrollments loaded (monthly total %{total}); %{started} case workflows started.',
+      loaded:
+        '%{households} households, %{members} people and %{enrollments} enrollments loaded (monthly total %{total}); %{started} case workflows started.',
       loaded_toast: '%{households} households loaded',
       to_enrollments: 'See the enrolled households',
     },

@@ -313,7 +313,12 @@ const app = {
         hasPlaces: '有剩余名额',
       },
       helper: { streetId: '匹配时按与求职人所在街道的距离计分' },
-      page: { list: '招聘岗位', create: '新增招聘岗位', edit: '编辑岗位：%{recordRepresentation}', show: '招聘岗位 %{recordRepresentation}' },
+      page: {
+        list: '招聘岗位',
+        create: '新增招聘岗位',
+        edit: '编辑岗位：%{recordRepresentation}',
+        show: '招聘岗位 %{recordRepresentation}',
+      },
       empty: '暂无招聘岗位',
       invite: '要新增一个岗位吗？',
       notifications: { created: '岗位已发布，在匹配中的求职人将重新匹配', updated: '岗位已更新' },
@@ -666,7 +671,8 @@ const app = {
       team_leader: '团队负责人',
     },
     role_duty: {
-      caseworker: '在社区受理低保申请，录入家庭和成员信息，入户调查并提出评议意见，办理定期复核和情况变更，必要时撤回申请。',
+      caseworker:
+        '在社区受理低保申请，录入家庭和成员信息，入户调查并提出评议意见，办理定期复核和情况变更，必要时撤回申请。',
       street_reviewer: '审核本街道各社区报送的申请，提出审核意见。',
       district_approver: '对街道审核通过的申请作出区级审批决定，决定暂停、恢复或终止保障，维护保障标准。',
       finance: '按月核算并发放已纳入保障家庭的低保金。',
@@ -947,7 +953,8 @@ const app = {
         return: '退回社区补充材料，请写明需要补充的内容；补充后重新提交。',
         resubmit: '材料已补充，重新提交核查。',
         reverify: '重新进行重复比对和收入测算。',
-        override_duplicate: '经核实重复情况不影响本申请（如原案件已办结或信息有误），解除冻结后继续办理。请写明核实情况。',
+        override_duplicate:
+          '经核实重复情况不影响本申请（如原案件已办结或信息有误），解除冻结后继续办理。请写明核实情况。',
       },
       done: {
         approve: '已通过，案件转入下一环节',
@@ -981,7 +988,8 @@ const app = {
       title: '重复比对',
       help: '以下身份证号也出现在其他案件中：',
       blocked_title: '重复冻结：身份证号已在其他在办案件中',
-      blocked_help: '同一身份证号只能在一个有效案件中。以下成员已在其他案件中，本案已冻结，须督导核实后解除冻结，或重新核查：',
+      blocked_help:
+        '同一身份证号只能在一个有效案件中。以下成员已在其他案件中，本案已冻结，须督导核实后解除冻结，或重新核查：',
       other_case: '案件',
       overridden: '%{by} 于 %{at} 解除重复冻结：%{reason}',
     },
@@ -1079,7 +1087,8 @@ const app = {
       formula: 'max(%{standard} × %{members} − %{income}, %{floor} × %{members}) = %{amount}',
       derivation_arrears: '补发：上月未能发放、转入本月的金额，核算依据沿用原明细。',
       derivation_reissue: '重新发放：更正账号后再次发放，金额与原失败明细相同。',
-      failed_help: '以下明细银行未能入账（或未登记银行账号）。请逐条更正账号后“重新发放”，或“转入下月补发”；也可“结束发放”，把剩余失败明细全部转入下月补发。',
+      failed_help:
+        '以下明细银行未能入账（或未登记银行账号）。请逐条更正账号后“重新发放”，或“转入下月补发”；也可“结束发放”，把剩余失败明细全部转入下月补发。',
       no_failed: '没有待处理的失败明细',
       more_lines: '另有 %{count} 条未列出，请在发放明细中查看',
       rejected_reason: '已退回，未发放任何款项。原因：%{reason}',
@@ -1804,7 +1813,8 @@ const app = {
       confirm_title: '确认导入？',
       confirm_content: '将导入 %{households} 户、%{members} 人，并为每户启动保障流程。确定吗？',
       loaded_title: '导入完成',
-      loaded: '已导入 %{households} 户、%{members} 人，%{enrollments} 条保障记录，月保障金合计 %{total}，已启动 %{started} 个案件流程。',
+      loaded:
+        '已导入 %{households} 户、%{members} 人，%{enrollments} 条保障记录，月保障金合计 %{total}，已启动 %{started} 个案件流程。',
       loaded_toast: '已导入 %{households} 户',
       to_enrollments: '查看低保对象',
     },

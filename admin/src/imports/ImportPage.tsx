@@ -19,9 +19,26 @@ interface Picked {
 }
 
 // As POST /api/imports documents them (domain/caseload-csv.ts reads the header).
-const CSV_COLUMNS = ['household_ref', 'community_code', 'address', 'category', 'bank_account', 'enrolled_from', 'amount_fen', 'name', 'id_number', 'relation', 'disabled', 'monthly_income_fen', 'next_recheck_on'];
+const CSV_COLUMNS = [
+  'household_ref',
+  'community_code',
+  'address',
+  'category',
+  'bank_account',
+  'enrolled_from',
+  'amount_fen',
+  'name',
+  'id_number',
+  'relation',
+  'disabled',
+  'monthly_income_fen',
+  'next_recheck_on',
+];
 
-type Outcome = { kind: 'checked'; result: ImportResult } | { kind: 'bad'; message: string; errors: RowError[] } | { kind: 'loaded'; result: ImportResult };
+type Outcome =
+  | { kind: 'checked'; result: ImportResult }
+  | { kind: 'bad'; message: string; errors: RowError[] }
+  | { kind: 'loaded'; result: ImportResult };
 
 /**
  * Loading the existing caseload: pick a CSV, check it (a dry run: every row validated, nothing
@@ -84,7 +101,12 @@ export const ImportPage = () => {
           </MuiButton>
           {file && (
             <Typography variant="body2" className="shequ-import-file">
-              {translate('shequ.import.file', { name: file.name, kb: Math.ceil(file.size / 1024), rows: file.rows, encoding: file.encoding })}
+              {translate('shequ.import.file', {
+                name: file.name,
+                kb: Math.ceil(file.size / 1024),
+                rows: file.rows,
+                encoding: file.encoding,
+              })}
             </Typography>
           )}
         </Stack>
@@ -95,12 +117,20 @@ export const ImportPage = () => {
             disabled={!file || isPending}
             onClick={() => file && mutate({ csv: file.csv, dryRun: true })}
           />
-          <Button label="shequ.import.load" variant="contained" disabled={!file || !checkedOk || isPending} onClick={() => setConfirming(true)} />
+          <Button
+            label="shequ.import.load"
+            variant="contained"
+            disabled={!file || !checkedOk || isPending}
+            onClick={() => setConfirming(true)}
+          />
         </Stack>
 
         {outcome?.kind === 'checked' && (
           <Alert severity="success" sx={{ mt: 2 }} className="shequ-import-result">
-            {translate('shequ.import.checked', { households: outcome.result.households, members: outcome.result.members })}
+            {translate('shequ.import.checked', {
+              households: outcome.result.households,
+              members: outcome.result.members,
+            })}
           </Alert>
         )}
         {outcome?.kind === 'bad' && (

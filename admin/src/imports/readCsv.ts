@@ -16,4 +16,5 @@ export async function readCsv(file: File): Promise<{ text: string; encoding: 'UT
 }
 
 /** Data rows: non-empty lines after the header. */
-export const dataRowCount = (csv: string): number => Math.max(0, csv.split(/\r?\n/).filter((l) => l.trim() !== '').length - 1);
+export const dataRowCount = (csv: string): number =>
+  Math.max(0, csv.split(/\r?\n/).filter((l) => l.trim() !== '').length - 1);

@@ -25,13 +25,19 @@ export function rowErrors(errors: unknown): RowError[] {
     return errors.map((e) => {
       if (typeof e === 'string') return { row: '', field: '', message: e };
       const o = e as Record<string, unknown>;
-      return { row: String(o.row ?? ''), field: String(o.field ?? o.column ?? ''), message: String(o.message ?? JSON.stringify(e)) };
+      return {
+        row: String(o.row ?? ''),
+        field: String(o.field ?? o.column ?? ''),
+        message: String(o.message ?? JSON.stringify(e)),
+      };
     });
   }
   if (typeof errors === 'object') {
     return Object.entries(errors as Record<string, unknown>).map(([key, message]) => {
       const m = /^row\s+(\d+)\s*(.*)$/i.exec(key);
-      return m ? { row: m[1], field: m[2], message: String(message) } : { row: '', field: key === '_' ? '' : key, message: String(message) };
+      return m
+        ? { row: m[1], field: m[2], message: String(message) }
+        : { row: '', field: key === '_' ? '' : key, message: String(message) };
     });
   }
   return [{ row: '', field: '', message: String(errors) }];

@@ -1,4 +1,13 @@
-import { AutocompleteInput, BooleanInput, NumberInput, ReferenceInput, TextInput, maxValue, minValue, required } from 'react-admin';
+import {
+  AutocompleteInput,
+  BooleanInput,
+  NumberInput,
+  ReferenceInput,
+  TextInput,
+  maxValue,
+  minValue,
+  required,
+} from 'react-admin';
 import { SkillsInput } from '../common/SkillsInput';
 import { byName } from '../common/sort';
 import { fenAsYuanText, validFen, yuanTextAsFen } from '../common/yuanInput';
@@ -15,13 +24,30 @@ export const OpeningInputs = ({ edit = false }: { edit?: boolean }) => (
     <TextInput source="title" validate={required()} fullWidth />
     <SkillsInput source="requiredSkills" />
     <SkillsInput source="preferredSkills" />
-    <NumberInput source="wageMinFen" label="resources.job-openings.fields.wageMinYuan" format={fenAsYuanText} parse={yuanTextAsFen} validate={[required(), validFen]} />
-    <NumberInput source="wageMaxFen" label="resources.job-openings.fields.wageMaxYuan" format={fenAsYuanText} parse={yuanTextAsFen} validate={[required(), validFen, maxNotBelowMin]} />
+    <NumberInput
+      source="wageMinFen"
+      label="resources.job-openings.fields.wageMinYuan"
+      format={fenAsYuanText}
+      parse={yuanTextAsFen}
+      validate={[required(), validFen]}
+    />
+    <NumberInput
+      source="wageMaxFen"
+      label="resources.job-openings.fields.wageMaxYuan"
+      format={fenAsYuanText}
+      parse={yuanTextAsFen}
+      validate={[required(), validFen, maxNotBelowMin]}
+    />
     <ReferenceInput source="streetId" reference="org-units" filter={{ kind: ['street', 'town'] }} sort={byName}>
       <AutocompleteInput optionText="name" validate={required()} helperText="resources.job-openings.helper.streetId" />
     </ReferenceInput>
     <NumberInput source="hoursPerWeek" step={1} defaultValue={40} validate={[required(), minValue(1), maxValue(84)]} />
     <BooleanInput source="physical" defaultValue={false} />
-    <NumberInput source="placesTotal" step={1} defaultValue={1} validate={[required(), minValue(1), maxValue(10000), notBelowPlaced]} />
+    <NumberInput
+      source="placesTotal"
+      step={1}
+      defaultValue={1}
+      validate={[required(), minValue(1), maxValue(10000), notBelowPlaced]}
+    />
   </>
 );

@@ -1,4 +1,13 @@
-import { AutocompleteInput, Datagrid, List, NumberField, ReferenceInput, SearchInput, SelectInput, TextField } from 'react-admin';
+import {
+  AutocompleteInput,
+  Datagrid,
+  List,
+  NumberField,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+  TextField,
+} from 'react-admin';
 import { areaFilters } from '../common/AreaFilters';
 import { byName } from '../common/sort';
 import { OpeningFilterSidebar } from './OpeningFilterSidebar';
@@ -19,7 +28,13 @@ const rowSx = (record: JobOpening) => (record.status !== 'open' || record.places
 
 // The API sorts by id, title, placesLeft, wageMaxFen, employerName, createdAt.
 export const OpeningList = () => (
-  <List filters={filters} sort={{ field: 'id', order: 'DESC' }} exporter={false} aside={<OpeningFilterSidebar />} className="shequ-opening-list">
+  <List
+    filters={filters}
+    sort={{ field: 'id', order: 'DESC' }}
+    exporter={false}
+    aside={<OpeningFilterSidebar />}
+    className="shequ-opening-list"
+  >
     <Datagrid rowClick="show" bulkActionButtons={false} rowSx={rowSx}>
       <TextField source="id" />
       <TextField source="title" />

@@ -1,5 +1,14 @@
 import { Grid, Stack, Typography } from '@mui/material';
-import { EditButton, ListButton, ReferenceField, Show, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import {
+  EditButton,
+  ListButton,
+  ReferenceField,
+  Show,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { PlacesLeft } from '../common/PlacesLeft';
 import { Facts, Section } from '../common/Section';
 import { SkillChips } from '../common/SkillChips';
@@ -34,7 +43,12 @@ const OpeningDetail = () => {
           </Stack>
           <Facts
             rows={[
-              [f('employerName'), <ReferenceField source="employerId" reference="employers" link="show"><TextField source="name" /></ReferenceField>],
+              [
+                f('employerName'),
+                <ReferenceField source="employerId" reference="employers" link="show">
+                  <TextField source="name" />
+                </ReferenceField>,
+              ],
               [f('placesLeft'), <PlacesLeft left={record.placesLeft} total={record.placesTotal} />],
               [f('placed'), record.placed],
               [f('wage'), formatFenRange(record.wageMinFen, record.wageMaxFen)],

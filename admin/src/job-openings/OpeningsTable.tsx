@@ -14,7 +14,12 @@ export const OpeningsTable = ({ employerId }: { employerId: number }) => {
   const list = useList({ data: data ?? [], isPending, resource: 'job-openings' });
   return (
     <ListContextProvider value={list}>
-      <Datagrid rowClick="show" bulkActionButtons={false} resource="job-openings" empty={<Typography color="text.secondary">{translate('resources.job-openings.empty')}</Typography>}>
+      <Datagrid
+        rowClick="show"
+        bulkActionButtons={false}
+        resource="job-openings"
+        empty={<Typography color="text.secondary">{translate('resources.job-openings.empty')}</Typography>}
+      >
         <TextField source="title" sortable={false} />
         <TextField source="streetName" sortable={false} />
         <WageRangeField source="wageMinFen" label="resources.job-openings.fields.wage" sortable={false} />

@@ -9,7 +9,14 @@ import type { JobOpening, OpeningStatus } from './types';
 
 export const OpeningStatusChip = ({ status }: { status: OpeningStatus }) => {
   const translate = useTranslate();
-  return <Chip size="small" color={status === 'open' ? 'success' : 'default'} label={translate(`shequ.opening_status.${status}`, { _: status })} data-status={status} />;
+  return (
+    <Chip
+      size="small"
+      color={status === 'open' ? 'success' : 'default'}
+      label={translate(`shequ.opening_status.${status}`, { _: status })}
+      data-status={status}
+    />
+  );
 };
 
 export const PlacesLeftField = (_props: FieldProps<JobOpening>) => {
@@ -19,7 +26,9 @@ export const PlacesLeftField = (_props: FieldProps<JobOpening>) => {
 
 export const WageRangeField = (_props: FieldProps<JobOpening>) => {
   const record = useRecordContext<JobOpening>();
-  return record ? <span style={{ whiteSpace: 'nowrap' }}>{formatFenRange(record.wageMinFen, record.wageMaxFen)}</span> : null;
+  return record ? (
+    <span style={{ whiteSpace: 'nowrap' }}>{formatFenRange(record.wageMinFen, record.wageMaxFen)}</span>
+  ) : null;
 };
 
 export const RequiredSkillsField = (_props: FieldProps<JobOpening>) => {

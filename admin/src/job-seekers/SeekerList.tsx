@@ -3,7 +3,11 @@ import { areaFilters } from '../common/AreaFilters';
 import { referralStageChoices } from '../common/stages';
 import { EducationField, SeekerStageField, SkillsField } from './fields';
 
-const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="stage" source="stage" choices={referralStageChoices} />, ...areaFilters];
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="stage" source="stage" choices={referralStageChoices} />,
+  ...areaFilters,
+];
 
 // The API sorts by id, name, communityName.
 

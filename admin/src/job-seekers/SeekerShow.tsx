@@ -15,7 +15,8 @@ const ReferralsTable = ({ record }: { record: JobSeeker }) => {
   const translate = useTranslate();
   const format = useFormatInstant();
   const referrals = record.referrals ?? [];
-  if (referrals.length === 0) return <Typography color="text.secondary">{translate('resources.job-seekers.no_referrals')}</Typography>;
+  if (referrals.length === 0)
+    return <Typography color="text.secondary">{translate('resources.job-seekers.no_referrals')}</Typography>;
   return (
     <Table size="small">
       <TableHead>
@@ -57,7 +58,10 @@ const SeekerDetail = () => {
           </Typography>
           <Facts
             rows={[
-              [f('idNumberMasked'), <RevealButton resource="job-seekers" id={record.id} field="idNumber" masked={record.idNumberMasked} />],
+              [
+                f('idNumberMasked'),
+                <RevealButton resource="job-seekers" id={record.id} field="idNumber" masked={record.idNumberMasked} />,
+              ],
               [f('age'), record.age],
               [f('communityName'), `${record.communityName} · ${record.streetName}`],
               [f('education'), translate(`shequ.education.${record.education}`, { _: record.education })],

@@ -1,6 +1,17 @@
 import DoneAllIcon from '@mui/icons-material/DoneAll';
 import NotificationsIcon from '@mui/icons-material/Notifications';
-import { Badge, Box, Button, Divider, IconButton, ListItemText, Menu, MenuItem, Tooltip, Typography } from '@mui/material';
+import {
+  Badge,
+  Box,
+  Button,
+  Divider,
+  IconButton,
+  ListItemText,
+  Menu,
+  MenuItem,
+  Tooltip,
+  Typography,
+} from '@mui/material';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslate } from 'react-admin';
@@ -28,7 +39,13 @@ export const NotificationBell = () => {
   return (
     <>
       <Tooltip title={translate(t('title'))}>
-        <IconButton color="inherit" aria-label={translate(t('bell'))} className="shequ-bell" data-unread={count} onClick={(e) => setAnchor(e.currentTarget)}>
+        <IconButton
+          color="inherit"
+          aria-label={translate(t('bell'))}
+          className="shequ-bell"
+          data-unread={count}
+          onClick={(e) => setAnchor(e.currentTarget)}
+        >
           <Badge badgeContent={count} color="error" max={99}>
             <NotificationsIcon />
           </Badge>
@@ -40,11 +57,20 @@ export const NotificationBell = () => {
         onClose={close}
         anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
         transformOrigin={{ vertical: 'top', horizontal: 'right' }}
-        slotProps={{ paper: { sx: { width: 380, maxWidth: '100vw' } }, list: { className: 'shequ-bell-menu', dense: true } }}
+        slotProps={{
+          paper: { sx: { width: 380, maxWidth: '100vw' } },
+          list: { className: 'shequ-bell-menu', dense: true },
+        }}
       >
         <Box sx={{ px: 2, py: 1, display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
           <Typography variant="subtitle1">{translate(t('title'))}</Typography>
-          <Button size="small" startIcon={<DoneAllIcon />} disabled={count === 0} onClick={() => void markAllRead()} data-action="read-all">
+          <Button
+            size="small"
+            startIcon={<DoneAllIcon />}
+            disabled={count === 0}
+            onClick={() => void markAllRead()}
+            data-action="read-all"
+          >
             {translate(t('mark_all'))}
           </Button>
         </Box>
@@ -55,12 +81,23 @@ export const NotificationBell = () => {
           </MenuItem>
         )}
         {(data ?? []).map((n) => (
-          <MenuItem key={n.id} onClick={() => pick(n)} data-notification-id={n.id} sx={{ whiteSpace: 'normal', alignItems: 'flex-start' }}>
+          <MenuItem
+            key={n.id}
+            onClick={() => pick(n)}
+            data-notification-id={n.id}
+            sx={{ whiteSpace: 'normal', alignItems: 'flex-start' }}
+          >
             <ListItemText primary={n.message} secondary={format(n.createdAt)} />
           </MenuItem>
         ))}
         <Divider />
-        <MenuItem component={Link} to="/notifications" onClick={close} data-action="see-all" sx={{ justifyContent: 'center' }}>
+        <MenuItem
+          component={Link}
+          to="/notifications"
+          onClick={close}
+          data-action="see-all"
+          sx={{ justifyContent: 'center' }}
+        >
           <Typography variant="body2" color="primary">
             {translate(t('see_all'))}
           </Typography>

@@ -1,6 +1,15 @@
 import DoneAllIcon from '@mui/icons-material/DoneAll';
 import { Chip, Typography } from '@mui/material';
-import { BooleanInput, Button, Datagrid, List, TopToolbar, useRecordContext, useTranslate, type FieldProps } from 'react-admin';
+import {
+  BooleanInput,
+  Button,
+  Datagrid,
+  List,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+  type FieldProps,
+} from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
 import type { Notification } from './types';
 import { useNotificationActions } from './useNotificationActions';
@@ -25,7 +34,9 @@ const MessageField = (_props: FieldProps<Notification>) => {
   if (!record) return null;
   return (
     <Typography variant="body2" fontWeight={record.readAt ? 400 : 600}>
-      {!record.readAt && <Chip size="small" color="error" label={translate('shequ.notifications.unread')} sx={{ mr: 1 }} />}
+      {!record.readAt && (
+        <Chip size="small" color="error" label={translate('shequ.notifications.unread')} sx={{ mr: 1 }} />
+      )}
       {record.message}
     </Typography>
   );
@@ -35,7 +46,14 @@ const MessageField = (_props: FieldProps<Notification>) => {
 export const NotificationList = () => {
   const { open } = useNotificationActions();
   return (
-    <List resource="notifications" filters={filters} sort={{ field: 'id', order: 'DESC' }} exporter={false} actions={<Actions />} className="shequ-notification-list">
+    <List
+      resource="notifications"
+      filters={filters}
+      sort={{ field: 'id', order: 'DESC' }}
+      exporter={false}
+      actions={<Actions />}
+      className="shequ-notification-list"
+    >
       <Datagrid
         bulkActionButtons={false}
         rowClick={(_id, _resource, record) => {

@@ -1,4 +1,13 @@
-import { Datagrid, List, NumberField, ReferenceField, SearchInput, SelectField, SelectInput, TextField } from 'react-admin';
+import {
+  Datagrid,
+  List,
+  NumberField,
+  ReferenceField,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  TextField,
+} from 'react-admin';
 import { kindChoices } from './kinds';
 
 const filters = [

@@ -26,7 +26,12 @@ export const LineActions = ({ payment, runResolving }: { payment: Payment; runRe
   return (
     <Stack direction="row" spacing={0.5} className="shequ-line-actions" data-payment-id={payment.id}>
       {isAllowed(role, 'payments', 'reissue') && (
-        <Button label="shequ.disbursement.action.reissue" size="small" onClick={() => setReissuing(true)} data-action="reissue">
+        <Button
+          label="shequ.disbursement.action.reissue"
+          size="small"
+          onClick={() => setReissuing(true)}
+          data-action="reissue"
+        >
           <ReplayIcon />
         </Button>
       )}

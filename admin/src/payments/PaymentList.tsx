@@ -1,6 +1,16 @@
 import { Typography } from '@mui/material';
 import { cloneElement } from 'react';
-import { Datagrid, List, NumberInput, SearchInput, SelectInput, TextField, TextInput, useRecordContext, type FieldProps } from 'react-admin';
+import {
+  Datagrid,
+  List,
+  NumberInput,
+  SearchInput,
+  SelectInput,
+  TextField,
+  TextInput,
+  useRecordContext,
+  type FieldProps,
+} from 'react-admin';
 import { areaFilters } from '../common/AreaFilters';
 import { DateTimeField } from '../common/DateTimeField';
 import { MoneyField } from '../common/MoneyField';
@@ -13,7 +23,14 @@ const period = (v: string) => (/^\d{4}-\d{2}$/.test(v ?? '') ? v : undefined);
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <TextInput key="period" source="period" type="month" parse={period} alwaysOn slotProps={{ inputLabel: { shrink: true } }} />,
+  <TextInput
+    key="period"
+    source="period"
+    type="month"
+    parse={period}
+    alwaysOn
+    slotProps={{ inputLabel: { shrink: true } }}
+  />,
   // Month, street and status stay in view (an input shown from the start follows the sidebar's
   // clicks too); kind and the rest are one click away.
   cloneElement(areaFilters[0], { alwaysOn: true }),
@@ -48,8 +65,23 @@ const rowSx = (record: Payment) => (record.status === 'failed' ? { backgroundCol
 
 // The API sorts by id, amountFen, period, status, name; everyone sees the lines of her own area.
 export const PaymentList = () => (
-  <List filters={filters} sort={{ field: 'id', order: 'DESC' }} exporter={false} aside={<PaymentFilterSidebar />} className="shequ-payment-list">
-    <Datagrid rowClick="show" bulkActionButtons={false} rowSx={rowSx} sx={{ '& .RaDatagrid-headerCell, & .column-id, & .column-period, & .column-amountFen, & .column-accountMasked': { whiteSpace: 'nowrap' } }}>
+  <List
+    filters={filters}
+    sort={{ field: 'id', order: 'DESC' }}
+    exporter={false}
+    aside={<PaymentFilterSidebar />}
+    className="shequ-payment-list"
+  >
+    <Datagrid
+      rowClick="show"
+      bulkActionButtons={false}
+      rowSx={rowSx}
+      sx={{
+        '& .RaDatagrid-headerCell, & .column-id, & .column-period, & .column-amountFen, & .column-accountMasked': {
+          whiteSpace: 'nowrap',
+        },
+      }}
+    >
       <TextField source="id" />
       <TextField source="period" />
       <TextField source="name" />

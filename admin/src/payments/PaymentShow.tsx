@@ -18,7 +18,11 @@ const f = (field: string) => `resources.payments.fields.${field}`;
 function useRun(payment: Payment | undefined) {
   const { permissions: role } = usePermissions<Role | undefined>();
   const readable = isAllowed(role, 'disbursement-runs', 'show');
-  const { data } = useGetOne<RunDetail>('disbursement-runs', { id: payment?.runId ?? 0 }, { enabled: !!payment && readable });
+  const { data } = useGetOne<RunDetail>(
+    'disbursement-runs',
+    { id: payment?.runId ?? 0 },
+    { enabled: !!payment && readable },
+  );
   return { run: data, readable };
 }
 
@@ -61,7 +65,10 @@ const PaymentDetail = () => {
               [f('kind'), <KindLabel kind={p.kind} />],
               [f('failureReason'), p.failureReason ? <FailureReason reason={p.failureReason} /> : '—'],
               [f('communityName'), `${p.communityName} · ${p.streetName}`],
-              [f('accountMasked'), <RevealButton resource="payments" id={p.id} field="bankAccount" masked={p.accountMasked} />],
+              [
+                f('accountMasked'),
+                <RevealButton resource="payments" id={p.id} field="bankAccount" masked={p.accountMasked} />,
+              ],
               [f('bankFileSeq'), p.bankFileSeq ?? '—'],
               [f('reissueOf'), related('shequ.disbursement.line_ref', p.reissueOf)],
               [f('arrearsOf'), related('shequ.disbursement.line_ref', p.arrearsOf)],

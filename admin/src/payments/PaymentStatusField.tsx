@@ -4,14 +4,26 @@ import { statusColor, type Payment, type PaymentKind, type PaymentStatus } from 
 
 export const PaymentStatusChip = ({ status }: { status: PaymentStatus }) => {
   const translate = useTranslate();
-  return <Chip size="small" color={statusColor[status] ?? 'default'} label={translate(`shequ.disbursement.payment_status.${status}`, { _: status })} data-status={status} className="shequ-payment-status" />;
+  return (
+    <Chip
+      size="small"
+      color={statusColor[status] ?? 'default'}
+      label={translate(`shequ.disbursement.payment_status.${status}`, { _: status })}
+      data-status={status}
+      className="shequ-payment-status"
+    />
+  );
 };
 
 /** Why the bank (or the run, for a household without an account) refused the line. */
 export const FailureReason = ({ reason }: { reason: string | null | undefined }) => {
   const translate = useTranslate();
   if (!reason) return null;
-  return <span className="shequ-failure-reason" data-reason={reason}>{translate(`shequ.disbursement.failure.${reason}`, { _: reason })}</span>;
+  return (
+    <span className="shequ-failure-reason" data-reason={reason}>
+      {translate(`shequ.disbursement.failure.${reason}`, { _: reason })}
+    </span>
+  );
 };
 
 /** Status, with the failure reason beside it. */

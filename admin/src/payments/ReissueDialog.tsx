@@ -28,17 +28,33 @@ export const ReissueDialog = ({ payment, open, onClose }: { payment: Payment; op
     onClose();
   };
   const { mutate, isPending, error, clearError } = useActionMutation(
-    () => dataProvider.reissuePayment(payment.id, { account: account.trim(), ...(accountName.trim() ? { accountName: accountName.trim() } : {}) }),
+    () =>
+      dataProvider.reissuePayment(payment.id, {
+        account: account.trim(),
+        ...(accountName.trim() ? { accountName: accountName.trim() } : {}),
+      }),
     { done: 'shequ.disbursement.reissue.done', onDone: close },
   );
   const valid = ACCOUNT.test(account.trim());
-  const accountError = error?.fields.account ?? (touched && !valid ? translate('shequ.validation.bank_account') : undefined);
+  const accountError =
+    error?.fields.account ?? (touched && !valid ? translate('shequ.validation.bank_account') : undefined);
   return (
-    <Dialog open={open} onClose={isPending ? undefined : close} fullWidth maxWidth="sm" className="shequ-reissue-dialog">
-      <DialogTitle>{translate('shequ.disbursement.reissue.title', { name: `#${payment.id} ${payment.name}` })}</DialogTitle>
+    <Dialog
+      open={open}
+      onClose={isPending ? undefined : close}
+      fullWidth
+      maxWidth="sm"
+      className="shequ-reissue-dialog"
+    >
+      <DialogTitle>
+        {translate('shequ.disbursement.reissue.title', { name: `#${payment.id} ${payment.name}` })}
+      </DialogTitle>
       <DialogContent>
         <DialogContentText component="div">
-          {translate('shequ.disbursement.reissue.help', { amount: formatFen(payment.amountFen), account: payment.accountMasked || '—' })}
+          {translate('shequ.disbursement.reissue.help', {
+            amount: formatFen(payment.amountFen),
+            account: payment.accountMasked || '—',
+          })}
           <div style={{ marginTop: 4 }}>
             {translate('resources.payments.fields.failureReason')}：<FailureReason reason={payment.failureReason} />
           </div>
@@ -73,7 +89,12 @@ export const ReissueDialog = ({ payment, open, onClose }: { payment: Payment; op
       </DialogContent>
       <DialogActions>
         <Button label="ra.action.cancel" onClick={close} disabled={isPending} />
-        <Button label="shequ.disbursement.action.reissue" variant="contained" disabled={!valid || isPending} onClick={() => mutate(undefined)} />
+        <Button
+          label="shequ.disbursement.action.reissue"
+          variant="contained"
+          disabled={!valid || isPending}
+          onClick={() => mutate(undefined)}
+        />
       </DialogActions>
     </Dialog>
   );

@@ -19,7 +19,11 @@ export const RateField = ({ month }: { month: 1 | 3 | 6; label?: string; textAli
   }
   return (
     <Box sx={{ textAlign: 'right' }} data-rate={rate} className={`shequ-rate-${month}`}>
-      <Typography variant="body2" fontWeight={600} sx={{ color: rate < 0.5 ? 'error.main' : rate < 0.8 ? 'warning.main' : 'success.main' }}>
+      <Typography
+        variant="body2"
+        fontWeight={600}
+        sx={{ color: rate < 0.5 ? 'error.main' : rate < 0.8 ? 'warning.main' : 'success.main' }}
+      >
         {`${Math.round(rate * 1000) / 10}%`}
       </Typography>
       <Typography variant="caption" color="text.secondary">

@@ -6,7 +6,14 @@ import { RateField } from './RateField';
 const month = (v: string) => (/^\d{4}-\d{2}$/.test(v ?? '') ? v : undefined);
 
 const filters = [
-  <TextInput key="from" source="from" type="month" parse={month} alwaysOn slotProps={{ inputLabel: { shrink: true } }} />,
+  <TextInput
+    key="from"
+    source="from"
+    type="month"
+    parse={month}
+    alwaysOn
+    slotProps={{ inputLabel: { shrink: true } }}
+  />,
   <TextInput key="to" source="to" type="month" parse={month} alwaysOn slotProps={{ inputLabel: { shrink: true } }} />,
   areaFilters[0],
 ];
@@ -16,7 +23,13 @@ const r = (field: string) => `resources.placement-report.fields.${field}`;
 
 /** Placements per street and month (of the start date), and how many were still in the job at the 1-, 3- and 6-month follow-ups. */
 export const ReportList = () => (
-  <List filters={filters} sort={{ field: 'month', order: 'DESC' }} exporter={false} perPage={50} className="shequ-placement-report">
+  <List
+    filters={filters}
+    sort={{ field: 'month', order: 'DESC' }}
+    exporter={false}
+    perPage={50}
+    className="shequ-placement-report"
+  >
     <Datagrid bulkActionButtons={false} rowClick={false}>
       <TextField source="month" />
       <TextField source="streetName" />

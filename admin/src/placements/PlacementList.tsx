@@ -10,7 +10,14 @@ const month = (v: string) => (/^\d{4}-\d{2}$/.test(v ?? '') ? v : undefined);
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <TextInput key="month" source="month" type="month" parse={month} alwaysOn slotProps={{ inputLabel: { shrink: true } }} />,
+  <TextInput
+    key="month"
+    source="month"
+    type="month"
+    parse={month}
+    alwaysOn
+    slotProps={{ inputLabel: { shrink: true } }}
+  />,
   cloneElement(areaFilters[0], { alwaysOn: true }),
   <SelectInput key="status" source="status" choices={placementStatusChoices} alwaysOn />,
 ];
@@ -19,7 +26,10 @@ const filters = [
 // A placement is read on its referral's page (the seeker's page).
 export const PlacementList = () => (
   <List filters={filters} sort={{ field: 'id', order: 'DESC' }} exporter={false} className="shequ-placement-list">
-    <Datagrid rowClick={(_id, _resource, record) => `/referrals/${(record as PlacementRow).referralId}/show`} bulkActionButtons={false}>
+    <Datagrid
+      rowClick={(_id, _resource, record) => `/referrals/${(record as PlacementRow).referralId}/show`}
+      bulkActionButtons={false}
+    >
       <TextField source="id" />
       <TextField source="seekerName" />
       <TextField source="employerName" />

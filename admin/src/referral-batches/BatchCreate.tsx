@@ -17,11 +17,25 @@ const defaultValues = () => {
 // and its field errors must show beside the row before the caseworker leaves the page. Each
 // seeker becomes a referral; the queue then opens on this batch.
 export const BatchCreate = () => (
-  <Create mutationMode="pessimistic" redirect={(_resource, id) => batchReferralsPath(id ?? '')} transform={(data: BatchForm) => toBatchPayload(data)}>
+  <Create
+    mutationMode="pessimistic"
+    redirect={(_resource, id) => batchReferralsPath(id ?? '')}
+    transform={(data: BatchForm) => toBatchPayload(data)}
+  >
     <SimpleForm defaultValues={defaultValues()} mode="onBlur" reValidateMode="onChange">
       {/* Enterprises are few: a plain select, with "add" for one referring for the first time. */}
-      <ReferenceInput source="enterpriseId" reference="enterprises" sort={{ field: 'name', order: 'ASC' }} perPage={500}>
-        <SelectInput optionText="name" validate={required()} create={<CreateEnterprise />} createLabel="resources.enterprises.action.create" />
+      <ReferenceInput
+        source="enterpriseId"
+        reference="enterprises"
+        sort={{ field: 'name', order: 'ASC' }}
+        perPage={500}
+      >
+        <SelectInput
+          optionText="name"
+          validate={required()}
+          create={<CreateEnterprise />}
+          createLabel="resources.enterprises.action.create"
+        />
       </ReferenceInput>
       <TextInput source="reference" validate={required()} helperText="resources.referral-batches.helper.reference" />
       <DateInput source="receivedOn" validate={required()} />

@@ -11,11 +11,18 @@ export const CreateEnterprise = () => {
   const [creditCode, setCreditCode] = useState('');
   const [contact, setContact] = useState('');
   const [create, { isPending, error }] = useCreate<Enterprise, HttpError>();
-  const fields: Record<string, string> = error instanceof HttpError && error.body?.errors ? (error.body.errors as Record<string, string>) : {};
+  const fields: Record<string, string> =
+    error instanceof HttpError && error.body?.errors ? (error.body.errors as Record<string, string>) : {};
   const save = () =>
     create(
       'enterprises',
-      { data: { name: name.trim(), ...(creditCode.trim() ? { creditCode: creditCode.trim() } : {}), contact: contact.trim() } },
+      {
+        data: {
+          name: name.trim(),
+          ...(creditCode.trim() ? { creditCode: creditCode.trim() } : {}),
+          contact: contact.trim(),
+        },
+      },
       { onSuccess: (record) => onCreate(record) },
     );
   const e = (field: string) => `resources.enterprises.fields.${field}`;
@@ -23,9 +30,38 @@ export const CreateEnterprise = () => {
     <Dialog open onClose={isPending ? undefined : onCancel} fullWidth maxWidth="xs">
       <DialogTitle>{translate('resources.enterprises.page.create')}</DialogTitle>
       <DialogContent>
-        <TextField autoFocus required fullWidth margin="dense" name="name" label={translate(e('name'))} value={name} onChange={(ev) => setName(ev.target.value)} error={!!fields.name} helperText={fields.name ?? ' '} />
-        <TextField fullWidth margin="dense" name="creditCode" label={translate(e('creditCode'))} value={creditCode} onChange={(ev) => setCreditCode(ev.target.value)} error={!!fields.creditCode} helperText={fields.creditCode ?? ' '} />
-        <TextField fullWidth margin="dense" name="contact" label={translate(e('contact'))} value={contact} onChange={(ev) => setContact(ev.target.value)} error={!!fields.contact} helperText={fields.contact ?? (error && !Object.keys(fields).length ? error.message : ' ')} />
+        <TextField
+          autoFocus
+          required
+          fullWidth
+          margin="dense"
+          name="name"
+          label={translate(e('name'))}
+          value={name}
+          onChange={(ev) => setName(ev.target.value)}
+          error={!!fields.name}
+          helperText={fields.name ?? ' '}
+        />
+        <TextField
+          fullWidth
+          margin="dense"
+          name="creditCode"
+          label={translate(e('creditCode'))}
+          value={creditCode}
+          onChange={(ev) => setCreditCode(ev.target.value)}
+          error={!!fields.creditCode}
+          helperText={fields.creditCode ?? ' '}
+        />
+        <TextField
+          fullWidth
+          margin="dense"
+          name="contact"
+          label={translate(e('contact'))}
+          value={contact}
+          onChange={(ev) => setContact(ev.target.value)}
+          error={!!fields.contact}
+          helperText={fields.contact ?? (error && !Object.keys(fields).length ? error.message : ' ')}
+        />
       </DialogContent>
       <DialogActions>
         <Button label="ra.action.cancel" onClick={onCancel} disabled={isPending} />

@@ -1,4 +1,13 @@
-import { ArrayInput, AutocompleteInput, ReferenceInput, SelectInput, SimpleFormIterator, TextInput, regex, required } from 'react-admin';
+import {
+  ArrayInput,
+  AutocompleteInput,
+  ReferenceInput,
+  SelectInput,
+  SimpleFormIterator,
+  TextInput,
+  regex,
+  required,
+} from 'react-admin';
 import { validateIdNumber } from '../applications/idNumber';
 import { SkillsInput } from '../common/SkillsInput';
 import { byName } from '../common/sort';
@@ -10,7 +19,10 @@ const label = (field: string) => `resources.referral-batches.seeker.${field}`;
 /** One row per person on the enterprise's list: the ID number is checked as it is typed. */
 export const SeekerInputs = () => (
   <ArrayInput source="seekers" validate={validateSeekers}>
-    <SimpleFormIterator disableReordering sx={{ '& .RaSimpleFormIterator-line': { borderBottom: 1, borderColor: 'divider', pb: 1 } }}>
+    <SimpleFormIterator
+      disableReordering
+      sx={{ '& .RaSimpleFormIterator-line': { borderBottom: 1, borderColor: 'divider', pb: 1 } }}
+    >
       <TextInput source="name" label={label('name')} validate={required()} />
       <TextInput source="idNumber" label={label('idNumber')} validate={[required(), validateIdNumber]} />
       <ReferenceInput source="communityId" reference="org-units" filter={{ kind: 'community' }} sort={byName}>

@@ -1,4 +1,16 @@
-import { Checkbox, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, InputAdornment, MenuItem, Stack, TextField } from '@mui/material';
+import {
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  FormControlLabel,
+  InputAdornment,
+  MenuItem,
+  Stack,
+  TextField,
+} from '@mui/material';
 import { useState } from 'react';
 import { Button, useDataProvider, useTranslate } from 'react-admin';
 import { ActionErrorAlert } from '../common/ActionErrorAlert';
@@ -13,7 +25,17 @@ import { useRefetchBurst } from './RefetchBurst';
 import type { AssessBody, EducationLevel, Referral } from './types';
 
 const a = (field: string) => `shequ.assessment.${field}`;
-const fields = ['education', 'skills', 'experience', 'maxHoursPerWeek', 'noPhysicalWork', 'expectedWageFen', 'constraintsNote', 'notes', 'helperId'];
+const fields = [
+  'education',
+  'skills',
+  'experience',
+  'maxHoursPerWeek',
+  'noPhysicalWork',
+  'expectedWageFen',
+  'constraintsNote',
+  'notes',
+  'helperId',
+];
 
 /**
  * Intake: the caseworker checks what the enterprise declared with the seeker in front of her,
@@ -94,7 +116,10 @@ export const AssessDialog = ({ record, onClose }: { record: Referral; onClose: (
             onChange={(e) => set({ maxHours: e.target.value })}
             error={!!message('maxHoursPerWeek')}
             helperText={message('maxHoursPerWeek') ?? translate(a('hours_help'))}
-            slotProps={{ htmlInput: { inputMode: 'numeric' }, input: { endAdornment: <InputAdornment position="end">{translate(a('hours_unit'))}</InputAdornment> } }}
+            slotProps={{
+              htmlInput: { inputMode: 'numeric' },
+              input: { endAdornment: <InputAdornment position="end">{translate(a('hours_unit'))}</InputAdornment> },
+            }}
             sx={{ minWidth: 180 }}
           />
           <TextField
@@ -118,18 +143,34 @@ export const AssessDialog = ({ record, onClose }: { record: Referral; onClose: (
           error={f.skills ?? Object.entries(f).find(([k]) => k.startsWith('skills.'))?.[1]}
         />
         <FormControlLabel
-          control={<Checkbox name="noPhysicalWork" checked={form.noPhysicalWork} onChange={(e) => set({ noPhysicalWork: e.target.checked })} />}
+          control={
+            <Checkbox
+              name="noPhysicalWork"
+              checked={form.noPhysicalWork}
+              onChange={(e) => set({ noPhysicalWork: e.target.checked })}
+            />
+          }
           label={translate(a('noPhysicalWork_label'))}
         />
         {text('experience', 'experience', a('experience'), 2, 2000)}
         {text('constraintsNote', 'constraintsNote', a('constraintsNote'), 1, 500)}
         {text('notes', 'notes', a('notes'), 2, 2000)}
-        <HelperSelect communityId={record.communityId} value={form.helperId} onChange={(helperId) => set({ helperId })} error={f.helperId} />
+        <HelperSelect
+          communityId={record.communityId}
+          value={form.helperId}
+          onChange={(helperId) => set({ helperId })}
+          error={f.helperId}
+        />
         <ActionErrorAlert error={error} shown={[...fields, ...Object.keys(f).filter((k) => k.startsWith('skills.'))]} />
       </DialogContent>
       <DialogActions>
         <Button label="ra.action.cancel" onClick={close} disabled={isPending} />
-        <Button label="shequ.assessment.submit" variant="contained" disabled={Object.keys(problems).length > 0 || isPending} onClick={() => mutate(toAssessBody(form))} />
+        <Button
+          label="shequ.assessment.submit"
+          variant="contained"
+          disabled={Object.keys(problems).length > 0 || isPending}
+          onClick={() => mutate(toAssessBody(form))}
+        />
       </DialogActions>
     </Dialog>
   );

@@ -1,4 +1,17 @@
-import { Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControl, FormControlLabel, FormHelperText, FormLabel, Radio, RadioGroup, TextField } from '@mui/material';
+import {
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  FormControl,
+  FormControlLabel,
+  FormHelperText,
+  FormLabel,
+  Radio,
+  RadioGroup,
+  TextField,
+} from '@mui/material';
 import { useState } from 'react';
 import { Button, useDataProvider, useTranslate } from 'react-admin';
 import { ActionErrorAlert } from '../common/ActionErrorAlert';
@@ -10,7 +23,15 @@ import type { FollowUp, FollowUpBody, FollowUpOutcome, Referral } from './types'
 const t = (field: string) => `shequ.follow_up.${field}`;
 
 /** The helper's retention check: still in the job, or left (why) — leaving starts a new search. */
-export const FollowUpDialog = ({ record, followUp, onClose }: { record: Referral; followUp: FollowUp; onClose: () => void }) => {
+export const FollowUpDialog = ({
+  record,
+  followUp,
+  onClose,
+}: {
+  record: Referral;
+  followUp: FollowUp;
+  onClose: () => void;
+}) => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<ShequDataProvider>();
   const burst = useRefetchBurst();
@@ -38,8 +59,18 @@ export const FollowUpDialog = ({ record, followUp, onClose }: { record: Referral
         <DialogContentText>{translate(t('help'))}</DialogContentText>
         <FormControl error={!!f.outcome} sx={{ mt: 1 }}>
           <FormLabel id="follow-up-outcome">{translate(t('outcome'))}</FormLabel>
-          <RadioGroup row aria-labelledby="follow-up-outcome" name="outcome" value={outcome} onChange={(e) => setOutcome(e.target.value as FollowUpOutcome)}>
-            <FormControlLabel value="retained" control={<Radio />} label={translate('shequ.follow_up_status.retained')} />
+          <RadioGroup
+            row
+            aria-labelledby="follow-up-outcome"
+            name="outcome"
+            value={outcome}
+            onChange={(e) => setOutcome(e.target.value as FollowUpOutcome)}
+          >
+            <FormControlLabel
+              value="retained"
+              control={<Radio />}
+              label={translate('shequ.follow_up_status.retained')}
+            />
             <FormControlLabel value="left" control={<Radio />} label={translate('shequ.follow_up_status.left')} />
           </RadioGroup>
           <FormHelperText>{f.outcome ?? (outcome === 'left' ? translate(t('left_help')) : ' ')}</FormHelperText>

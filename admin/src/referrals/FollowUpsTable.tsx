@@ -48,7 +48,13 @@ export const FollowUpsTable = ({ followUps, canRecord, onRecord }: Props) => {
               {canRecord && (
                 <TableCell>
                   {f.status === 'open' && (
-                    <Button label="shequ.follow_up.button" variant="outlined" size="small" onClick={() => onRecord(f)} data-action="follow_up">
+                    <Button
+                      label="shequ.follow_up.button"
+                      variant="outlined"
+                      size="small"
+                      onClick={() => onRecord(f)}
+                      data-action="follow_up"
+                    >
                       <EventAvailableIcon />
                     </Button>
                   )}

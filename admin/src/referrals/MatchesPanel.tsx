@@ -40,7 +40,9 @@ export const MatchesPanel = ({ record }: { record: Referral }) => {
         </Typography>
       )}
       {matches.length === 0 ? (
-        !ranking && <Typography color="text.secondary">{translate(record.matchedAt ? m('none') : m('not_yet'))}</Typography>
+        !ranking && (
+          <Typography color="text.secondary">{translate(record.matchedAt ? m('none') : m('not_yet'))}</Typography>
+        )
       ) : (
         <ScrollX>
           <Table size="small" sx={{ '& td': { verticalAlign: 'top' }, '& th': { whiteSpace: 'nowrap' } }}>
@@ -60,7 +62,12 @@ export const MatchesPanel = ({ record }: { record: Referral }) => {
               {matches.map((match) => {
                 const offerable = match.status === 'open' && match.placesLeft > 0;
                 return (
-                  <TableRow key={match.openingId} data-opening-id={match.openingId} data-rank={match.rank} sx={offerable ? undefined : { opacity: 0.6 }}>
+                  <TableRow
+                    key={match.openingId}
+                    data-opening-id={match.openingId}
+                    data-rank={match.rank}
+                    sx={offerable ? undefined : { opacity: 0.6 }}
+                  >
                     <TableCell>{match.rank}</TableCell>
                     <TableCell sx={{ minWidth: 160 }}>
                       <Typography variant="body2" fontWeight={500}>
@@ -87,7 +94,14 @@ export const MatchesPanel = ({ record }: { record: Referral }) => {
                     </TableCell>
                     {canPropose && (
                       <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                        <Button label="shequ.propose.button" variant="outlined" size="small" disabled={!offerable} onClick={() => setProposing(match)} data-action="propose">
+                        <Button
+                          label="shequ.propose.button"
+                          variant="outlined"
+                          size="small"
+                          disabled={!offerable}
+                          onClick={() => setProposing(match)}
+                          data-action="propose"
+                        >
                           <SendIcon />
                         </Button>
                       </TableCell>

@@ -1,4 +1,15 @@
-import { Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, Radio, RadioGroup, Stack, TextField } from '@mui/material';
+import {
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  FormControlLabel,
+  Radio,
+  RadioGroup,
+  Stack,
+  TextField,
+} from '@mui/material';
 import { useState } from 'react';
 import { Button, useDataProvider, useTranslate } from 'react-admin';
 import { ActionErrorAlert } from '../common/ActionErrorAlert';
@@ -41,7 +52,8 @@ export const OutcomeDialog = ({ record, onClose }: { record: Referral; onClose: 
   const wageInvalid = wageYuan.trim() !== '' && (wageFen === undefined || wageFen <= 0);
   const dateValid = /^\d{4}-\d{2}-\d{2}$/.test(startDate);
   const ready = hired ? wageFen !== undefined && wageFen > 0 && dateValid : reason.trim() !== '';
-  const submit = () => mutate(hired ? { hired: true, wageFen: wageFen!, startDate } : { hired: false, reason: reason.trim() });
+  const submit = () =>
+    mutate(hired ? { hired: true, wageFen: wageFen!, startDate } : { hired: false, reason: reason.trim() });
   const interview = record.interviews?.find((i) => i.outcome === null);
 
   return (
@@ -49,9 +61,17 @@ export const OutcomeDialog = ({ record, onClose }: { record: Referral; onClose: 
       <DialogTitle>{translate(o('title'), { name: record.seekerName })}</DialogTitle>
       <DialogContent>
         <DialogContentText>
-          {translate(o('help'), { opening: interview ? `${interview.title}（${interview.employerName}）` : (record.proposal?.title ?? '') })}
+          {translate(o('help'), {
+            opening: interview ? `${interview.title}（${interview.employerName}）` : (record.proposal?.title ?? ''),
+          })}
         </DialogContentText>
-        <RadioGroup row name="hired" value={hired ? 'yes' : 'no'} onChange={(e) => setHired(e.target.value === 'yes')} sx={{ mt: 1 }}>
+        <RadioGroup
+          row
+          name="hired"
+          value={hired ? 'yes' : 'no'}
+          onChange={(e) => setHired(e.target.value === 'yes')}
+          sx={{ mt: 1 }}
+        >
           <FormControlLabel value="yes" control={<Radio />} label={translate(o('hired'))} />
           <FormControlLabel value="no" control={<Radio />} label={translate(o('not_hired'))} />
         </RadioGroup>
@@ -83,13 +103,27 @@ export const OutcomeDialog = ({ record, onClose }: { record: Referral; onClose: 
             />
           </Stack>
         ) : (
-          <TextAreaField name="reason" label={translate(o('reason'))} value={reason} onChange={setReason} error={f.reason} help={translate(o('not_hired_help'))} maxLength={500} />
+          <TextAreaField
+            name="reason"
+            label={translate(o('reason'))}
+            value={reason}
+            onChange={setReason}
+            error={f.reason}
+            help={translate(o('not_hired_help'))}
+            maxLength={500}
+          />
         )}
         <ActionErrorAlert error={error} shown={['wageFen', 'startDate', 'reason', 'hired']} />
       </DialogContent>
       <DialogActions>
         <Button label="ra.action.cancel" onClick={close} disabled={isPending} />
-        <Button label={hired ? o('submit_hired') : o('submit_not_hired')} variant="contained" color={hired ? 'success' : 'warning'} disabled={!ready || isPending} onClick={submit} />
+        <Button
+          label={hired ? o('submit_hired') : o('submit_not_hired')}
+          variant="contained"
+          color={hired ? 'success' : 'warning'}
+          disabled={!ready || isPending}
+          onClick={submit}
+        />
       </DialogActions>
     </Dialog>
   );

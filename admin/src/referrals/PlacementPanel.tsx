@@ -25,7 +25,11 @@ export const PlacementPanel = ({ record }: { record: Referral }) => {
           {translate('shequ.follow_up.none')}
         </Typography>
       ) : (
-        <FollowUpsTable followUps={followUps} canRecord={record.allowedActions?.includes('follow_up') ?? false} onRecord={setRecording} />
+        <FollowUpsTable
+          followUps={followUps}
+          canRecord={record.allowedActions?.includes('follow_up') ?? false}
+          onRecord={setRecording}
+        />
       )}
       {recording && <FollowUpDialog record={record} followUp={recording} onClose={() => setRecording(null)} />}
     </Section>

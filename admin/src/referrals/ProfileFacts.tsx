@@ -16,8 +16,16 @@ export const ProfileFacts = ({ profile, extra = [] }: { profile: SeekerProfile; 
         [a('education'), translate(`shequ.education.${profile.education}`, { _: profile.education })],
         [a('skills'), <SkillChips skills={profile.skills} />],
         [a('experience'), <span style={{ whiteSpace: 'pre-wrap' }}>{profile.experience || '—'}</span>],
-        [a('maxHoursPerWeek'), profile.maxHoursPerWeek === null ? translate('shequ.assessment.no_limit') : translate('shequ.assessment.hours', { hours: profile.maxHoursPerWeek })],
-        [a('noPhysicalWork'), translate(profile.noPhysicalWork ? 'shequ.assessment.physical_no' : 'shequ.assessment.physical_ok')],
+        [
+          a('maxHoursPerWeek'),
+          profile.maxHoursPerWeek === null
+            ? translate('shequ.assessment.no_limit')
+            : translate('shequ.assessment.hours', { hours: profile.maxHoursPerWeek }),
+        ],
+        [
+          a('noPhysicalWork'),
+          translate(profile.noPhysicalWork ? 'shequ.assessment.physical_no' : 'shequ.assessment.physical_ok'),
+        ],
         [a('expectedWageFen'), profile.expectedWageFen === null ? '—' : formatFen(profile.expectedWageFen)],
         [a('constraintsNote'), <span style={{ whiteSpace: 'pre-wrap' }}>{profile.constraintsNote || '—'}</span>],
         ...extra,

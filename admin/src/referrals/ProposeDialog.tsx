@@ -13,7 +13,11 @@ export const ProposeDialog = ({ record, match, onClose }: { record: Referral; ma
     <ReasonDialog
       open
       onClose={onClose}
-      title={translate('shequ.propose.title', { name: record.seekerName, title: match.title, employer: match.employerName })}
+      title={translate('shequ.propose.title', {
+        name: record.seekerName,
+        title: match.title,
+        employer: match.employerName,
+      })}
       content={translate('shequ.propose.content', { score: match.score })}
       label={translate('shequ.propose.comment')}
       field="comment"

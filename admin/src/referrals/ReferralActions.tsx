@@ -53,7 +53,13 @@ export const ReferralActions = () => {
         buttons
           .filter((b) => allowed.includes(b.action))
           .map((b) => (
-            <Button key={b.action} label={`shequ.referral_action.${b.action}`} color={b.color ?? 'primary'} onClick={() => setOpen(b.action)} data-action={b.action}>
+            <Button
+              key={b.action}
+              label={`shequ.referral_action.${b.action}`}
+              color={b.color ?? 'primary'}
+              onClick={() => setOpen(b.action)}
+              data-action={b.action}
+            >
               {b.icon}
             </Button>
           ))}

@@ -30,7 +30,15 @@ export const ReferralHeader = ({ record }: { record: Referral }) => {
       )}
       <Facts
         rows={[
-          [f('idNumberMasked'), <RevealButton resource="job-seekers" id={record.seekerId} field="idNumber" masked={record.idNumberMasked} />],
+          [
+            f('idNumberMasked'),
+            <RevealButton
+              resource="job-seekers"
+              id={record.seekerId}
+              field="idNumber"
+              masked={record.idNumberMasked}
+            />,
+          ],
           [f('age'), record.age],
           [f('phone'), seeker?.phone || '—'],
           [f('communityName'), `${record.communityName} · ${record.streetName}`],
@@ -51,7 +59,12 @@ export const ReferralHeader = ({ record }: { record: Referral }) => {
           {translate('shequ.referral.seeker_link')}
         </MuiButton>
         {record.batchId != null && (
-          <MuiButton component={Link} to={`/referrals?filter=${encodeURIComponent(JSON.stringify({ batchId: record.batchId }))}`} variant="outlined" size="small">
+          <MuiButton
+            component={Link}
+            to={`/referrals?filter=${encodeURIComponent(JSON.stringify({ batchId: record.batchId }))}`}
+            variant="outlined"
+            size="small"
+          >
             {translate('shequ.referral.batch_link', { id: record.batchId })}
           </MuiButton>
         )}

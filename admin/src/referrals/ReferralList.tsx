@@ -1,5 +1,15 @@
 import { Typography } from '@mui/material';
-import { Datagrid, List, NumberInput, ReferenceInput, SearchInput, SelectInput, TextField, useRecordContext, type FieldProps } from 'react-admin';
+import {
+  Datagrid,
+  List,
+  NumberInput,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+  TextField,
+  useRecordContext,
+  type FieldProps,
+} from 'react-admin';
 import { areaFilters } from '../common/AreaFilters';
 import { DateTimeField } from '../common/DateTimeField';
 import { byName } from '../common/sort';
@@ -50,7 +60,13 @@ const AreaField = (_props: FieldProps<Referral>) => {
 
 // The API sorts by id, createdAt, stage, stageSince, deadlineAt, seekerName.
 export const ReferralList = () => (
-  <List filters={filters} sort={{ field: 'id', order: 'DESC' }} exporter={false} aside={<ReferralFilterSidebar />} className="shequ-referral-list">
+  <List
+    filters={filters}
+    sort={{ field: 'id', order: 'DESC' }}
+    exporter={false}
+    aside={<ReferralFilterSidebar />}
+    className="shequ-referral-list"
+  >
     <Datagrid rowClick="show" bulkActionButtons={false} rowSx={rowSx}>
       <TextField source="id" />
       <SeekerField source="seekerName" sortBy="seekerName" />

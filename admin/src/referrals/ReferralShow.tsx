@@ -41,7 +41,8 @@ const ReferralDetail = () => {
 /** The seeker's page: who she is, what fits her, what was proposed, where she works, and how it went. */
 export const ReferralShow = () => {
   const { burstActive, burst } = useRefetchBurstState();
-  const refetchInterval = (query: { state: { data?: unknown } }) => (burstActive() ? 2000 : referralRefetchInterval(query.state.data as Referral | undefined));
+  const refetchInterval = (query: { state: { data?: unknown } }) =>
+    burstActive() ? 2000 : referralRefetchInterval(query.state.data as Referral | undefined);
   return (
     <RefetchBurstProvider burst={burst}>
       <Show actions={<ReferralActions />} queryOptions={{ refetchInterval }}>

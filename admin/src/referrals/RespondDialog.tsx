@@ -1,4 +1,14 @@
-import { Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, Radio, RadioGroup, TextField } from '@mui/material';
+import {
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  FormControlLabel,
+  Radio,
+  RadioGroup,
+  TextField,
+} from '@mui/material';
 import { useState } from 'react';
 import { Button, useDataProvider, useTranslate } from 'react-admin';
 import { ActionErrorAlert } from '../common/ActionErrorAlert';
@@ -42,7 +52,11 @@ export const RespondDialog = ({ record, onClose }: { record: Referral; onClose: 
   const past = !!interviewAt && Date.parse(interviewAt) <= now;
   const ready = accepted ? !!interviewAt && !past && place.trim() !== '' : reason.trim() !== '';
   const submit = () =>
-    mutate(accepted ? { accepted: true, interviewAt: interviewAt!, place: place.trim() } : { accepted: false, reason: reason.trim() });
+    mutate(
+      accepted
+        ? { accepted: true, interviewAt: interviewAt!, place: place.trim() }
+        : { accepted: false, reason: reason.trim() },
+    );
   const opening = record.proposal ? `${record.proposal.title}（${record.proposal.employerName}）` : '';
 
   return (
@@ -50,7 +64,13 @@ export const RespondDialog = ({ record, onClose }: { record: Referral; onClose: 
       <DialogTitle>{translate(r('title'), { name: record.seekerName })}</DialogTitle>
       <DialogContent>
         <DialogContentText>{translate(r('help'), { opening })}</DialogContentText>
-        <RadioGroup row name="accepted" value={accepted ? 'yes' : 'no'} onChange={(e) => setAccepted(e.target.value === 'yes')} sx={{ mt: 1 }}>
+        <RadioGroup
+          row
+          name="accepted"
+          value={accepted ? 'yes' : 'no'}
+          onChange={(e) => setAccepted(e.target.value === 'yes')}
+          sx={{ mt: 1 }}
+        >
           <FormControlLabel value="yes" control={<Radio />} label={translate(r('accepted'))} />
           <FormControlLabel value="no" control={<Radio />} label={translate(r('declined'))} />
         </RadioGroup>
@@ -83,13 +103,27 @@ export const RespondDialog = ({ record, onClose }: { record: Referral; onClose: 
             />
           </>
         ) : (
-          <TextAreaField name="reason" label={translate(r('reason'))} value={reason} onChange={setReason} error={f.reason} help={translate(r('declined_help'))} maxLength={500} />
+          <TextAreaField
+            name="reason"
+            label={translate(r('reason'))}
+            value={reason}
+            onChange={setReason}
+            error={f.reason}
+            help={translate(r('declined_help'))}
+            maxLength={500}
+          />
         )}
         <ActionErrorAlert error={error} shown={['interviewAt', 'place', 'reason', 'accepted']} />
       </DialogContent>
       <DialogActions>
         <Button label="ra.action.cancel" onClick={close} disabled={isPending} />
-        <Button label={accepted ? r('submit_accepted') : r('submit_declined')} variant="contained" color={accepted ? 'primary' : 'warning'} disabled={!ready || isPending} onClick={submit} />
+        <Button
+          label={accepted ? r('submit_accepted') : r('submit_declined')}
+          variant="contained"
+          color={accepted ? 'primary' : 'warning'}
+          disabled={!ready || isPending}
+          onClick={submit}
+        />
       </DialogActions>
     </Dialog>
   );

@@ -18,7 +18,10 @@ export const WithdrawDialog = ({ record, onClose }: { record: Referral; onClose:
       required
       confirmLabel="shequ.referral_withdraw.confirm"
       confirmColor="error"
-      confirmation={{ title: translate('shequ.referral_withdraw.confirm_title'), content: translate('shequ.referral_withdraw.confirm_content', { name: record.seekerName }) }}
+      confirmation={{
+        title: translate('shequ.referral_withdraw.confirm_title'),
+        content: translate('shequ.referral_withdraw.confirm_content', { name: record.seekerName }),
+      }}
       done="shequ.referral_withdraw.done"
       send={(reason) => dataProvider.withdrawReferral(record.id, reason)}
     />

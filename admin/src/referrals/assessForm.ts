@@ -38,8 +38,10 @@ export type AssessProblems = Partial<Record<'maxHoursPerWeek' | 'expectedWageFen
 export function assessProblems(form: AssessForm): AssessProblems {
   const out: AssessProblems = {};
   const hours = form.maxHours.trim();
-  if (hours && !(/^\d{1,3}$/.test(hours) && Number(hours) >= 1 && Number(hours) <= 84)) out.maxHoursPerWeek = 'shequ.assessment.hours_invalid';
-  if (form.expectedWageYuan.trim() && parseYuan(form.expectedWageYuan) === undefined) out.expectedWageFen = 'shequ.validation.yuan';
+  if (hours && !(/^\d{1,3}$/.test(hours) && Number(hours) >= 1 && Number(hours) <= 84))
+    out.maxHoursPerWeek = 'shequ.assessment.hours_invalid';
+  if (form.expectedWageYuan.trim() && parseYuan(form.expectedWageYuan) === undefined)
+    out.expectedWageFen = 'shequ.validation.yuan';
   if (form.helperId === '') out.helperId = 'ra.validation.required';
   return out;
 }

@@ -1,4 +1,13 @@
-import { BooleanField, Datagrid, List, ReferenceField, SearchInput, SelectField, SelectInput, TextField } from 'react-admin';
+import {
+  BooleanField,
+  Datagrid,
+  List,
+  ReferenceField,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  TextField,
+} from 'react-admin';
 import { roleChoices } from '../roles';
 
 const filters = [

@@ -1,22 +1,52 @@
-import { AutocompleteInput, BooleanInput, Create, NumberInput, ReferenceInput, SimpleForm, TextInput, maxValue, minValue, required } from 'react-admin';
+import {
+  AutocompleteInput,
+  BooleanInput,
+  Create,
+  NumberInput,
+  ReferenceInput,
+  SimpleForm,
+  TextInput,
+  maxValue,
+  minValue,
+  required,
+} from 'react-admin';
 import { SkillsInput } from '../common/SkillsInput';
 import { useVolunteerSkillSuggestions } from '../volunteers/useVolunteerSkillSuggestions';
 import { endsAfterStart, inFuture, isoAsLocal, localAsIso, toActivityPayload, type ActivityForm } from './payload';
 
-const timeInput = { type: 'datetime-local', format: isoAsLocal, parse: localAsIso, slotProps: { inputLabel: { shrink: true } } } as const;
+const timeInput = {
+  type: 'datetime-local',
+  format: isoAsLocal,
+  parse: localAsIso,
+  slotProps: { inputLabel: { shrink: true } },
+} as const;
 
 // Pessimistic: the API's field errors (a past start, an end before it) must show beside the inputs.
 export const ActivityCreate = () => {
   const suggestions = useVolunteerSkillSuggestions();
   return (
     <Create mutationMode="pessimistic" redirect="show" transform={(data: ActivityForm) => toActivityPayload(data)}>
-      <SimpleForm defaultValues={{ placesTotal: 10, requiredSkills: [], servesVulnerable: false }} mode="onBlur" reValidateMode="onChange">
+      <SimpleForm
+        defaultValues={{ placesTotal: 10, requiredSkills: [], servesVulnerable: false }}
+        mode="onBlur"
+        reValidateMode="onChange"
+      >
         <ReferenceInput source="teamId" reference="volunteer-teams">
           <AutocompleteInput optionText="name" validate={required()} />
         </ReferenceInput>
         <TextInput source="title" validate={required()} fullWidth />
-        <TextInput source="startsAt" {...timeInput} validate={[required(), inFuture]} helperText="resources.volunteer-activities.helper.beijing_time" />
-        <TextInput source="endsAt" {...timeInput} validate={[required(), endsAfterStart]} helperText="resources.volunteer-activities.helper.beijing_time" />
+        <TextInput
+          source="startsAt"
+          {...timeInput}
+          validate={[required(), inFuture]}
+          helperText="resources.volunteer-activities.helper.beijing_time"
+        />
+        <TextInput
+          source="endsAt"
+          {...timeInput}
+          validate={[required(), endsAfterStart]}
+          helperText="resources.volunteer-activities.helper.beijing_time"
+        />
         <TextInput source="place" validate={required()} fullWidth />
         <NumberInput source="placesTotal" step={1} validate={[required(), minValue(1), maxValue(1000)]} />
         <SkillsInput source="requiredSkills" suggestions={suggestions} />

@@ -1,7 +1,14 @@
 import { AutocompleteInput, Datagrid, List, NumberField, ReferenceInput, SearchInput, TextField } from 'react-admin';
 import { areaFilters } from '../common/AreaFilters';
 import { ActivityFilterSidebar } from './ActivityFilterSidebar';
-import { ActivityStatusField, ActivityTitleField, PlacesLeftField, RequiredSkillsField, SpanField, VulnerableField } from './fields';
+import {
+  ActivityStatusField,
+  ActivityTitleField,
+  PlacesLeftField,
+  RequiredSkillsField,
+  SpanField,
+  VulnerableField,
+} from './fields';
 import type { VolunteerActivity } from './types';
 
 const filters = [
@@ -13,11 +20,20 @@ const filters = [
 ];
 
 // Cancelled, over or full: greyed, nobody can sign up.
-const rowSx = (record: VolunteerActivity) => (record.status !== 'open' || record.placesLeft <= 0 || Date.parse(record.startsAt) <= Date.now() ? { opacity: 0.6 } : {});
+const rowSx = (record: VolunteerActivity) =>
+  record.status !== 'open' || record.placesLeft <= 0 || Date.parse(record.startsAt) <= Date.now()
+    ? { opacity: 0.6 }
+    : {};
 
 // The API sorts by id, startsAt, title, placesLeft, teamName.
 export const ActivityList = () => (
-  <List filters={filters} sort={{ field: 'startsAt', order: 'DESC' }} exporter={false} aside={<ActivityFilterSidebar />} className="shequ-activity-list">
+  <List
+    filters={filters}
+    sort={{ field: 'startsAt', order: 'DESC' }}
+    exporter={false}
+    aside={<ActivityFilterSidebar />}
+    className="shequ-activity-list"
+  >
     <Datagrid rowClick="show" bulkActionButtons={false} rowSx={rowSx}>
       <TextField source="id" />
       <ActivityTitleField source="title" sortBy="title" />

@@ -37,7 +37,12 @@ const ActivityDetail = () => {
           </Box>
           <Facts
             rows={[
-              [f('teamName'), <MuiLink component={Link} to={`/volunteer-teams/${record.teamId}/show`}>{record.teamName}</MuiLink>],
+              [
+                f('teamName'),
+                <MuiLink component={Link} to={`/volunteer-teams/${record.teamId}/show`}>
+                  {record.teamName}
+                </MuiLink>,
+              ],
               [f('communityName'), record.communityName],
               [f('time'), span(record.startsAt, record.endsAt)],
               [f('place'), record.place],

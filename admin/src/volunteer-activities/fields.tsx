@@ -9,7 +9,14 @@ import type { ActivityStatus, VolunteerActivity } from './types';
 
 export const ActivityStatusChip = ({ status }: { status: ActivityStatus }) => {
   const translate = useTranslate();
-  return <Chip size="small" color={status === 'open' ? 'success' : 'default'} label={translate(`shequ.activity_status.${status}`, { _: status })} data-status={status} />;
+  return (
+    <Chip
+      size="small"
+      color={status === 'open' ? 'success' : 'default'}
+      label={translate(`shequ.activity_status.${status}`, { _: status })}
+      data-status={status}
+    />
+  );
 };
 
 export const ActivityStatusField = (_props: FieldProps<VolunteerActivity>) => {
@@ -54,5 +61,9 @@ export const VulnerableField = (_props: FieldProps<VolunteerActivity>) => {
   const record = useRecordContext<VolunteerActivity>();
   const translate = useTranslate();
   if (!record) return null;
-  return record.servesVulnerable ? <Chip size="small" variant="outlined" color="secondary" label={translate('shequ.activity.serves_vulnerable')} /> : <>—</>;
+  return record.servesVulnerable ? (
+    <Chip size="small" variant="outlined" color="secondary" label={translate('shequ.activity.serves_vulnerable')} />
+  ) : (
+    <>—</>
+  );
 };

@@ -11,7 +11,8 @@ export const isoAsLocal = (iso: unknown): string => {
 };
 
 /** Input `parse`: what was typed → the ISO instant; null while incomplete. */
-export const localAsIso = (local: unknown): string | null => (typeof local === 'string' ? (shanghaiLocalToIso(local) ?? null) : null);
+export const localAsIso = (local: unknown): string | null =>
+  typeof local === 'string' ? (shanghaiLocalToIso(local) ?? null) : null;
 
 export interface ActivityForm {
   teamId: number;
@@ -40,4 +41,6 @@ export const inFuture = (value: unknown): string | undefined =>
   typeof value === 'string' && Date.parse(value) <= Date.now() ? 'shequ.validation.starts_in_future' : undefined;
 
 export const endsAfterStart = (value: unknown, all: Partial<ActivityForm>): string | undefined =>
-  typeof value === 'string' && typeof all.startsAt === 'string' && Date.parse(value) <= Date.parse(all.startsAt) ? 'shequ.validation.ends_after_start' : undefined;
+  typeof value === 'string' && typeof all.startsAt === 'string' && Date.parse(value) <= Date.parse(all.startsAt)
+    ? 'shequ.validation.ends_after_start'
+    : undefined;

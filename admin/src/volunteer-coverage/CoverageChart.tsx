@@ -10,7 +10,14 @@ const c = (key: string) => `shequ.coverage.${key}`;
 export const CoverageChart = ({ data }: { data: CoverageRow[] }) => {
   const translate = useTranslate();
   const theme = useTheme();
-  const rows = data.map((r) => ({ name: r.communityName, active: r.active, target: r.target, ratio: r.ratio, met: r.met, residents: r.residents }));
+  const rows = data.map((r) => ({
+    name: r.communityName,
+    active: r.active,
+    target: r.target,
+    ratio: r.ratio,
+    met: r.met,
+    residents: r.residents,
+  }));
   const short = theme.palette.warning.main;
   const met = theme.palette.success.main;
   const target = theme.palette.grey[400];
@@ -22,7 +29,12 @@ export const CoverageChart = ({ data }: { data: CoverageRow[] }) => {
   ];
   return (
     <>
-      <div className="shequ-coverage-chart" role="img" aria-label={translate(c('chart'))} style={{ width: '100%', height: 300, padding: '8px 0' }}>
+      <div
+        className="shequ-coverage-chart"
+        role="img"
+        aria-label={translate(c('chart'))}
+        style={{ width: '100%', height: 300, padding: '8px 0' }}
+      >
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
@@ -31,7 +43,12 @@ export const CoverageChart = ({ data }: { data: CoverageRow[] }) => {
             <Tooltip
               formatter={(value, name, item) => {
                 const p = (item as { payload?: { ratio: number; residents: number } }).payload;
-                return name === translate(c('active')) && p ? [`${String(value)}（${percent(p.ratio)}，${translate(c('residents_n'), { residents: p.residents })}）`, name] : [value, name];
+                return name === translate(c('active')) && p
+                  ? [
+                      `${String(value)}（${percent(p.ratio)}，${translate(c('residents_n'), { residents: p.residents })}）`,
+                      name,
+                    ]
+                  : [value, name];
               }}
             />
             <Bar dataKey="active" name={translate(c('active'))} isAnimationActive={false}>

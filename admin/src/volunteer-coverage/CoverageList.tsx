@@ -12,7 +12,13 @@ const filters = [areaFilters[0]];
  * of residents, as bars and as a table; by street.
  */
 export const CoverageList = () => (
-  <List filters={filters} sort={{ field: 'id', order: 'ASC' }} perPage={100} exporter={false} className="shequ-coverage">
+  <List
+    filters={filters}
+    sort={{ field: 'id', order: 'ASC' }}
+    perPage={100}
+    exporter={false}
+    className="shequ-coverage"
+  >
     <CoverageChartPanel />
     <Datagrid bulkActionButtons={false} rowClick={false}>
       <TextField source="communityName" />

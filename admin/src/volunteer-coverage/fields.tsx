@@ -7,7 +7,12 @@ export const RatioField = (_props: FieldProps<CoverageRow> & { textAlign?: 'righ
   const record = useRecordContext<CoverageRow>();
   if (!record) return null;
   return (
-    <Typography variant="body2" fontWeight={600} sx={{ color: record.met ? 'success.main' : 'warning.main', fontVariantNumeric: 'tabular-nums' }} data-ratio={record.ratio}>
+    <Typography
+      variant="body2"
+      fontWeight={600}
+      sx={{ color: record.met ? 'success.main' : 'warning.main', fontVariantNumeric: 'tabular-nums' }}
+      data-ratio={record.ratio}
+    >
       {percent(record.ratio)}
     </Typography>
   );
@@ -22,7 +27,9 @@ export const MetField = (_props: FieldProps<CoverageRow>) => {
       size="small"
       color={record.met ? 'success' : 'warning'}
       variant={record.met ? 'filled' : 'outlined'}
-      label={translate(record.met ? 'shequ.coverage.met' : 'shequ.coverage.short', { count: Math.max(0, record.target - record.active) })}
+      label={translate(record.met ? 'shequ.coverage.met' : 'shequ.coverage.short', {
+        count: Math.max(0, record.target - record.active),
+      })}
       data-met={record.met}
     />
   );

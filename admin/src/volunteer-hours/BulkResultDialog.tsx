@@ -1,4 +1,15 @@
-import { Alert, Dialog, DialogActions, DialogContent, DialogTitle, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import {
+  Alert,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+} from '@mui/material';
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { Button, useTranslate } from 'react-admin';
 import type { BulkOutcome } from './bulkOutcome';
@@ -7,13 +18,25 @@ import type { VolunteerHours } from './types';
 const c = (key: string) => `shequ.hours_confirm.${key}`;
 
 /** After a bulk confirmation: the count, and every entry that was not confirmed and why. */
-export const BulkResultDialog = ({ outcome, rows, onClose }: { outcome: BulkOutcome; rows: Map<number, VolunteerHours>; onClose: () => void }) => {
+export const BulkResultDialog = ({
+  outcome,
+  rows,
+  onClose,
+}: {
+  outcome: BulkOutcome;
+  rows: Map<number, VolunteerHours>;
+  onClose: () => void;
+}) => {
   const translate = useTranslate();
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm" className="shequ-bulk-result">
       <DialogTitle>{translate(c('result_title'))}</DialogTitle>
       <DialogContent>
-        <Alert severity={outcome.failed.length === 0 ? 'success' : outcome.confirmed > 0 ? 'warning' : 'error'} data-confirmed={outcome.confirmed} data-failed={outcome.failed.length}>
+        <Alert
+          severity={outcome.failed.length === 0 ? 'success' : outcome.confirmed > 0 ? 'warning' : 'error'}
+          data-confirmed={outcome.confirmed}
+          data-failed={outcome.failed.length}
+        >
           {translate(c('result'), { confirmed: outcome.confirmed, failed: outcome.failed.length })}
         </Alert>
         {outcome.failed.length > 0 && (

@@ -1,7 +1,16 @@
 import DoneAllIcon from '@mui/icons-material/DoneAll';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, Confirm, useDataProvider, useListContext, useNotify, useRefresh, useTranslate, useUnselectAll } from 'react-admin';
+import {
+  Button,
+  Confirm,
+  useDataProvider,
+  useListContext,
+  useNotify,
+  useRefresh,
+  useTranslate,
+  useUnselectAll,
+} from 'react-admin';
 import type { ShequDataProvider } from '../dataProvider';
 import { bulkOutcome, inBatches } from './bulkOutcome';
 import { useShowBulkResult } from './BulkResultDialog';
@@ -26,7 +35,8 @@ export const ConfirmSelectedButton = () => {
   const mutation = useMutation({
     mutationFn: async ({ ids }: { ids: number[]; rows: Map<number, VolunteerHours> }) => {
       const results = [];
-      for (const batch of inBatches(ids, BULK_MAX)) results.push(...(await dataProvider.confirmVolunteerHoursBulk(batch)).results);
+      for (const batch of inBatches(ids, BULK_MAX))
+        results.push(...(await dataProvider.confirmVolunteerHoursBulk(batch)).results);
       return bulkOutcome({ results });
     },
     onSuccess: (result, { rows }) => {
@@ -34,7 +44,10 @@ export const ConfirmSelectedButton = () => {
       showResult({ outcome: result, rows });
       unselectAll();
       refresh();
-      notify(c('result'), { type: result.failed.length ? 'warning' : 'info', messageArgs: { confirmed: result.confirmed, failed: result.failed.length } });
+      notify(c('result'), {
+        type: result.failed.length ? 'warning' : 'info',
+        messageArgs: { confirmed: result.confirmed, failed: result.failed.length },
+      });
     },
     onError: (e: Error) => {
       setAsking(false);
@@ -47,7 +60,12 @@ export const ConfirmSelectedButton = () => {
   };
   return (
     <>
-      <Button label={c('bulk')} onClick={() => setAsking(true)} disabled={mutation.isPending || selectedIds.length === 0} data-action="confirm-selected">
+      <Button
+        label={c('bulk')}
+        onClick={() => setAsking(true)}
+        disabled={mutation.isPending || selectedIds.length === 0}
+        data-action="confirm-selected"
+      >
         <DoneAllIcon />
       </Button>
       <Confirm

@@ -42,7 +42,11 @@ export const HoursList = () => {
         aside={<HoursFilterSidebar />}
         className="shequ-hours-list"
       >
-        <Datagrid rowClick={false} bulkActionButtons={mayConfirm ? <ConfirmSelectedButton /> : false} isRowSelectable={pending}>
+        <Datagrid
+          rowClick={false}
+          bulkActionButtons={mayConfirm ? <ConfirmSelectedButton /> : false}
+          isRowSelectable={pending}
+        >
           <TextField source="id" />
           <VolunteerLinkField source="volunteerName" />
           <ActivityField source="title" sortable={false} />

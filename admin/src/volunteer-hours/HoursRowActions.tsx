@@ -35,7 +35,13 @@ export const HoursRowActions = (_props: FieldProps<VolunteerHours>) => {
         done={c('one_done')}
         send={() => dataProvider.confirmVolunteerHours(record.id)}
       />
-      <Button label="shequ.hours_confirm.reject" color="error" size="small" onClick={() => setRejecting(true)} data-action="reject-hours">
+      <Button
+        label="shequ.hours_confirm.reject"
+        color="error"
+        size="small"
+        onClick={() => setRejecting(true)}
+        data-action="reject-hours"
+      >
         <CloseIcon />
       </Button>
       {rejecting && (

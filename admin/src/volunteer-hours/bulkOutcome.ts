@@ -7,7 +7,9 @@ export interface BulkOutcome {
 }
 
 export function bulkOutcome(answer: BulkConfirmResult): BulkOutcome {
-  const failed = answer.results.filter((r) => r.status !== 200).map((r) => ({ id: r.id, status: r.status, message: r.message ?? '' }));
+  const failed = answer.results
+    .filter((r) => r.status !== 200)
+    .map((r) => ({ id: r.id, status: r.status, message: r.message ?? '' }));
   return { confirmed: answer.results.length - failed.length, failed };
 }
 

@@ -22,7 +22,11 @@ export const ActivityField = (_props: FieldProps<VolunteerHours>) => {
   if (!record) return null;
   return (
     <>
-      <MuiLink component={Link} to={`/volunteer-activities/${record.activityId}/show`} onClick={(e) => e.stopPropagation()}>
+      <MuiLink
+        component={Link}
+        to={`/volunteer-activities/${record.activityId}/show`}
+        onClick={(e) => e.stopPropagation()}
+      >
         {record.title}
       </MuiLink>
       <Typography variant="caption" color="text.secondary" component="div">

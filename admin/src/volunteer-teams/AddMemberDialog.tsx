@@ -1,4 +1,12 @@
-import { Autocomplete, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
+import {
+  Autocomplete,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  TextField,
+} from '@mui/material';
 import { useState } from 'react';
 import { Button, useDataProvider, useGetList, useTranslate } from 'react-admin';
 import { ActionErrorAlert } from '../common/ActionErrorAlert';
@@ -29,11 +37,14 @@ export const AddMemberDialog = ({ team, onClose }: { team: VolunteerTeam; onClos
     clearError();
     onClose();
   };
-  const { mutate, isPending, error, clearError } = useActionMutation((volunteerId: number) => dataProvider.addTeamMember(team.id, volunteerId), {
-    done: a('done'),
-    onDone: close,
-    conflictInDialog: true,
-  });
+  const { mutate, isPending, error, clearError } = useActionMutation(
+    (volunteerId: number) => dataProvider.addTeamMember(team.id, volunteerId),
+    {
+      done: a('done'),
+      onDone: close,
+      conflictInDialog: true,
+    },
+  );
   return (
     <Dialog open onClose={isPending ? undefined : close} fullWidth maxWidth="sm">
       <DialogTitle>{translate(a('title'), { team: team.name })}</DialogTitle>
@@ -67,7 +78,12 @@ export const AddMemberDialog = ({ team, onClose }: { team: VolunteerTeam; onClos
       </DialogContent>
       <DialogActions>
         <Button label="ra.action.cancel" onClick={close} disabled={isPending} />
-        <Button label={a('submit')} variant="contained" disabled={!chosen || isPending} onClick={() => chosen && mutate(chosen.id)} />
+        <Button
+          label={a('submit')}
+          variant="contained"
+          disabled={!chosen || isPending}
+          onClick={() => chosen && mutate(chosen.id)}
+        />
       </DialogActions>
     </Dialog>
   );

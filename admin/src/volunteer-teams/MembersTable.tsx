@@ -11,7 +11,8 @@ const m = (field: string) => `resources.volunteer-teams.member.${field}`;
 /** The team's volunteers with their stage and stars. */
 export const MembersTable = ({ members }: { members: TeamMember[] }) => {
   const translate = useTranslate();
-  if (members.length === 0) return <Typography color="text.secondary">{translate('resources.volunteer-teams.no_members')}</Typography>;
+  if (members.length === 0)
+    return <Typography color="text.secondary">{translate('resources.volunteer-teams.no_members')}</Typography>;
   return (
     <ScrollX>
       <Table size="small" className="shequ-team-members">

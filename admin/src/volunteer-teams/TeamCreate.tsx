@@ -25,7 +25,12 @@ export const TeamCreate = () => (
       <ReferenceInput source="communityId" reference="org-units" filter={{ kind: 'community' }} sort={byName}>
         <AutocompleteInput optionText="name" validate={required()} />
       </ReferenceInput>
-      <SelectInput source="kind" choices={teamKindChoices} validate={required()} helperText="resources.volunteer-teams.helper.kind" />
+      <SelectInput
+        source="kind"
+        choices={teamKindChoices}
+        validate={required()}
+        helperText="resources.volunteer-teams.helper.kind"
+      />
       <LeaderInput />
     </SimpleForm>
   </Create>

@@ -7,7 +7,15 @@ const vulnerable: readonly TeamKind[] = ['elderly', 'children', 'disabled'];
 
 export const TeamKindChip = ({ kind }: { kind: TeamKind }) => {
   const translate = useTranslate();
-  return <Chip size="small" variant="outlined" color={vulnerable.includes(kind) ? 'secondary' : 'default'} label={translate(`shequ.team_kind.${kind}`, { _: kind })} data-kind={kind} />;
+  return (
+    <Chip
+      size="small"
+      variant="outlined"
+      color={vulnerable.includes(kind) ? 'secondary' : 'default'}
+      label={translate(`shequ.team_kind.${kind}`, { _: kind })}
+      data-kind={kind}
+    />
+  );
 };
 
 export const TeamKindField = (_props: FieldProps<VolunteerTeam>) => {

@@ -3,7 +3,11 @@ import { areaFilters } from '../common/AreaFilters';
 import { TeamKindField } from './TeamKindField';
 import { teamKindChoices } from './types';
 
-const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="kind" source="kind" choices={teamKindChoices} />, ...areaFilters];
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="kind" source="kind" choices={teamKindChoices} />,
+  ...areaFilters,
+];
 
 // The API sorts by id, name, communityName, kind.
 export const TeamList = () => (

@@ -20,13 +20,21 @@ const Actions = () => {
   return (
     <TopToolbar>
       {record && isAllowed(role, 'volunteer-teams', 'add_member') && (
-        <Button label="resources.volunteer-teams.action.add_member" onClick={() => setAdding(true)} data-action="add_member">
+        <Button
+          label="resources.volunteer-teams.action.add_member"
+          onClick={() => setAdding(true)}
+          data-action="add_member"
+        >
           <PersonAddIcon />
         </Button>
       )}
       {/* a new activity starts with this team chosen */}
       {record && isAllowed(role, 'volunteer-activities', 'create') && (
-        <CreateButton resource="volunteer-activities" label="resources.volunteer-teams.action.add_activity" state={{ record: { teamId: record.id } }} />
+        <CreateButton
+          resource="volunteer-activities"
+          label="resources.volunteer-teams.action.add_activity"
+          state={{ record: { teamId: record.id } }}
+        />
       )}
       <ListButton />
       {record && adding && <AddMemberDialog team={record} onClose={() => setAdding(false)} />}

@@ -43,7 +43,12 @@ export const AssignmentsPanel = ({ record }: { record: Volunteer }) => {
             </TableHead>
             <TableBody>
               {assignments.map((as) => (
-                <TableRow key={as.id} data-assignment-id={as.id} data-activity-id={as.activityId} data-hours-status={as.hoursStatus ?? 'none'}>
+                <TableRow
+                  key={as.id}
+                  data-assignment-id={as.id}
+                  data-activity-id={as.activityId}
+                  data-hours-status={as.hoursStatus ?? 'none'}
+                >
                   <TableCell>
                     <MuiLink component={Link} to={`/volunteer-activities/${as.activityId}/show`}>
                       {as.title}
@@ -58,7 +63,8 @@ export const AssignmentsPanel = ({ record }: { record: Volunteer }) => {
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>
                     {as.hoursStatus ? (
                       <>
-                        <HoursStatusChip status={as.hoursStatus} /> {translate(a('hours_n'), { hours: minutesAsHours(as.minutes) })}
+                        <HoursStatusChip status={as.hoursStatus} />{' '}
+                        {translate(a('hours_n'), { hours: minutesAsHours(as.minutes) })}
                       </>
                     ) : (
                       <Typography variant="body2" color="text.secondary" component="span">
@@ -69,7 +75,13 @@ export const AssignmentsPanel = ({ record }: { record: Volunteer }) => {
                   {canLog && (
                     <TableCell>
                       {awaitsHours(as, now) && (
-                        <Button label="shequ.volunteer_action.log_hours" variant="outlined" size="small" onClick={() => setLogging(as)} data-action="log_hours">
+                        <Button
+                          label="shequ.volunteer_action.log_hours"
+                          variant="outlined"
+                          size="small"
+                          onClick={() => setLogging(as)}
+                          data-action="log_hours"
+                        >
                           <TimerIcon />
                         </Button>
                       )}

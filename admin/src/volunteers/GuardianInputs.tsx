@@ -20,12 +20,18 @@ const ForAge = ({ age }: { age: number | undefined }) => {
         {translate('shequ.volunteer_form.minor_help', { age })}
       </Alert>
       <TextInput source="guardianName" validate={required()} />
-      <BooleanInput source="guardianConsent" validate={mustConsent} helperText="resources.volunteers.helper.guardianConsent" />
+      <BooleanInput
+        source="guardianConsent"
+        validate={mustConsent}
+        helperText="resources.volunteers.helper.guardianConsent"
+      />
     </>
   );
 };
 
 /** Follows the ID number as it is typed (the API refuses a minor without guardian and consent). */
 export const GuardianInputs = () => (
-  <FormDataConsumer<VolunteerForm>>{({ formData }) => <ForAge age={ageFromIdNumber(formData.idNumber)} />}</FormDataConsumer>
+  <FormDataConsumer<VolunteerForm>>
+    {({ formData }) => <ForAge age={ageFromIdNumber(formData.idNumber)} />}
+  </FormDataConsumer>
 );

@@ -46,7 +46,11 @@ export const HoursPanel = ({ record }: { record: Volunteer }) => {
                     )}
                   </TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{format(e.loggedAt)}</TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{e.decidedAt ? `${e.decidedBy ?? translate('shequ.timeline.system')} · ${format(e.decidedAt)}` : '—'}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                    {e.decidedAt
+                      ? `${e.decidedBy ?? translate('shequ.timeline.system')} · ${format(e.decidedAt)}`
+                      : '—'}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

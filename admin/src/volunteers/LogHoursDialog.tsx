@@ -1,4 +1,13 @@
-import { Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, InputAdornment, MenuItem, TextField } from '@mui/material';
+import {
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  InputAdornment,
+  MenuItem,
+  TextField,
+} from '@mui/material';
 import { useState } from 'react';
 import { Button, useDataProvider, useTranslate } from 'react-admin';
 import { ActionErrorAlert } from '../common/ActionErrorAlert';
@@ -34,16 +43,25 @@ export const LogHoursDialog = ({ record, assignment, onClose }: Props) => {
     clearError();
     onClose();
   };
-  const { mutate, isPending, error, clearError } = useActionMutation((body: LogHoursBody) => dataProvider.logVolunteerHours(record.id, body), {
-    done: l('done'),
-    onDone: close,
-  });
+  const { mutate, isPending, error, clearError } = useActionMutation(
+    (body: LogHoursBody) => dataProvider.logVolunteerHours(record.id, body),
+    {
+      done: l('done'),
+      onDone: close,
+    },
+  );
   const chosen = choices.find((c) => c.activityId === activityId);
   const maxMinutes = chosen ? activityMinutes(chosen.startsAt, chosen.endsAt) : undefined;
   const minutes = hoursToMinutes(hours);
   const tooMany = minutes !== undefined && maxMinutes !== undefined && maxMinutes > 0 && minutes > maxMinutes;
   const f = error?.fields ?? {};
-  const hoursError = f.minutes ?? (touched && minutes === undefined ? translate(l('invalid')) : tooMany ? translate(l('too_many'), { hours: minutesAsHours(maxMinutes) }) : undefined);
+  const hoursError =
+    f.minutes ??
+    (touched && minutes === undefined
+      ? translate(l('invalid'))
+      : tooMany
+        ? translate(l('too_many'), { hours: minutesAsHours(maxMinutes) })
+        : undefined);
   const ready = activityId !== '' && minutes !== undefined && !tooMany;
   return (
     <Dialog open onClose={isPending ? undefined : close} fullWidth maxWidth="sm">
@@ -80,14 +98,22 @@ export const LogHoursDialog = ({ record, assignment, onClose }: Props) => {
           onBlur={() => setTouched(true)}
           error={!!hoursError}
           helperText={hoursError ?? (maxMinutes ? translate(l('max'), { hours: minutesAsHours(maxMinutes) }) : ' ')}
-          slotProps={{ htmlInput: { inputMode: 'decimal' }, input: { endAdornment: <InputAdornment position="end">{translate(l('unit'))}</InputAdornment> } }}
+          slotProps={{
+            htmlInput: { inputMode: 'decimal' },
+            input: { endAdornment: <InputAdornment position="end">{translate(l('unit'))}</InputAdornment> },
+          }}
           sx={{ width: 240 }}
         />
         <ActionErrorAlert error={error} shown={['activityId', 'minutes']} />
       </DialogContent>
       <DialogActions>
         <Button label="ra.action.cancel" onClick={close} disabled={isPending} />
-        <Button label={l('submit')} variant="contained" disabled={!ready || isPending} onClick={() => mutate({ activityId: Number(activityId), minutes: minutes! })} />
+        <Button
+          label={l('submit')}
+          variant="contained"
+          disabled={!ready || isPending}
+          onClick={() => mutate({ activityId: Number(activityId), minutes: minutes! })}
+        />
       </DialogActions>
     </Dialog>
   );

@@ -21,7 +21,10 @@ export const RecognitionsPanel = ({ record }: { record: Volunteer }) => {
             <ListItem key={r.level} disableGutters data-level={r.level}>
               <ListItemText
                 primary={<Stars level={r.level} />}
-                secondary={translate('shequ.recognition.reached', { at: format(r.reachedAt), hours: hoursText(r.confirmedHours) })}
+                secondary={translate('shequ.recognition.reached', {
+                  at: format(r.reachedAt),
+                  hours: hoursText(r.confirmedHours),
+                })}
               />
             </ListItem>
           ))}

@@ -1,4 +1,20 @@
-import { Alert, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, LinearProgress, Radio, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  LinearProgress,
+  Radio,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { useState } from 'react';
 import { Button, useDataProvider, useGetList, useTranslate } from 'react-admin';
 import { ActionErrorAlert } from '../common/ActionErrorAlert';
@@ -42,11 +58,14 @@ export const SignUpDialog = ({ record, onClose }: { record: Volunteer; onClose: 
     clearError();
     onClose();
   };
-  const { mutate, isPending, error, clearError } = useActionMutation((activityId: number) => dataProvider.signUpVolunteer(record.id, activityId), {
-    done: s('done'),
-    onDone: close,
-    conflictInDialog: true,
-  });
+  const { mutate, isPending, error, clearError } = useActionMutation(
+    (activityId: number) => dataProvider.signUpVolunteer(record.id, activityId),
+    {
+      done: s('done'),
+      onDone: close,
+      conflictInDialog: true,
+    },
+  );
   const signedUp = new Set((record.assignments ?? []).filter((a) => a.status === 'assigned').map((a) => a.activityId));
   const activities = (data ?? []).filter((a) => a.status === 'open');
   return (
@@ -62,7 +81,11 @@ export const SignUpDialog = ({ record, onClose }: { record: Volunteer; onClose: 
         )}
         {activities.length > 0 && (
           <ScrollX>
-            <Table size="small" sx={{ mt: 1, '& th': { whiteSpace: 'nowrap' }, '& td': { verticalAlign: 'top' } }} className="shequ-sign-up-activities">
+            <Table
+              size="small"
+              sx={{ mt: 1, '& th': { whiteSpace: 'nowrap' }, '& td': { verticalAlign: 'top' } }}
+              className="shequ-sign-up-activities"
+            >
               <TableHead>
                 <TableRow>
                   <TableCell padding="checkbox" />
@@ -87,7 +110,13 @@ export const SignUpDialog = ({ record, onClose }: { record: Volunteer; onClose: 
                       data-activity-id={a.id}
                     >
                       <TableCell padding="checkbox">
-                        <Radio checked={chosen === a.id} disabled={already} name="activityId" value={a.id} slotProps={{ input: { 'aria-label': a.title } }} />
+                        <Radio
+                          checked={chosen === a.id}
+                          disabled={already}
+                          name="activityId"
+                          value={a.id}
+                          slotProps={{ input: { 'aria-label': a.title } }}
+                        />
                       </TableCell>
                       <TableCell sx={{ minWidth: 180 }}>
                         <Typography variant="body2" fontWeight={500}>
@@ -96,7 +125,15 @@ export const SignUpDialog = ({ record, onClose }: { record: Volunteer; onClose: 
                         <Typography variant="caption" color="text.secondary" component="div">
                           {a.teamName} · {a.communityName}
                         </Typography>
-                        {a.servesVulnerable && <Chip size="small" variant="outlined" color="secondary" label={translate('shequ.activity.serves_vulnerable')} sx={{ mt: 0.5 }} />}
+                        {a.servesVulnerable && (
+                          <Chip
+                            size="small"
+                            variant="outlined"
+                            color="secondary"
+                            label={translate('shequ.activity.serves_vulnerable')}
+                            sx={{ mt: 0.5 }}
+                          />
+                        )}
                         {already && <Chip size="small" label={translate(s('already'))} sx={{ mt: 0.5, ml: 0.5 }} />}
                         {warnings.map((w) => {
                           const [key, arg] = w.split('|');
@@ -126,7 +163,12 @@ export const SignUpDialog = ({ record, onClose }: { record: Volunteer; onClose: 
       </DialogContent>
       <DialogActions>
         <Button label="ra.action.cancel" onClick={close} disabled={isPending} />
-        <Button label={s('submit')} variant="contained" disabled={chosen === null || isPending} onClick={() => chosen !== null && mutate(chosen)} />
+        <Button
+          label={s('submit')}
+          variant="contained"
+          disabled={chosen === null || isPending}
+          onClick={() => chosen !== null && mutate(chosen)}
+        />
       </DialogActions>
     </Dialog>
   );

@@ -14,7 +14,12 @@ export const Stars = ({ level, size = 'body' }: { level: number; size?: 'body' |
       role="img"
       aria-label={translate('shequ.stars.level', { level: earned })}
       title={translate('shequ.stars.level', { level: earned })}
-      sx={{ whiteSpace: 'nowrap', letterSpacing: '0.05em', fontSize: size === 'large' ? '1.5rem' : '1rem', lineHeight: 1 }}
+      sx={{
+        whiteSpace: 'nowrap',
+        letterSpacing: '0.05em',
+        fontSize: size === 'large' ? '1.5rem' : '1rem',
+        lineHeight: 1,
+      }}
     >
       <Box component="span" sx={{ color: '#f5a623' }}>
         {'★'.repeat(earned)}

@@ -31,7 +31,15 @@ const buttons: { action: DialogAction; icon: ReactElement; color?: 'warning' | '
 const d = (action: string, key: string) => `shequ.volunteer_dialog.${action}.${key}`;
 
 /** The one-text steps: approve and re-confirm (a comment), reject and (de)activate (a reason). */
-const TextDialog = ({ record, action, onClose }: { record: Volunteer; action: 'approve' | 'reject' | 'reconfirm' | 'deactivate' | 'reactivate'; onClose: () => void }) => {
+const TextDialog = ({
+  record,
+  action,
+  onClose,
+}: {
+  record: Volunteer;
+  action: 'approve' | 'reject' | 'reconfirm' | 'deactivate' | 'reactivate';
+  onClose: () => void;
+}) => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<ShequDataProvider>();
   const withComment = action === 'approve' || action === 'reconfirm';
@@ -58,7 +66,14 @@ const TextDialog = ({ record, action, onClose }: { record: Volunteer; action: 'a
       required={!withComment}
       confirmLabel={`shequ.volunteer_action.${action}`}
       confirmColor={action === 'reject' ? 'error' : action === 'deactivate' ? 'warning' : 'primary'}
-      confirmation={action === 'reject' ? { title: translate(d('reject', 'confirm_title')), content: translate(d('reject', 'confirm_content'), { name: record.name }) } : undefined}
+      confirmation={
+        action === 'reject'
+          ? {
+              title: translate(d('reject', 'confirm_title')),
+              content: translate(d('reject', 'confirm_content'), { name: record.name }),
+            }
+          : undefined
+      }
       done={d(action, 'done')}
       send={send}
     />
@@ -92,14 +107,22 @@ export const VolunteerActions = () => {
         buttons
           .filter((b) => allowed.includes(b.action) && (b.action !== 'log_hours' || canLog))
           .map((b) => (
-            <Button key={b.action} label={`shequ.volunteer_action.${b.action}`} color={b.color ?? 'primary'} onClick={() => setOpen(b.action)} data-action={b.action}>
+            <Button
+              key={b.action}
+              label={`shequ.volunteer_action.${b.action}`}
+              color={b.color ?? 'primary'}
+              onClick={() => setOpen(b.action)}
+              data-action={b.action}
+            >
               {b.icon}
             </Button>
           ))}
       <ListButton />
       {record && open === 'sign_up' && <SignUpDialog record={record} onClose={close} />}
       {record && open === 'log_hours' && <LogHoursDialog record={record} onClose={close} />}
-      {record && open !== null && open !== 'sign_up' && open !== 'log_hours' && <TextDialog record={record} action={open} onClose={close} />}
+      {record && open !== null && open !== 'sign_up' && open !== 'log_hours' && (
+        <TextDialog record={record} action={open} onClose={close} />
+      )}
     </TopToolbar>
   );
 };

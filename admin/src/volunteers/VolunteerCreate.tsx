@@ -1,4 +1,13 @@
-import { AutocompleteInput, BooleanInput, Create, ReferenceInput, SimpleForm, TextInput, regex, required } from 'react-admin';
+import {
+  AutocompleteInput,
+  BooleanInput,
+  Create,
+  ReferenceInput,
+  SimpleForm,
+  TextInput,
+  regex,
+  required,
+} from 'react-admin';
 import { validateIdNumber } from '../applications/idNumber';
 import { SkillsInput } from '../common/SkillsInput';
 import { byName } from '../common/sort';
@@ -10,7 +19,12 @@ import { useVolunteerSkillSuggestions } from './useVolunteerSkillSuggestions';
 // A community caseworker mostly registers people of her own community: start there.
 const defaultValues = () => {
   const user = getUser();
-  return { communityId: user?.role === 'caseworker' ? user.orgUnitId : undefined, skills: [], partyMember: false, servesVulnerable: false };
+  return {
+    communityId: user?.role === 'caseworker' ? user.orgUnitId : undefined,
+    skills: [],
+    partyMember: false,
+    servesVulnerable: false,
+  };
 };
 
 // Pessimistic: the API checks the ID number, the age and the guardian; its field errors must
@@ -21,7 +35,11 @@ export const VolunteerCreate = () => {
     <Create mutationMode="pessimistic" redirect="show" transform={(data: VolunteerForm) => toVolunteerPayload(data)}>
       <SimpleForm defaultValues={defaultValues()} mode="onBlur" reValidateMode="onChange">
         <TextInput source="name" validate={required()} />
-        <TextInput source="idNumber" validate={[required(), validateIdNumber, notUnderMinAge]} helperText="resources.volunteers.helper.idNumber" />
+        <TextInput
+          source="idNumber"
+          validate={[required(), validateIdNumber, notUnderMinAge]}
+          helperText="resources.volunteers.helper.idNumber"
+        />
         <GuardianInputs />
         <TextInput source="phone" validate={[required(), regex(/^[\d\- +]{5,20}$/, 'shequ.validation.phone')]} />
         <ReferenceInput source="communityId" reference="org-units" filter={{ kind: 'community' }} sort={byName}>

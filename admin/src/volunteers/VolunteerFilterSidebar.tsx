@@ -15,10 +15,26 @@ export const VolunteerFilterSidebar = () => (
     <SavedQueriesList />
     <FilterList label="shequ.filters.quick" icon={<InboxIcon />}>
       <FilterListItem label="shequ.filters.my_queue" value={{ myQueue: true }} data-filter="myQueue" />
-      <FilterListItem label="shequ.volunteer.queue.approval" value={{ stage: 'approval' }} data-filter="queue-approval" />
-      <FilterListItem label="shequ.volunteer.queue.screening" value={{ stage: 'screening' }} data-filter="queue-screening" />
-      <FilterListItem label="shequ.volunteer.queue.suitability_error" value={{ suitability: 'error' }} data-filter="suitability-error" />
-      <FilterListItem label="shequ.volunteer.queue.reconfirm_due" value={{ stage: 'reconfirm_due' }} data-filter="queue-reconfirm" />
+      <FilterListItem
+        label="shequ.volunteer.queue.approval"
+        value={{ stage: 'approval' }}
+        data-filter="queue-approval"
+      />
+      <FilterListItem
+        label="shequ.volunteer.queue.screening"
+        value={{ stage: 'screening' }}
+        data-filter="queue-screening"
+      />
+      <FilterListItem
+        label="shequ.volunteer.queue.suitability_error"
+        value={{ suitability: 'error' }}
+        data-filter="suitability-error"
+      />
+      <FilterListItem
+        label="shequ.volunteer.queue.reconfirm_due"
+        value={{ stage: 'reconfirm_due' }}
+        data-filter="queue-reconfirm"
+      />
     </FilterList>
     <FilterList label="shequ.filters.stage" icon={<TimelineIcon />}>
       {volunteerStages.map((s) => (

@@ -27,7 +27,9 @@ const Alerts = ({ record }: { record: Volunteer }) => {
       )}
       {record.reminderDue && (
         <Alert severity="warning" sx={{ mb: 1 }} className="shequ-reminder-due">
-          {translate(record.lastHoursAt ? v('reminder_due') : v('reminder_due_never'), { at: format(record.lastHoursAt) })}
+          {translate(record.lastHoursAt ? v('reminder_due') : v('reminder_due_never'), {
+            at: format(record.lastHoursAt),
+          })}
         </Alert>
       )}
       {record.suitability === 'error' && (
@@ -65,7 +67,13 @@ export const VolunteerHeader = ({ record }: { record: Volunteer }) => {
         {record.minor && <Chip color="warning" variant="outlined" label={translate(v('minor'))} />}
         {record.partyMember && <Chip color="error" variant="outlined" label={translate(v('party_member'))} />}
       </Stack>
-      <Typography variant="h6" component="div" sx={{ mb: 1 }} className="shequ-confirmed-hours" data-hours={record.confirmedHours}>
+      <Typography
+        variant="h6"
+        component="div"
+        sx={{ mb: 1 }}
+        className="shequ-confirmed-hours"
+        data-hours={record.confirmedHours}
+      >
         {translate(v('confirmed_hours'), { hours: hoursText(record.confirmedHours) })}
         {next && (
           <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 1 }}>
@@ -76,7 +84,10 @@ export const VolunteerHeader = ({ record }: { record: Volunteer }) => {
       <Alerts record={record} />
       <Facts
         rows={[
-          [f('idNumberMasked'), <RevealButton resource="volunteers" id={record.id} field="idNumber" masked={record.idNumberMasked} />],
+          [
+            f('idNumberMasked'),
+            <RevealButton resource="volunteers" id={record.id} field="idNumber" masked={record.idNumberMasked} />,
+          ],
           [f('age'), record.age],
           [f('phone'), record.phone || '—'],
           [f('communityName'), `${record.communityName} · ${record.streetName}`],

@@ -23,7 +23,11 @@ const VolunteerDetail = () => {
       </Grid>
       <Grid size={{ xs: 12, lg: 5 }}>
         <Section title="shequ.section.timeline">
-          <Timeline decisions={record.decisions} decisionPrefix="shequ.volunteer_decision" detailPrefix="shequ.volunteer_detail" />
+          <Timeline
+            decisions={record.decisions}
+            decisionPrefix="shequ.volunteer_decision"
+            detailPrefix="shequ.volunteer_detail"
+          />
         </Section>
       </Grid>
       {/* the wide tables get the whole width */}
@@ -37,7 +41,10 @@ const VolunteerDetail = () => {
 
 /** The volunteer's page: who she is, her screening and approval, teams, activities, hours and stars. */
 export const VolunteerShow = () => (
-  <Show actions={<VolunteerActions />} queryOptions={{ refetchInterval: (query) => volunteerRefetchInterval(query.state.data as Volunteer | undefined) }}>
+  <Show
+    actions={<VolunteerActions />}
+    queryOptions={{ refetchInterval: (query) => volunteerRefetchInterval(query.state.data as Volunteer | undefined) }}
+  >
     <VolunteerDetail />
   </Show>
 );

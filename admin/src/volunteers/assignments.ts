@@ -1,7 +1,8 @@
 import type { Assignment } from './types';
 
 /** Over, she was there (not cancelled), and no hours logged for it yet: hours may be logged. */
-export const awaitsHours = (a: Assignment, now = Date.now()): boolean => a.status === 'assigned' && a.hoursId === null && Date.parse(a.endsAt) <= now;
+export const awaitsHours = (a: Assignment, now = Date.now()): boolean =>
+  a.status === 'assigned' && a.hoursId === null && Date.parse(a.endsAt) <= now;
 
 /** The assignments hours may be logged for, most recent first. */
 export const loggableAssignments = (list: readonly Assignment[] | undefined, now = Date.now()): Assignment[] =>

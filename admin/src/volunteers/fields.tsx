@@ -16,7 +16,15 @@ export const VolunteerNameField = (_props: FieldProps<Volunteer> & { sortBy?: st
     <>
       <Typography variant="body2">
         {record.name}
-        {record.minor && <Chip size="small" variant="outlined" color="warning" label={translate('shequ.volunteer.minor')} sx={{ ml: 0.5 }} />}
+        {record.minor && (
+          <Chip
+            size="small"
+            variant="outlined"
+            color="warning"
+            label={translate('shequ.volunteer.minor')}
+            sx={{ ml: 0.5 }}
+          />
+        )}
       </Typography>
       <Typography variant="caption" color="text.secondary" sx={{ fontFamily: 'monospace' }}>
         {record.idNumberMasked} · {record.age}
@@ -46,7 +54,9 @@ export const VolunteerStageField = (_props: FieldProps<Volunteer>) => {
   return (
     <Stack direction="row" spacing={0.5} useFlexGap flexWrap="wrap">
       <StageChip stage={record.stage} />
-      {record.reminderDue && <Chip size="small" variant="outlined" color="warning" label={translate('shequ.volunteer.reminder_chip')} />}
+      {record.reminderDue && (
+        <Chip size="small" variant="outlined" color="warning" label={translate('shequ.volunteer.reminder_chip')} />
+      )}
     </Stack>
   );
 };

@@ -20,4 +20,5 @@ export function hoursToMinutes(text: string): number | undefined {
 }
 
 /** How long an activity lasted, in whole minutes rounded up: the most the API lets be logged for it. */
-export const activityMinutes = (startsAt: string, endsAt: string): number => Math.max(0, Math.ceil((Date.parse(endsAt) - Date.parse(startsAt)) / 60_000));
+export const activityMinutes = (startsAt: string, endsAt: string): number =>
+  Math.max(0, Math.ceil((Date.parse(endsAt) - Date.parse(startsAt)) / 60_000));

@@ -28,7 +28,8 @@ export function ageFromIdNumber(idNumber: unknown, today = shanghaiToday()): num
   return ageOn(birthDateFromId(id), today);
 }
 
-export const isMinorAge = (age: number | undefined): age is number => age !== undefined && age >= MIN_AGE && age < ADULT_AGE;
+export const isMinorAge = (age: number | undefined): age is number =>
+  age !== undefined && age >= MIN_AGE && age < ADULT_AGE;
 
 /** react-admin validator for the ID number: registration starts at 14. */
 export const notUnderMinAge = (value: unknown): string | undefined => {
@@ -37,7 +38,8 @@ export const notUnderMinAge = (value: unknown): string | undefined => {
 };
 
 /** react-admin validator for the consent box: it must be ticked. */
-export const mustConsent = (value: unknown): string | undefined => (value === true ? undefined : 'shequ.volunteer_form.consent_required');
+export const mustConsent = (value: unknown): string | undefined =>
+  value === true ? undefined : 'shequ.volunteer_form.consent_required';
 
 export function toVolunteerPayload(form: VolunteerForm) {
   const idNumber = form.idNumber.trim().toUpperCase();

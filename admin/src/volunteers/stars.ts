@@ -5,7 +5,10 @@ import { starThresholdsHours } from '../../../domain/stars';
 
 export const maxStarLevel = starThresholdsHours.length;
 
-export const starChoices = [0, 1, 2, 3, 4, 5].map((id) => ({ id, name: id === 0 ? 'shequ.stars.none' : '★'.repeat(id) }));
+export const starChoices = [0, 1, 2, 3, 4, 5].map((id) => ({
+  id,
+  name: id === 0 ? 'shequ.stars.none' : '★'.repeat(id),
+}));
 
 /** Hours still missing for the next level, or null at the top. */
 export function hoursToNextStar(level: number, confirmedHours: number): { level: number; hours: number } | null {

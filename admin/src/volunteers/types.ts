@@ -1,6 +1,12 @@
 import type { RaRecord } from 'react-admin';
 import type { VolunteerAction } from '../../../domain/volunteer-rules';
-import { suitabilityStates, type HoursStatus, type Suitability, type TeamKind, type VolunteerStage } from '../../../domain/volunteer-stages';
+import {
+  suitabilityStates,
+  type HoursStatus,
+  type Suitability,
+  type TeamKind,
+  type VolunteerStage,
+} from '../../../domain/volunteer-stages';
 import type { Decision } from '../common/types';
 
 export type { HoursStatus, Suitability, VolunteerAction, VolunteerStage };

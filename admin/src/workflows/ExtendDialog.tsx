@@ -56,12 +56,24 @@ export const ExtendDialog = ({ record, onClose }: { record: WorkflowDetail; onCl
           helperText={fields.deadlineAt ?? (past ? translate(t('past')) : translate(t('beijing_time')))}
           slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: shanghaiLocal(new Date()) } }}
         />
-        <TextAreaField name="reason" label={translate('shequ.workflows.reason')} value={reason} onChange={setReason} error={fields.reason} maxLength={1000} />
+        <TextAreaField
+          name="reason"
+          label={translate('shequ.workflows.reason')}
+          value={reason}
+          onChange={setReason}
+          error={fields.reason}
+          maxLength={1000}
+        />
         <ActionErrorAlert error={error} shown={['deadlineAt', 'reason']} />
       </DialogContent>
       <DialogActions>
         <Button label="ra.action.cancel" onClick={close} disabled={isPending} />
-        <Button label={t('confirm')} variant="contained" disabled={!ready || isPending} onClick={() => mutate({ deadlineAt: deadlineAt!, reason: reason.trim() })} />
+        <Button
+          label={t('confirm')}
+          variant="contained"
+          disabled={!ready || isPending}
+          onClick={() => mutate({ deadlineAt: deadlineAt!, reason: reason.trim() })}
+        />
       </DialogActions>
     </Dialog>
   );

@@ -26,7 +26,9 @@ export const InterventionsTable = ({ interventions }: { interventions: Intervent
           {interventions.map((i, n) => (
             <TableRow key={`${i.at}-${n}`} data-action={i.action}>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{format(i.at)}</TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate(`shequ.workflow_action.${i.action}`, { _: i.action })}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                {translate(`shequ.workflow_action.${i.action}`, { _: i.action })}
+              </TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{i.actorName ?? translate('shequ.timeline.system')}</TableCell>
               <TableCell sx={{ whiteSpace: 'pre-wrap', width: '100%' }}>{i.reason ?? '—'}</TableCell>
             </TableRow>

@@ -11,7 +11,15 @@ type ReasonAction = 'remind' | 'retry' | 'terminate';
  * reads), retry now (once the cause is fixed), and terminate (asked once more, with the
  * workflow's id spelled out, because it cannot be undone).
  */
-export const ReasonActionDialog = ({ action, record, onClose }: { action: ReasonAction; record: WorkflowDetail; onClose: () => void }) => {
+export const ReasonActionDialog = ({
+  action,
+  record,
+  onClose,
+}: {
+  action: ReasonAction;
+  record: WorkflowDetail;
+  onClose: () => void;
+}) => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<ShequDataProvider>();
   const apply = useApplyAnswer();
@@ -21,7 +29,11 @@ export const ReasonActionDialog = ({ action, record, onClose }: { action: Reason
     retry: { activity: record.activityType ?? '—', attempts: record.attempts ?? 0 },
     terminate: {},
   }[action];
-  const send = { remind: dataProvider.remindWorkflow, retry: dataProvider.retryWorkflow, terminate: dataProvider.terminateWorkflow }[action];
+  const send = {
+    remind: dataProvider.remindWorkflow,
+    retry: dataProvider.retryWorkflow,
+    terminate: dataProvider.terminateWorkflow,
+  }[action];
   return (
     <ReasonDialog
       open
@@ -34,7 +46,9 @@ export const ReasonActionDialog = ({ action, record, onClose }: { action: Reason
       confirmLabel={key('confirm')}
       confirmColor={action === 'terminate' ? 'error' : 'primary'}
       confirmation={
-        action === 'terminate' ? { title: translate(key('confirm_title')), content: translate(key('confirm_content'), { id: record.id }) } : undefined
+        action === 'terminate'
+          ? { title: translate(key('confirm_title')), content: translate(key('confirm_content'), { id: record.id }) }
+          : undefined
       }
       done={key('done')}
       send={async (reason) => {

@@ -12,12 +12,21 @@ const reasonColor: Record<StuckReason, ChipProps['color']> = {
 
 export const ReasonChip = ({ reason }: { reason: string }) => {
   const translate = useTranslate();
-  return <Chip size="small" color={reasonColor[reason as StuckReason] ?? 'default'} label={translate(`shequ.workflow_reason.${reason}`, { _: reason })} data-reason={reason} />;
+  return (
+    <Chip
+      size="small"
+      color={reasonColor[reason as StuckReason] ?? 'default'}
+      label={translate(`shequ.workflow_reason.${reason}`, { _: reason })}
+      data-reason={reason}
+    />
+  );
 };
 
 /** Every reason the workflow is listed for, the main one first. */
 export const ReasonChips = ({ record }: { record: Pick<Workflow, 'reason' | 'reasons'> }) => {
-  const all = [record.reason, ...(record.reasons ?? []).filter((r) => r !== record.reason)].filter((r): r is string => !!r);
+  const all = [record.reason, ...(record.reasons ?? []).filter((r) => r !== record.reason)].filter(
+    (r): r is string => !!r,
+  );
   return (
     <Stack direction="row" spacing={0.5} useFlexGap flexWrap="wrap">
       {all.map((r) => (

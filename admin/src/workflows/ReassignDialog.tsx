@@ -1,4 +1,13 @@
-import { Alert, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, TextField } from '@mui/material';
+import {
+  Alert,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  MenuItem,
+  TextField,
+} from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, useDataProvider, useTranslate } from 'react-admin';
@@ -16,7 +25,11 @@ export const ReassignDialog = ({ record, onClose }: { record: WorkflowDetail; on
   const translate = useTranslate();
   const dataProvider = useDataProvider<ShequDataProvider>();
   const apply = useApplyAnswer();
-  const candidates = useQuery({ queryKey: ['workflows', 'assignees', record.id], queryFn: () => dataProvider.getWorkflowAssignees(record.id), retry: false });
+  const candidates = useQuery({
+    queryKey: ['workflows', 'assignees', record.id],
+    queryFn: () => dataProvider.getWorkflowAssignees(record.id),
+    retry: false,
+  });
   const [assigneeId, setAssigneeId] = useState<number | ''>('');
   const [reason, setReason] = useState('');
   const close = () => {
@@ -70,12 +83,24 @@ export const ReassignDialog = ({ record, onClose }: { record: WorkflowDetail; on
             </MenuItem>
           ))}
         </TextField>
-        <TextAreaField name="reason" label={translate('shequ.workflows.reason')} value={reason} onChange={setReason} error={fields.reason} maxLength={1000} />
+        <TextAreaField
+          name="reason"
+          label={translate('shequ.workflows.reason')}
+          value={reason}
+          onChange={setReason}
+          error={fields.reason}
+          maxLength={1000}
+        />
         <ActionErrorAlert error={error} shown={['assigneeId', 'reason']} />
       </DialogContent>
       <DialogActions>
         <Button label="ra.action.cancel" onClick={close} disabled={isPending} />
-        <Button label={t('confirm')} variant="contained" disabled={!ready || isPending} onClick={() => mutate({ assigneeId: assigneeId as number, reason: reason.trim() })} />
+        <Button
+          label={t('confirm')}
+          variant="contained"
+          disabled={!ready || isPending}
+          onClick={() => mutate({ assigneeId: assigneeId as number, reason: reason.trim() })}
+        />
       </DialogActions>
     </Dialog>
   );

@@ -37,14 +37,22 @@ export const WorkflowActions = ({ gone }: { gone: boolean }) => {
         buttons
           .filter((b) => allowed.includes(b.action))
           .map((b) => (
-            <Button key={b.action} label={`shequ.workflow_action.${b.action}`} color={b.color ?? 'primary'} onClick={() => setOpen(b.action)} data-action={b.action}>
+            <Button
+              key={b.action}
+              label={`shequ.workflow_action.${b.action}`}
+              color={b.color ?? 'primary'}
+              onClick={() => setOpen(b.action)}
+              data-action={b.action}
+            >
               {b.icon}
             </Button>
           ))}
       <ListButton />
       {record && open === 'reassign' && <ReassignDialog record={record} onClose={close} />}
       {record && open === 'extend' && <ExtendDialog record={record} onClose={close} />}
-      {record && (open === 'remind' || open === 'retry' || open === 'terminate') && <ReasonActionDialog action={open} record={record} onClose={close} />}
+      {record && (open === 'remind' || open === 'retry' || open === 'terminate') && (
+        <ReasonActionDialog action={open} record={record} onClose={close} />
+      )}
     </TopToolbar>
   );
 };

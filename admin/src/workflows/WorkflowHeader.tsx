@@ -23,7 +23,12 @@ export const WorkflowHeader = ({ record, gone }: { record: WorkflowDetail; gone:
         <Typography variant="h6" component="span" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
           {record.id}
         </Typography>
-        <Chip size="small" variant="outlined" label={translate(`shequ.workflow_status.${record.status}`, { _: record.status })} data-status={record.status} />
+        <Chip
+          size="small"
+          variant="outlined"
+          label={translate(`shequ.workflow_status.${record.status}`, { _: record.status })}
+          data-status={record.status}
+        />
       </Stack>
       {gone && (
         <Alert severity="success" sx={{ mb: 1 }} className="shequ-workflow-gone">
@@ -39,7 +44,16 @@ export const WorkflowHeader = ({ record, gone }: { record: WorkflowDetail; gone:
       <Facts
         rows={[
           [f('reasons'), <ReasonChips record={record} />],
-          [f('caseId'), record.caseLink ? <MuiLink component={Link} to={record.caseLink}>{caseLabel}</MuiLink> : caseLabel],
+          [
+            f('caseId'),
+            record.caseLink ? (
+              <MuiLink component={Link} to={record.caseLink}>
+                {caseLabel}
+              </MuiLink>
+            ) : (
+              caseLabel
+            ),
+          ],
           [f('stage'), <WorkflowStageChip kind={record.kind} stage={record.stage} />],
           [
             f('since'),

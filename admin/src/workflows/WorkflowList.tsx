@@ -10,7 +10,14 @@ const filters = [
   <SelectInput key="kind" source="kind" choices={kindChoices} alwaysOn />,
   <SelectInput key="reason" source="reason" choices={reasonChoices} alwaysOn />,
   // Streets are few: a plain select.
-  <ReferenceInput key="streetId" source="streetId" reference="org-units" filter={{ kind: 'street' }} sort={byName} perPage={200}>
+  <ReferenceInput
+    key="streetId"
+    source="streetId"
+    reference="org-units"
+    filter={{ kind: 'street' }}
+    sort={byName}
+    perPage={200}
+  >
     <SelectInput optionText="name" />
   </ReferenceInput>,
   <NumberInput key="minAgeDays" source="minAgeDays" min={0} step={1} />,

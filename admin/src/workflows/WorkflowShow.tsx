@@ -60,7 +60,11 @@ export const WorkflowShow = () => {
     redirect('list', 'workflows');
   };
   return (
-    <Show actions={<Actions />} queryOptions={{ refetchInterval: (query) => (query.state.error ? false : 15_000), onError }} className="shequ-workflow-show">
+    <Show
+      actions={<Actions />}
+      queryOptions={{ refetchInterval: (query) => (query.state.error ? false : 15_000), onError }}
+      className="shequ-workflow-show"
+    >
       <WorkflowDetailView
         onShown={() => {
           shown.current = true;

@@ -54,7 +54,12 @@ export const LastErrorField = (_props: FieldProps<Workflow>) => {
   if (!record?.lastError) return <>—</>;
   return (
     <Tooltip title={<span style={{ whiteSpace: 'pre-wrap' }}>{record.lastError}</span>}>
-      <Typography variant="body2" noWrap sx={{ maxWidth: 220, fontFamily: 'monospace', fontSize: '0.75rem' }} color="error">
+      <Typography
+        variant="body2"
+        noWrap
+        sx={{ maxWidth: 220, fontFamily: 'monospace', fontSize: '0.75rem' }}
+        color="error"
+      >
         {record.lastError}
       </Typography>
     </Tooltip>
@@ -68,7 +73,13 @@ export const CaseLinkField = (_props: FieldProps<Workflow>) => {
   if (!record.caseId) return <>—</>;
   const label = translate('shequ.workflows.case_n', { id: record.caseId });
   return record.caseLink ? (
-    <MuiLink component={Link} to={record.caseLink} onClick={stop} className="shequ-case-link" sx={{ whiteSpace: 'nowrap' }}>
+    <MuiLink
+      component={Link}
+      to={record.caseLink}
+      onClick={stop}
+      className="shequ-case-link"
+      sx={{ whiteSpace: 'nowrap' }}
+    >
       {label}
     </MuiLink>
   ) : (
@@ -80,7 +91,14 @@ export const CaseLinkField = (_props: FieldProps<Workflow>) => {
 export const TemporalLink = ({ url }: { url: string }) => {
   const translate = useTranslate();
   return (
-    <MuiLink href={url} target="_blank" rel="noopener noreferrer" onClick={stop} sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.25, whiteSpace: 'nowrap' }} className="shequ-temporal-link">
+    <MuiLink
+      href={url}
+      target="_blank"
+      rel="noopener noreferrer"
+      onClick={stop}
+      sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.25, whiteSpace: 'nowrap' }}
+      className="shequ-temporal-link"
+    >
       {translate('shequ.workflows.temporal')}
       <OpenInNewIcon sx={{ fontSize: '0.9rem' }} />
     </MuiLink>

@@ -7,13 +7,20 @@ export const workflowKinds = ['benefit', 'disbursement', 'referral', 'volunteer'
 export type WorkflowKind = (typeof workflowKinds)[number];
 
 /** Why a workflow is listed: past its deadline, an activity or workflow task failing, a sign-off waiting, the record and the workflow disagreeing. */
-export const stuckReasons = ['overdue', 'failing_activity', 'failing_workflow_task', 'waiting_signoff', 'drift'] as const;
+export const stuckReasons = [
+  'overdue',
+  'failing_activity',
+  'failing_workflow_task',
+  'waiting_signoff',
+  'drift',
+] as const;
 export type StuckReason = (typeof stuckReasons)[number];
 
 export const workflowActions = ['reassign', 'extend', 'remind', 'retry', 'terminate'] as const;
 export type WorkflowAction = (typeof workflowActions)[number];
 
-export type WorkflowStatus = 'running' | 'completed' | 'failed' | 'terminated' | 'canceled' | 'timed_out' | 'continued_as_new' | 'unknown';
+export type WorkflowStatus =
+  'running' | 'completed' | 'failed' | 'terminated' | 'canceled' | 'timed_out' | 'continued_as_new' | 'unknown';
 
 export interface Workflow extends RaRecord {
   /** The Temporal workflow id ("benefit-12", perhaps with a deployment prefix). */
