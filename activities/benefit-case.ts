@@ -33,6 +33,12 @@ export interface TransitionWithFigures extends Transition {
   figures?: MemberFigures[];
   /** Recompute the proposed amount from the stored figures (after a home visit). */
   recalculate?: boolean;
+  /**
+   * The transition stands only if the recomputed household is eligible (an approval after the
+   * home visit). Judged here, with the standard in force read in the same transaction as the
+   * figures: the one source of the standard for the amount and for the refusal.
+   */
+  requireEligible?: boolean;
 }
 
 export function createBenefitCaseActivities({ db, clock }: ActivityDeps) {
@@ -140,6 +146,12 @@ export function createBenefitCaseActivities({ db, clock }: ActivityDeps) {
             standard,
             incomesFen: (await currentIncomes(trx, app.household_id)).incomesFen,
           });
+          if (t.requireEligible && !calculation.eligible)
+            throw refusal(
+              'ValidationError',
+              `按核实收入不符合条件：${calculation.formula}，请选择不予推荐 (not eligible on verified incomes: reject)`,
+              { findings: '不符合条件 (not eligible)' },
+            );
           Object.assign(patch, {
             calculation: JSON.stringify(calculation),
             proposed_amount_fen: calculation.amountFen,

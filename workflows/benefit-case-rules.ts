@@ -1,4 +1,3 @@
-import { computeAllowance } from '../domain/allowance.js';
 import {
   allowedBenefitActions,
   benefitActions,
@@ -81,20 +80,8 @@ export function checkDecision(state: BenefitCaseState, req: DecisionRequest, bus
     if (!/^\d{4}-\d{2}-\d{2}$/.test(f.visitedOn ?? ''))
       throw new ValidationError('调查日期格式应为YYYY-MM-DD', { 'findings.visitedOn': '日期格式 YYYY-MM-DD (date)' });
     checkFigures(state, f.members, { all: true });
-    const c = state.calculation;
-    const verified = computeAllowance({
-      standard: {
-        effectiveFrom: c.standardEffectiveFrom,
-        standardFen: c.standardFen,
-        floorPerPersonFen: c.floorPerPersonFen,
-      },
-      incomesFen: f.members.map((m) => m.monthlyIncomeFen),
-    });
-    if (!verified.eligible)
-      throw new ValidationError(
-        `按核实收入不符合条件：${verified.formula}，请选择不予推荐 (not eligible on verified incomes: reject)`,
-        { findings: '不符合条件 (not eligible)' },
-      );
+    // Eligibility on the verified figures is judged by the transition itself, with the standard
+    // in force when it is recorded (activities/benefit-case.ts), not with the one saved here.
     return;
   }
   if (!state.calculation.eligible)

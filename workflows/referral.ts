@@ -1,16 +1,7 @@
-import {
-  allHandlersFinished,
-  condition,
-  continueAsNew,
-  proxyActivities,
-  setHandler,
-  upsertSearchAttributes,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { continueAsNew, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import { policyDaysToMs } from '../domain/policy-time.js';
 import { closedReferralStages, searchingStages, type ReferralStage } from '../domain/referral-stages.js';
-import { refuseWith } from './failures.js';
 import * as msg from './referral-messages.js';
 import type { Actor, ReferralInput, ReferralState } from './referral-messages.js';
 import {
@@ -22,11 +13,9 @@ import {
   checkRespond,
 } from './referral-rules.js';
 import { requireText } from './benefit-case-rules.js';
-import { sa } from './search-attributes.js';
-import { StepQueue } from './step-queue.js';
-import * as sup from './supervision-messages.js';
-import { checkExtend, checkReassign } from './supervision-rules.js';
 import { caseActivityOptions } from './activity-options.js';
+import { CaseKernel, type Timer } from './case-kernel.js';
+import { superviseCase } from './case-supervision.js';
 
 // A laid-off worker's referral `referral-<id>`: intake → matching → proposed → interview →
 // placed → follow-ups at 1, 3 and 6 months → closed. The workflow owns the state; activities
@@ -53,19 +42,10 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
     rankAgain: false,
     seq: 0,
   };
-  const steps = new StepQueue({ busy: !input.resume }); // busy until loaded
-  let rollingOver = false;
+  const kernel = new CaseKernel(state, { resumed: !!input.resume, historyLimit: policy.historyLimit });
+  const publish = () => kernel.publish();
   const days = (n: number) => policyDaysToMs(n, policy.daySeconds);
   const inDays = (n: number) => new Date(Date.now() + days(n)).toISOString();
-
-  function publish() {
-    upsertSearchAttributes([
-      { key: sa.stage, value: state.stage },
-      { key: sa.stageSince, value: state.stageSince ? new Date(state.stageSince) : null },
-      { key: sa.deadline, value: state.deadlineAt ? new Date(state.deadlineAt) : null },
-      { key: sa.overdue, value: String(state.overdue) },
-    ]);
-  }
 
   /** Records one transition; `deadlineAt` stays the placement deadline while the seeker searches. */
   async function move(
@@ -74,45 +54,37 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
     actor: Actor | null,
     o: { comment?: string; details?: Record<string, unknown>; patch?: Record<string, unknown> } = {},
   ) {
-    const seq = state.seq + 1;
     const deadlineAt = searchingStages.includes(to) ? state.deadlineAt : null;
     const overdue = deadlineAt !== null && state.overdue;
-    const r = await acts.referralTransition({
-      referralId,
-      seq,
-      from: state.stage,
-      to,
-      decision,
-      actor,
-      deadlineAt,
-      overdue,
-      ...o,
-    });
-    Object.assign(state, { seq, stage: to, stageSince: r.at, deadlineAt, overdue });
+    const r = await kernel.numbered((seq) =>
+      acts.referralTransition({ referralId, seq, from: state.stage, to, decision, actor, deadlineAt, overdue, ...o }),
+    );
+    Object.assign(state, { stage: to, stageSince: r.at, deadlineAt, overdue });
     if (to === 'matching') state.rankAgain = true;
     publish();
   }
 
-  const perform = (run: () => Promise<void>) => steps.perform(run, () => state);
-  const guard = (check: () => void) => refuseWith(rollingOver, check);
-  const isBusy = () => steps.occupied;
+  const perform = (run: () => Promise<void>) => kernel.perform(run);
+  const guard = (check: () => void) => kernel.guard(check);
+  const isBusy = () => kernel.busy;
 
   setHandler(msg.referralStateQuery, () => state);
   setHandler(
     msg.assessUpdate,
     ({ actor, assessment, helperId }) =>
       perform(async () => {
-        const seq = state.seq + 1;
-        const r = await acts.assessReferral({
-          referralId,
-          seq,
-          actor,
-          assessment,
-          helperId,
-          deadlineAt: state.deadlineAt,
-          overdue: state.overdue,
-        });
-        Object.assign(state, { seq, stage: 'matching', stageSince: r.at, helperId, rankAgain: true });
+        const r = await kernel.numbered((seq) =>
+          acts.assessReferral({
+            referralId,
+            seq,
+            actor,
+            assessment,
+            helperId,
+            deadlineAt: state.deadlineAt,
+            overdue: state.overdue,
+          }),
+        );
+        Object.assign(state, { stage: 'matching', stageSince: r.at, helperId, rankAgain: true });
         publish();
       }),
     { validator: (r) => guard(() => checkAssess(state, r, isBusy())) },
@@ -124,17 +96,18 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
     msg.proposeUpdate,
     ({ actor, openingId, comment }) =>
       perform(async () => {
-        const seq = state.seq + 1;
-        const r = await acts.proposeOpening({
-          referralId,
-          seq,
-          actor,
-          openingId,
-          comment,
-          deadlineAt: state.deadlineAt,
-          overdue: state.overdue,
-        });
-        Object.assign(state, { seq, stage: 'proposed', stageSince: r.at, proposedOpeningId: openingId });
+        const r = await kernel.numbered((seq) =>
+          acts.proposeOpening({
+            referralId,
+            seq,
+            actor,
+            openingId,
+            comment,
+            deadlineAt: state.deadlineAt,
+            overdue: state.overdue,
+          }),
+        );
+        Object.assign(state, { stage: 'proposed', stageSince: r.at, proposedOpeningId: openingId });
         publish();
       }),
     { validator: (r) => guard(() => checkPropose(state, r, isBusy())) },
@@ -154,19 +127,19 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
           state.proposedOpeningId = null;
           return;
         }
-        const seq = state.seq + 1;
-        const r = await acts.scheduleInterview({
-          referralId,
-          seq,
-          actor,
-          openingId,
-          interviewAt: interviewAt!,
-          place: place!,
-          deadlineAt: state.deadlineAt,
-          overdue: state.overdue,
-        });
+        const r = await kernel.numbered((seq) =>
+          acts.scheduleInterview({
+            referralId,
+            seq,
+            actor,
+            openingId,
+            interviewAt: interviewAt!,
+            place: place!,
+            deadlineAt: state.deadlineAt,
+            overdue: state.overdue,
+          }),
+        );
         Object.assign(state, {
-          seq,
           stage: 'interview',
           stageSince: r.at,
           interview: { id: r.interviewId, openingId, at: interviewAt!, reminded: false },
@@ -182,19 +155,19 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
         const interview = state.interview!;
         if (!hired) {
           state.excludedOpenings = [...state.excludedOpenings, interview.openingId];
-          const seq = state.seq + 1;
-          const r = await acts.interviewNotHired({
-            referralId,
-            seq,
-            actor,
-            interviewId: interview.id,
-            reason,
-            excluded: state.excludedOpenings,
-            deadlineAt: state.deadlineAt,
-            overdue: state.overdue,
-          });
+          const r = await kernel.numbered((seq) =>
+            acts.interviewNotHired({
+              referralId,
+              seq,
+              actor,
+              interviewId: interview.id,
+              reason,
+              excluded: state.excludedOpenings,
+              deadlineAt: state.deadlineAt,
+              overdue: state.overdue,
+            }),
+          );
           Object.assign(state, {
-            seq,
             stage: 'matching',
             stageSince: r.at,
             interview: null,
@@ -204,21 +177,21 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
           publish();
           return;
         }
-        const seq = state.seq + 1;
         // A refusal here (the last place went to someone else) fails this Update only: the
         // referral stays in `interview`.
-        const r = await acts.placeSeeker({
-          referralId,
-          seq,
-          actor,
-          interviewId: interview.id,
-          wageFen: wageFen!,
-          startDate: startDate!,
-        });
+        const r = await kernel.numbered((seq) =>
+          acts.placeSeeker({
+            referralId,
+            seq,
+            actor,
+            interviewId: interview.id,
+            wageFen: wageFen!,
+            startDate: startDate!,
+          }),
+        );
         // Follow-ups count from the start date, or from now when the seeker already started.
         const base = Math.max(Date.now(), Date.parse(`${startDate}T00:00:00+08:00`));
         Object.assign(state, {
-          seq,
           stage: 'placed',
           stageSince: r.at,
           deadlineAt: null,
@@ -244,21 +217,22 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
         const to: ReferralStage = outcome === 'left' ? 'matching' : last ? 'closed' : 'placed';
         // Leaving the job starts a new search, with a new placement deadline.
         if (to === 'matching') Object.assign(state, { deadlineAt: inDays(policy.placementDays), overdue: false });
-        const seq = state.seq + 1;
-        const r = await acts.recordFollowUp({
-          referralId,
-          seq,
-          actor,
-          placementId: state.placement!.id,
-          month,
-          outcome,
-          reason,
-          from: state.stage,
-          to,
-          deadlineAt: to === 'matching' ? state.deadlineAt : null,
-        });
+        const r = await kernel.numbered((seq) =>
+          acts.recordFollowUp({
+            referralId,
+            seq,
+            actor,
+            placementId: state.placement!.id,
+            month,
+            outcome,
+            reason,
+            from: state.stage,
+            to,
+            deadlineAt: to === 'matching' ? state.deadlineAt : null,
+          }),
+        );
         f.outcome = outcome;
-        Object.assign(state, { seq, stage: to, stageSince: r.at });
+        Object.assign(state, { stage: to, stageSince: r.at });
         if (to === 'matching')
           Object.assign(state, { placement: null, followUps: [], interview: null, rankAgain: true });
         publish();
@@ -269,9 +243,10 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
     msg.withdrawReferralUpdate,
     ({ actor, reason }) =>
       perform(async () => {
-        const seq = state.seq + 1;
-        const r = await acts.withdrawReferral({ referralId, seq, actor, from: state.stage, reason });
-        Object.assign(state, { seq, stage: 'withdrawn', stageSince: r.at, deadlineAt: null, overdue: false });
+        const r = await kernel.numbered((seq) =>
+          acts.withdrawReferral({ referralId, seq, actor, from: state.stage, reason }),
+        );
+        Object.assign(state, { stage: 'withdrawn', stageSince: r.at, deadlineAt: null, overdue: false });
         publish();
       }),
     {
@@ -282,56 +257,13 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
         }),
     },
   );
-  // A supervisor's new assignee or later placement deadline: a timeline step like any other.
-  const answer = (): sup.SupervisionAnswer => ({
-    stage: state.stage,
-    deadlineAt: state.deadlineAt,
-    overdue: state.overdue,
+  superviseCase(kernel, {
+    kind: 'referral',
+    caseId: referralId,
+    record: acts.recordSupervision,
+    closed: () => closedReferralStages.includes(state.stage),
+    extendable: () => state.deadlineAt !== null && searchingStages.includes(state.stage),
   });
-  async function supervise(actor: Actor, reason: string, change: { assigneeId: number } | { deadlineAt: string }) {
-    const seq = state.seq + 1;
-    await acts.recordSupervision({
-      kind: 'referral',
-      caseId: referralId,
-      seq,
-      stage: state.stage,
-      actor,
-      reason,
-      change,
-    });
-    state.seq = seq;
-  }
-  setHandler(
-    sup.reassignUpdate,
-    (r) =>
-      steps.perform(async () => {
-        await supervise(r.actor, r.reason, { assigneeId: r.assigneeId });
-        upsertSearchAttributes([{ key: sa.assignee, value: String(r.assigneeId) }]);
-      }, answer),
-    {
-      validator: (r) =>
-        guard(() => checkReassign(r, { closed: closedReferralStages.includes(state.stage), busy: isBusy() })),
-    },
-  );
-  setHandler(
-    sup.extendDeadlineUpdate,
-    (r) =>
-      steps.perform(async () => {
-        await supervise(r.actor, r.reason, { deadlineAt: r.deadlineAt });
-        Object.assign(state, { deadlineAt: r.deadlineAt, overdue: false });
-        publish();
-      }, answer),
-    {
-      validator: (r) =>
-        guard(() =>
-          checkExtend(r, {
-            extendable: state.deadlineAt !== null && searchingStages.includes(state.stage),
-            busy: isBusy(),
-            now: Date.now(),
-          }),
-        ),
-    },
-  );
   setHandler(msg.openingsChangedSignal, () => {
     if (state.stage === 'matching') state.rankAgain = true;
   });
@@ -343,19 +275,12 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
       state.deadlineAt = inDays(policy.placementDays);
       await move('intake', 'received', null);
     } else publish();
-    // Busy until the first transition is recorded: an Update arriving meanwhile is asked to
-    // retry (the page may already show the next stage), not refused.
-    steps.busy = false;
+    kernel.ready();
   }
 
-  // Checked only where the loop resumes after a step, a ranking or a timer: those are events
-  // every replay sees. A refused Update's workflow task is dropped from history, so its history
-  // length must not decide anything (a predicate checked while waiting would).
-  const rollOver = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > policy.historyLimit;
-
   // The next durable timer: the placement deadline, the interview reminder or a follow-up.
-  function nextTimer(): { at: number; fire: () => Promise<void> } | undefined {
-    const timers: { at: number; fire: () => Promise<void> }[] = [];
+  function nextTimer(): Timer | undefined {
+    const timers: Timer[] = [];
     const deadline = state.deadlineAt;
     if (deadline && !state.overdue && searchingStages.includes(state.stage)) {
       timers.push({
@@ -393,29 +318,14 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
 
   async function rank() {
     state.rankAgain = false;
-    const seq = state.seq + 1;
-    await acts.rankReferral({ referralId, seq, excluded: state.excludedOpenings });
-    state.seq = seq;
+    await kernel.numbered((seq) => acts.rankReferral({ referralId, seq, excluded: state.excludedOpenings }));
   }
 
-  while (!closedReferralStages.includes(state.stage)) {
-    if (state.stage === 'matching' && state.rankAgain && !steps.pending) {
-      await steps.exclusively(rank);
-      continue;
-    }
-    if (rollOver() && !steps.pending) {
-      steps.busy = rollingOver = true;
-      await condition(allHandlersFinished);
-      await continueAsNew<typeof referral>({ referralId, policy, resume: state });
-    }
-    const timer = nextTimer();
-    const woke = await condition(
-      () => steps.pending || (state.stage === 'matching' && state.rankAgain),
-      timer ? Math.max(1, timer.at - Date.now()) : undefined,
-    );
-    if (steps.pending) await steps.exclusively(() => steps.runPending());
-    else if (!woke && timer) await steps.exclusively(timer.fire);
-  }
-  await condition(allHandlersFinished);
-  return state;
+  return kernel.run({
+    closed: () => closedReferralStages.includes(state.stage),
+    work: () => (state.stage === 'matching' && state.rankAgain && !kernel.steps.pending ? rank : undefined),
+    wakeWhen: () => state.stage === 'matching' && state.rankAgain,
+    nextTimer,
+    continueAsNew: () => continueAsNew<typeof referral>({ referralId, policy, resume: state }),
+  });
 }

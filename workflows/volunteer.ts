@@ -1,23 +1,12 @@
-import {
-  ActivityFailure,
-  allHandlersFinished,
-  condition,
-  continueAsNew,
-  proxyActivities,
-  setHandler,
-  upsertSearchAttributes,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { ActivityFailure, continueAsNew, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import { policyDaysToMs } from '../domain/policy-time.js';
 import { closedVolunteerStages, type VolunteerStage } from '../domain/volunteer-stages.js';
-import { refuseWith } from './failures.js';
-import { sa } from './search-attributes.js';
-import { StepQueue } from './step-queue.js';
 import * as msg from './volunteer-messages.js';
 import type { Actor, VolunteerInput, VolunteerState } from './volunteer-messages.js';
 import { checkDecision, checkHours, checkStep, checkVolunteerAction } from './volunteer-rules.js';
 import { caseActivityOptions } from './activity-options.js';
+import { CaseKernel, type Timer } from './case-kernel.js';
 
 // A volunteer `volunteer-<id>`, for as long as she volunteers: screening (ID, age, and for
 // roles with vulnerable people a suitability check that may fail or time out and leave her
@@ -47,16 +36,9 @@ export async function volunteer(input: VolunteerInput): Promise<VolunteerState> 
     reconfirmDueAt: null,
     seq: 0,
   };
-  const steps = new StepQueue({ busy: !input.resume }); // busy until loaded
-  let rollingOver = false;
+  const kernel = new CaseKernel(state, { resumed: !!input.resume, historyLimit: policy.historyLimit });
+  const publish = () => kernel.publish();
   const inDays = (n: number) => new Date(Date.now() + policyDaysToMs(n, policy.daySeconds)).toISOString();
-
-  function publish() {
-    upsertSearchAttributes([
-      { key: sa.stage, value: state.stage },
-      { key: sa.stageSince, value: state.stageSince ? new Date(state.stageSince) : null },
-    ]);
-  }
 
   async function move(
     to: VolunteerStage,
@@ -64,18 +46,10 @@ export async function volunteer(input: VolunteerInput): Promise<VolunteerState> 
     actor: Actor | null,
     o: { comment?: string; details?: Record<string, unknown>; patch?: Record<string, unknown> } = {},
   ) {
-    const seq = state.seq + 1;
-    const r = await acts.volunteerTransition({
-      volunteerId,
-      seq,
-      from: state.stage,
-      to,
-      decision,
-      actor,
-      deadlineAt: null,
-      ...o,
-    });
-    Object.assign(state, { seq, stage: to, stageSince: r.at });
+    const r = await kernel.numbered((seq) =>
+      acts.volunteerTransition({ volunteerId, seq, from: state.stage, to, decision, actor, deadlineAt: null, ...o }),
+    );
+    Object.assign(state, { stage: to, stageSince: r.at });
     publish();
     return r.at;
   }
@@ -86,19 +60,19 @@ export async function volunteer(input: VolunteerInput): Promise<VolunteerState> 
     actor: Actor | null,
     o: { comment?: string; details?: Record<string, unknown>; patch?: Record<string, unknown> } = {},
   ) {
-    const seq = state.seq + 1;
-    await acts.volunteerTransition({
-      volunteerId,
-      seq,
-      from: state.stage,
-      to: state.stage,
-      decision,
-      actor,
-      deadlineAt: null,
-      stay: true,
-      ...o,
-    });
-    state.seq = seq;
+    await kernel.numbered((seq) =>
+      acts.volunteerTransition({
+        volunteerId,
+        seq,
+        from: state.stage,
+        to: state.stage,
+        decision,
+        actor,
+        deadlineAt: null,
+        stay: true,
+        ...o,
+      }),
+    );
   }
 
   async function screen() {
@@ -119,8 +93,8 @@ export async function volunteer(input: VolunteerInput): Promise<VolunteerState> 
         // The registry did not answer in all its attempts: she waits here, and a caseworker may
         // ask again (rescreen) once it is back.
         state.suitability = 'error';
-        await acts.suitabilityUnavailable({ volunteerId, seq: state.seq + 1, error: e.cause?.message ?? e.message });
-        state.seq += 1;
+        const error = e.cause?.message ?? e.message;
+        await kernel.numbered((seq) => acts.suitabilityUnavailable({ volunteerId, seq, error }));
         return;
       }
     }
@@ -154,9 +128,9 @@ export async function volunteer(input: VolunteerInput): Promise<VolunteerState> 
     },
   };
 
-  const perform = (run: () => Promise<void>) => steps.perform(run, () => state);
-  const guard = (check: () => void) => refuseWith(rollingOver, check);
-  const isBusy = () => steps.occupied;
+  const perform = (run: () => Promise<void>) => kernel.perform(run);
+  const guard = (check: () => void) => kernel.guard(check);
+  const isBusy = () => kernel.busy;
 
   setHandler(msg.volunteerStateQuery, () => state);
   setHandler(msg.volunteerStepUpdate, (r) => perform(() => stepsByName[r.step](r)), {
@@ -166,9 +140,9 @@ export async function volunteer(input: VolunteerInput): Promise<VolunteerState> 
     msg.signUpUpdate,
     ({ actor, activityId }) =>
       perform(async () => {
-        const seq = state.seq + 1;
-        await acts.signUpVolunteer({ volunteerId, seq, actor, activityId, suitability: state.suitability });
-        state.seq = seq;
+        await kernel.numbered((seq) =>
+          acts.signUpVolunteer({ volunteerId, seq, actor, activityId, suitability: state.suitability }),
+        );
       }),
     { validator: (r) => guard(() => checkVolunteerAction(state, r.actor, 'sign_up', isBusy())) },
   );
@@ -176,9 +150,10 @@ export async function volunteer(input: VolunteerInput): Promise<VolunteerState> 
     msg.logHoursUpdate,
     ({ actor, activityId, minutes }) =>
       perform(async () => {
-        const seq = state.seq + 1;
-        const r = await acts.logVolunteerHours({ volunteerId, seq, actor, activityId, minutes });
-        Object.assign(state, { seq, lastHoursAt: r.at });
+        const r = await kernel.numbered((seq) =>
+          acts.logVolunteerHours({ volunteerId, seq, actor, activityId, minutes }),
+        );
+        state.lastHoursAt = r.at;
       }),
     { validator: (r) => guard(() => checkHours(state, r, isBusy())) },
   );
@@ -206,16 +181,11 @@ export async function volunteer(input: VolunteerInput): Promise<VolunteerState> 
       state.needsScreening = state.stage === 'screening' && state.suitability !== 'error';
       publish();
     }
-    // Busy until the first transition is recorded: an Update arriving meanwhile is asked to
-    // retry (the page may already show the next stage), not refused.
-    steps.busy = false;
+    kernel.ready();
   }
 
-  // Checked only where the loop resumes after a step or a timer (see the referral workflow).
-  const rollOver = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > policy.historyLimit;
-
-  function nextTimer(): { at: number; fire: () => Promise<void> } | undefined {
-    const timers: { at: number; fire: () => Promise<void> }[] = [];
+  function nextTimer(): Timer | undefined {
+    const timers: Timer[] = [];
     const due = state.reconfirmDueAt;
     if (state.stage === 'active' && due)
       timers.push({
@@ -227,30 +197,18 @@ export async function volunteer(input: VolunteerInput): Promise<VolunteerState> 
       timers.push({
         at: Date.parse(since) + policyDaysToMs(policy.reminderDays, policy.daySeconds),
         fire: async () => {
-          const seq = state.seq + 1;
-          await acts.remindVolunteer({ volunteerId, seq, since, days: policy.reminderDays });
-          Object.assign(state, { seq, remindedFor: since });
+          await kernel.numbered((seq) => acts.remindVolunteer({ volunteerId, seq, since, days: policy.reminderDays }));
+          state.remindedFor = since;
         },
       });
     }
     return timers.sort((a, b) => a.at - b.at)[0];
   }
 
-  while (!closedVolunteerStages.includes(state.stage)) {
-    if (state.needsScreening) {
-      await steps.exclusively(screen);
-      continue;
-    }
-    if (rollOver() && !steps.pending) {
-      steps.busy = rollingOver = true;
-      await condition(allHandlersFinished);
-      await continueAsNew<typeof volunteer>({ volunteerId, policy, resume: state });
-    }
-    const timer = nextTimer();
-    const woke = await condition(() => steps.pending, timer ? Math.max(1, timer.at - Date.now()) : undefined);
-    if (steps.pending) await steps.exclusively(() => steps.runPending());
-    else if (!woke && timer) await steps.exclusively(timer.fire);
-  }
-  await condition(allHandlersFinished);
-  return state;
+  return kernel.run({
+    closed: () => closedVolunteerStages.includes(state.stage),
+    work: () => (state.needsScreening ? screen : undefined),
+    nextTimer,
+    continueAsNew: () => continueAsNew<typeof volunteer>({ volunteerId, policy, resume: state }),
+  });
 }

@@ -205,6 +205,38 @@ describe('benefit case: the three-level review', () => {
     expect((await detail(caseworker, c.id)).stage).toBe('community_review');
   });
 
+  it('eligibility after the home visit is judged with the standard in force when the approval is recorded, the one the amount uses', async () => {
+    const c = await createCase(caseworker);
+    const d = await waitStage(caseworker, c.id, 'community_review');
+    expect(d.calculation).toMatchObject({ standardFen: 89000, eligible: true });
+    // A new standard takes effect after verification: 200.00 a month, below the household's
+    // 250.00 per person. The amount would be computed with it, so the refusal is too.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const [standard] = await stack
+      .db('allowance_standards')
+      .insert({ effective_from: today, standard_fen: 20000, floor_per_person_fen: 0, note: 'test' })
+      .onConflict('effective_from')
+      .merge()
+      .returning('id');
+    try {
+      const refused = await decide(caseworker, c.id, { decision: 'approve', comment: '', findings: findings(d) });
+      expect(refused.status, JSON.stringify(refused.body)).toBe(400);
+      expect(refused.body.errors).toHaveProperty('findings');
+      expect(refused.body.message).toMatch(/不符合条件/);
+      const after = await detail(caseworker, c.id);
+      expect(after.stage).toBe('community_review');
+      expect(await stack.db('decisions').where({ application_id: c.id, decision: 'approve' }).count()).toEqual([
+        { count: '0' },
+      ]);
+    } finally {
+      await stack.db('allowance_standards').where({ id: standard.id }).delete();
+    }
+    // Back on the 890.00 standard the same approval is recorded, with the amount on that standard.
+    const ok = await decide(caseworker, c.id, { decision: 'approve', comment: '', findings: findings(d) });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect((await detail(caseworker, c.id)).calculation).toMatchObject({ standardFen: 89000, eligible: true });
+  });
+
   it('one ID number in two open cases blocks the second, naming the first; only a supervisor overrides, with a reason', async () => {
     const first = await createCase(caseworker);
     const body = await stack.db('household_members').where({ household_id: first.householdId }).orderBy('id');
