@@ -1,5 +1,7 @@
 // Which folder may import which. The layers, lowest first:
 //   domain/     pure rules, shared by everything (also the console and workflow sandbox)
+//   contract/   zod schemas of what the API takes and answers: its validation, its OpenAPI
+//               document and the console's types (domain/ and zod only)
 //   config/     settings read from the environment, turned into domain policies
 //   db/         PostgreSQL: migrations, seeds, stores shared by activities and the API
 //   temporal/   Temporal-client helpers shared by activities and the API
@@ -7,7 +9,7 @@
 //   activities/ side effects called by workflows (db, external systems behind interfaces)
 //   worker/     wires activities and workflows into a Temporal worker
 //   api/        HTTP: routes, read-models, the API's Temporal client (api/temporal/)
-//   admin/      the console: only its own code and domain/
+//   admin/      the console: only its own code, domain/ and contract/ (types)
 // scripts/, bench/ and test/ sit on top and may import anything.
 const below = (layers) => `^(${layers.join('|')})/`;
 
@@ -22,6 +24,7 @@ module.exports = {
       from: { path: '^domain/' },
       to: {
         path: below([
+          'contract',
           'config',
           'db',
           'temporal',
@@ -43,7 +46,19 @@ module.exports = {
       severity: 'error',
       from: { path: '^workflows/' },
       to: {
-        path: below(['config', 'db', 'temporal', 'activities', 'worker', 'api', 'admin', 'scripts', 'bench', 'test']),
+        path: below([
+          'contract',
+          'config',
+          'db',
+          'temporal',
+          'activities',
+          'worker',
+          'api',
+          'admin',
+          'scripts',
+          'bench',
+          'test',
+        ]),
         dependencyTypesNot: ['type-only'],
       },
     },
@@ -70,8 +85,29 @@ module.exports = {
       name: 'no-node-in-workflows-or-domain',
       comment: 'Node built-ins are not deterministic or not available in the workflow sandbox and the browser.',
       severity: 'error',
-      from: { path: '^(workflows|domain)/' },
+      from: { path: '^(workflows|domain|contract)/' },
       to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'contract-only-domain',
+      comment: 'The contract is read by the API and the console alike: it imports only domain/ (and zod).',
+      severity: 'error',
+      from: { path: '^contract/' },
+      to: {
+        path: below([
+          'config',
+          'db',
+          'temporal',
+          'workflows',
+          'activities',
+          'worker',
+          'api',
+          'admin',
+          'scripts',
+          'bench',
+          'test',
+        ]),
+      },
     },
     {
       name: 'config-below-stores',

@@ -77,8 +77,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/only-throw-error': 'off' },
   },
   {
-    // Workflow code is replayed in Temporal's sandbox; domain rules run there and in the console.
-    files: ['workflows/**/*.ts', 'domain/**/*.ts'],
+    // Workflow code is replayed in Temporal's sandbox; domain rules and the contract also run in the console.
+    files: ['workflows/**/*.ts', 'domain/**/*.ts', 'contract/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

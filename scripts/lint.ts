@@ -17,6 +17,7 @@ const checks: { name: string; cmd: string; args: string[] }[] = [
     cmd: bin('depcruise'),
     args: [
       'domain',
+      'contract',
       'config',
       'db',
       'temporal',

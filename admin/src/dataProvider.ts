@@ -12,29 +12,17 @@ import type { BulkConfirmResult } from './volunteer-hours/types';
 import type { ActiveToggle, LogHoursBody } from './volunteers/types';
 import type { Assignee, ExtendBody, ReassignBody } from './workflows/types';
 
-export interface MemberFigures {
-  memberId: number;
-  monthlyIncomeFen: number;
-  left?: boolean;
-}
-
-export interface DecisionBody {
-  decision: 'approve' | 'reject' | 'return' | 'resubmit' | 'reverify' | 'override_duplicate';
-  comment: string;
-  findings?: { visitedOn: string; notes: string; members: MemberFigures[] };
-}
-
-export type Outcome = 'keep' | 'adjust' | 'suspend' | 'terminate';
-
-export interface RecheckBody {
-  members: MemberFigures[];
-  outcome: Outcome;
-  comment: string;
-}
-
-export interface ChangeBody extends RecheckBody {
-  changeKind: 'income' | 'members' | 'death' | 'moved_away' | 'other';
-}
+// The dibao case's action bodies: the API's own schemas (contract/), so a field added there is
+// checked here.
+export type {
+  ChangeBody,
+  DecisionBody,
+  MemberFigures,
+  ObjectionBody,
+  RecheckBody,
+} from '../../contract/benefit-actions';
+import type { ChangeBody, DecisionBody, ObjectionBody, RecheckBody } from '../../contract/benefit-actions';
+export type Outcome = RecheckBody['outcome'];
 
 export type EnrollmentStatusAction = 'suspend' | 'resume' | 'terminate';
 
@@ -63,7 +51,7 @@ export interface BankFileDownload {
 export interface ShequDataProvider extends DataProvider {
   withdrawApplication: (id: Identifier, reason: string) => Promise<{ data: RaRecord }>;
   decideApplication: (id: Identifier, body: DecisionBody) => Promise<{ data: RaRecord }>;
-  objectToApplication: (id: Identifier, body: { objector: string; content: string }) => Promise<{ data: RaRecord }>;
+  objectToApplication: (id: Identifier, body: ObjectionBody) => Promise<{ data: RaRecord }>;
   recheckEnrollment: (id: Identifier, body: RecheckBody) => Promise<{ data: RaRecord }>;
   reportEnrollmentChange: (id: Identifier, body: ChangeBody) => Promise<{ data: RaRecord }>;
   setEnrollmentStatus: (id: Identifier, action: EnrollmentStatusAction, reason: string) => Promise<{ data: RaRecord }>;

@@ -2,7 +2,7 @@ import type { Response } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../../domain/errors.js';
-import { INT4_MAX } from './fields.js';
+import { INT4_MAX } from '../../contract/fields.js';
 
 // The ra-data-simple-rest list contract, implemented once: `sort`, `range` and `filter` arrive
 // as JSON strings; the answer carries `Content-Range: <resource> a-b/total`. Each resource only

@@ -114,7 +114,7 @@ export class ApiRegistry {
   }
 }
 
-const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
+export const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' });
 
 const errorSchema = {

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { recordId } from '../http/fields.js';
+import { recordId } from '../../contract/fields.js';
 import { writeAudit } from '../../db/audit.js';
 import { decryptPii } from '../../db/pii.js';
 import { NotFoundError, ValidationError } from '../../domain/errors.js';

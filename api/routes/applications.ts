@@ -7,7 +7,7 @@ import { writeAudit } from '../../db/audit.js';
 import { bankAccountColumns, idNumberColumns } from '../../db/pii.js';
 import { startBenefitWorkflow } from '../temporal/benefit-start.js';
 import type { RouteContext } from '../deps.js';
-import { idNumberField, recordId } from '../http/fields.js';
+import { idNumberField, recordId } from '../../contract/fields.js';
 import { idParam, listQuery, sendList } from '../http/simple-rest.js';
 import {
   applicationBaseQuery,

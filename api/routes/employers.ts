@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { recordId } from '../http/fields.js';
+import { recordId } from '../../contract/fields.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import { writeAudit } from '../../db/audit.js';
 import type { RouteContext } from '../deps.js';

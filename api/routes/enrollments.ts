@@ -1,7 +1,5 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { recordId } from '../http/fields.js';
-import { changeKinds, recheckOutcomes } from '../../domain/benefit-actions.js';
 import { enrollmentChangeUpdate, enrollmentStatusUpdate } from '../../workflows/benefit-case-messages.js';
 import { actorOf, refuseClosed } from '../actor.js';
 import { refs, type References } from '../access/references.js';
@@ -16,37 +14,10 @@ import {
   findEnrollment,
 } from '../read-models/enrollments.js';
 import { scopeToUser } from '../scope.js';
+import { changeBody, enrollmentReasonBody, recheckBody } from '../../contract/benefit-actions.js';
 
 // Enrolled households. Re-checks, reported changes and suspend / resume / terminate are
 // Workflow Updates on the case; they take effect from the first of next month.
-
-const figures = z
-  .array(
-    z.object({
-      memberId: recordId(),
-      monthlyIncomeFen: z
-        .number()
-        .int('以分为单位的整数 (whole fen)')
-        .min(0, '不能为负 (cannot be negative)')
-        .max(10_000_000),
-      left: z.boolean().optional(),
-    }),
-  )
-  .max(20);
-const comment = z.string().trim().max(1000);
-
-const recheckBody = z.object({
-  members: figures.min(1, '请填写每名成员的收入 (figures for every member)'),
-  outcome: z.enum(recheckOutcomes),
-  comment: comment.default(''),
-});
-const changeBody = z.object({
-  changeKind: z.enum(changeKinds),
-  members: figures.default([]),
-  outcome: z.enum(recheckOutcomes),
-  comment: comment.min(1, '请说明变化情况 (describe the change)'),
-});
-const reasonBody = z.object({ reason: comment.min(1, '请填写原因 (reason required)') });
 
 export function enrollmentRoutes({ registry, db, updateCase }: RouteContext): Router {
   const router = Router();
@@ -123,7 +94,7 @@ export function enrollmentRoutes({ registry, db, updateCase }: RouteContext): Ro
     act(
       action,
       `${action[0].toUpperCase()}${action.slice(1)} the allowance from next month, with a reason (district role)`,
-      reasonBody,
+      enrollmentReasonBody,
       (wf, a) => updateCase(wf, enrollmentStatusUpdate, { ...(a as object), action } as never),
     );
   }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import { writeAudit } from '../../db/audit.js';
 import type { RouteContext } from '../deps.js';
-import { skillList, recordId } from '../http/fields.js';
+import { skillList, recordId } from '../../contract/fields.js';
 import { filter, idParam, listQuery, sendList, type ListSpec, containing } from '../http/simple-rest.js';
 import { signalOpeningsChanged } from '../temporal/referral-start.js';
 

@@ -1,54 +1,27 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { ConflictError } from '../../domain/errors.js';
-import { closedReferralStages, educationLevels, followUpOutcomes } from '../../domain/referral-stages.js';
+import { closedReferralStages } from '../../domain/referral-stages.js';
 import * as msg from '../../workflows/referral-messages.js';
 import { actorOf } from '../actor.js';
 import { refs, type References } from '../access/references.js';
 import type { RouteContext } from '../deps.js';
-import { skillList, recordId } from '../http/fields.js';
 import { idParam } from '../http/simple-rest.js';
 import { referralDetail, referralDetailSchema, findReferral } from '../read-models/referrals.js';
 import { signalOpeningsChanged } from '../temporal/referral-start.js';
+import {
+  assessBody,
+  followUpBody,
+  outcomeBody,
+  proposeBody,
+  referralWithdrawBody,
+  rematchBody,
+  respondBody,
+} from '../../contract/referral-actions.js';
 
 // The human steps of a referral. Each is a Workflow Update: the workflow's validator decides
 // whether this person may take this step now (403 / 409 / 400); the answer is the referral as
 // it stands after the step.
-
-const text = (max: number) => z.string().trim().max(max);
-const fen = z.number().int('以分为单位的整数 (whole fen)').min(0, '不能为负 (cannot be negative)').max(100_000_000);
-
-const assessBody = z.object({
-  education: z.enum(educationLevels),
-  skills: skillList,
-  experience: text(2000).default(''),
-  maxHoursPerWeek: z.number().int().min(1).max(84).nullable().default(null),
-  noPhysicalWork: z.boolean().default(false),
-  expectedWageFen: fen.nullable().default(null),
-  constraintsNote: text(500).default(''),
-  notes: text(2000).default(''),
-  helperId: recordId('请指定一助一帮扶人 (assign a helper)'),
-});
-const rematchBody = z.object({ reason: text(500).default('') });
-const proposeBody = z.object({ openingId: recordId(), comment: text(1000).default('') });
-const respondBody = z.object({
-  accepted: z.boolean(),
-  reason: text(500).default(''),
-  interviewAt: z.iso.datetime({ offset: true, message: '面试时间格式无效 (ISO date-time)' }).optional(),
-  place: text(200).optional(),
-});
-const outcomeBody = z.object({
-  hired: z.boolean(),
-  reason: text(500).default(''),
-  wageFen: fen.optional(),
-  startDate: z.iso.date('日期格式 YYYY-MM-DD (date)').optional(),
-});
-const followUpBody = z.object({
-  month: z.union([z.literal(1), z.literal(3), z.literal(6)]),
-  outcome: z.enum(followUpOutcomes),
-  reason: text(500).default(''),
-});
-const withdrawBody = z.object({ reason: text(500).min(1, '请填写撤回原因 (reason required)') });
 
 export function referralActionRoutes({ registry, db, temporal, updateCase }: RouteContext): Router {
   const router = Router();
@@ -112,7 +85,7 @@ export function referralActionRoutes({ registry, db, temporal, updateCase }: Rou
     followUpBody,
     (wf, a) => updateCase(wf, msg.followUpUpdate, a),
   );
-  act('withdraw', 'Withdraw the referral, with a reason', withdrawBody, (wf, a) =>
+  act('withdraw', 'Withdraw the referral, with a reason', referralWithdrawBody, (wf, a) =>
     updateCase(wf, msg.withdrawReferralUpdate, a),
   );
   return router;

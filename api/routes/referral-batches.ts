@@ -7,7 +7,7 @@ import { educationLevels } from '../../domain/referral-stages.js';
 import { writeAudit } from '../../db/audit.js';
 import { idNumberColumns, piiHash } from '../../db/pii.js';
 import type { RouteContext } from '../deps.js';
-import { idNumberField, skillList, recordId } from '../http/fields.js';
+import { idNumberField, skillList, recordId } from '../../contract/fields.js';
 import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
 import { startCaseWorkflows } from '../temporal/case-start.js';
 import { referralKind } from '../temporal/referral-start.js';

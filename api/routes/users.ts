@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { recordId } from '../http/fields.js';
+import { recordId } from '../../contract/fields.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import { roles } from '../../domain/roles.js';
 import { writeAudit } from '../../db/audit.js';

@@ -1,6 +1,5 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { recordId } from '../http/fields.js';
 import { ConflictError } from '../../domain/errors.js';
 import { closedVolunteerStages } from '../../domain/volunteer-stages.js';
 import * as msg from '../../workflows/volunteer-messages.js';
@@ -9,13 +8,15 @@ import { refs, type References } from '../access/references.js';
 import type { RouteContext } from '../deps.js';
 import { idParam } from '../http/simple-rest.js';
 import { findVolunteer, volunteerDetail, volunteerDetailSchema } from '../read-models/volunteers.js';
+import {
+  logHoursBody,
+  signUpBody,
+  volunteerCommentBody,
+  volunteerReasonBody,
+} from '../../contract/volunteer-actions.js';
 
 // A volunteer's steps, each a Workflow Update whose validator decides (403 / 409 / 400); the
 // answer is the volunteer as she stands after the step.
-
-const text = (max: number) => z.string().trim().max(max);
-const comment = z.object({ comment: text(1000).default('') });
-const reason = z.object({ reason: text(500).min(1, '请填写原因 (reason required)') });
 
 export function volunteerActionRoutes({ registry, db, updateCase }: RouteContext): Router {
   const router = Router();
@@ -55,26 +56,23 @@ export function volunteerActionRoutes({ registry, db, updateCase }: RouteContext
       updateCase(wf, msg.volunteerStepUpdate, { actor, step: name, comment: b.reason ?? b.comment ?? '' }),
     );
 
-  step('approve', 'approve', 'Approve a screened volunteer: she becomes active', comment);
-  step('reject', 'reject', 'Reject a volunteer, with a reason', reason);
-  step('rescreen', 'rescreen', 'Screen again after the suitability registry did not answer', comment);
-  step('reconfirm', 'reconfirm', 'Record the yearly re-confirmation', comment);
-  step('deactivate', 'deactivate', 'Deactivate, with a reason', reason);
-  step('reactivate', 'reactivate', 'Reactivate, with a reason', reason);
+  step('approve', 'approve', 'Approve a screened volunteer: she becomes active', volunteerCommentBody);
+  step('reject', 'reject', 'Reject a volunteer, with a reason', volunteerReasonBody);
+  step('rescreen', 'rescreen', 'Screen again after the suitability registry did not answer', volunteerCommentBody);
+  step('reconfirm', 'reconfirm', 'Record the yearly re-confirmation', volunteerCommentBody);
+  step('deactivate', 'deactivate', 'Deactivate, with a reason', volunteerReasonBody);
+  step('reactivate', 'reactivate', 'Reactivate, with a reason', volunteerReasonBody);
   act(
     'sign-ups',
     'Sign up for an activity: refused when it is full, overlaps another of hers, or needs a check or skill she lacks',
-    z.object({ activityId: recordId() }),
+    signUpBody,
     (wf, actor, b) => updateCase(wf, msg.signUpUpdate, { actor, activityId: b.activityId }),
     { activityId: refs.openVolunteerActivity },
   );
   act(
     'hours',
     'Log the hours of an activity she was assigned to, once it is over',
-    z.object({
-      activityId: recordId(),
-      minutes: z.number().int('整数分钟 (whole minutes)').positive('须大于0 (must be positive)').max(100_000),
-    }),
+    logHoursBody,
     (wf, actor, b) => updateCase(wf, msg.logHoursUpdate, { actor, activityId: b.activityId, minutes: b.minutes }),
     { activityId: refs.volunteerActivity },
   );

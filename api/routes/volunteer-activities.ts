@@ -5,7 +5,7 @@ import { NotFoundError, ValidationError } from '../../domain/errors.js';
 import { hoursStatuses } from '../../domain/volunteer-stages.js';
 import { writeAudit } from '../../db/audit.js';
 import type { RouteContext } from '../deps.js';
-import { skillList, recordId } from '../http/fields.js';
+import { skillList, recordId } from '../../contract/fields.js';
 import { filter, idParam, listQuery, sendList, type ListSpec, containing } from '../http/simple-rest.js';
 import { scopeToUser } from '../scope.js';
 

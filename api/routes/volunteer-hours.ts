@@ -2,7 +2,7 @@ import type { DbRow } from '../../db/row.js';
 import { Router } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { recordId } from '../http/fields.js';
+import { recordId } from '../../contract/fields.js';
 import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
 import { hoursDeciders } from '../../domain/volunteer-rules.js';
 import { hoursStatuses } from '../../domain/volunteer-stages.js';

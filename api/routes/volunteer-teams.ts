@@ -1,7 +1,7 @@
 import type { DbRow } from '../../db/row.js';
 import { Router } from 'express';
 import { z } from 'zod';
-import { recordId } from '../http/fields.js';
+import { recordId } from '../../contract/fields.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import { teamKinds } from '../../domain/volunteer-stages.js';
 import { writeAudit } from '../../db/audit.js';

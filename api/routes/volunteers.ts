@@ -8,7 +8,7 @@ import { writeAudit } from '../../db/audit.js';
 import { idNumberColumns } from '../../db/pii.js';
 import { startCaseWorkflows } from '../temporal/case-start.js';
 import type { RouteContext } from '../deps.js';
-import { idNumberField, skillList, recordId } from '../http/fields.js';
+import { idNumberField, skillList, recordId } from '../../contract/fields.js';
 import { idParam, listQuery, sendList } from '../http/simple-rest.js';
 import { idNumberRevealBody, personIdReveal, revealResponse } from '../read-models/pii-reveal.js';
 import {

@@ -1,6 +1,5 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { recordId } from '../http/fields.js';
 import { writeAudit } from '../../db/audit.js';
 import { notify } from '../../db/notifications.js';
 import { resolveAlerts } from '../../db/workflow-alerts.js';
@@ -20,19 +19,12 @@ import {
   withLiveState,
   type StuckRow,
 } from '../read-models/stuck-workflows.js';
+import { supervisionBodies as bodies } from '../../contract/supervision-actions.js';
 
 // Supervisors' view of stuck workflows and what they do about them. Every action names its
 // reason and is audited as `workflow.<action>` on the workflow; changes to a case go through
 // its workflow (an Update), never around it.
 
-const reason = z.string().trim().min(1, '请填写原因 (reason required)').max(500);
-const bodies = {
-  reassign: z.object({ assigneeId: recordId('请选择经办人 (assignee required)'), reason }),
-  extend: z.object({ deadlineAt: z.iso.datetime({ offset: true, message: '期限格式无效 (ISO date-time)' }), reason }),
-  remind: z.object({ reason }),
-  retry: z.object({ reason }),
-  terminate: z.object({ reason }),
-};
 const intervention = z.object({
   action: z.string(),
   reason: z.string().nullable(),

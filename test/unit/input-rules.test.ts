@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { INT4_MAX, recordId } from '../../api/http/fields.js';
+import { INT4_MAX, recordId } from '../../contract/fields.js';
 import { containing } from '../../api/http/simple-rest.js';
 import { parseOrThrow } from '../../api/http/validate.js';
 import { ValidationError } from '../../domain/errors.js';

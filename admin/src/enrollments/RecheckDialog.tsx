@@ -92,7 +92,7 @@ export const RecheckDialog = ({
   const send = (body: RecheckBody | ChangeBody) =>
     mode === 'change'
       ? dataProvider.reportEnrollmentChange(enrollmentId, body as ChangeBody)
-      : dataProvider.recheckEnrollment(enrollmentId, body);
+      : dataProvider.recheckEnrollment(enrollmentId, body as RecheckBody);
   const { mutate, isPending, error, clearError } = useActionMutation(send, {
     done: mode === 'change' ? 'shequ.recheck.done_change' : 'shequ.recheck.done_recheck',
     onDone: close,

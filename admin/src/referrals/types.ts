@@ -140,18 +140,11 @@ export interface Referral extends RaRecord {
 
 // Bodies of the referral's actions (POST /api/referrals/:id/<action>).
 
-export interface AssessBody extends SeekerProfile {
-  notes: string;
-  helperId: number;
-}
-export interface ProposeBody {
-  openingId: number;
-  comment: string;
-}
-export type RespondBody = { accepted: true; interviewAt: string; place: string } | { accepted: false; reason: string };
-export type OutcomeBody = { hired: true; wageFen: number; startDate: string } | { hired: false; reason: string };
-export interface FollowUpBody {
-  month: FollowUpMonth;
-  outcome: FollowUpOutcome;
-  reason: string;
-}
+// The referral's action bodies: the API's own schemas (contract/).
+export type {
+  AssessBody,
+  FollowUpBody,
+  OutcomeBody,
+  ProposeBody,
+  RespondBody,
+} from '../../../contract/referral-actions';

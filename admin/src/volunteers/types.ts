@@ -96,9 +96,6 @@ export interface Volunteer extends RaRecord {
   allowedActions?: VolunteerAction[];
 }
 
-// Bodies of the volunteer's actions (POST /api/volunteers/:id/<action>).
-export interface LogHoursBody {
-  activityId: number;
-  minutes: number;
-}
+// Bodies of the volunteer's actions (POST /api/volunteers/:id/<action>): the API's own schemas.
+export type { LogHoursBody } from '../../../contract/volunteer-actions';
 export type ActiveToggle = 'deactivate' | 'reactivate';

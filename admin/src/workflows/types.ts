@@ -69,13 +69,5 @@ export interface Assignee {
   username: string;
 }
 
-export interface ReassignBody {
-  assigneeId: number;
-  reason: string;
-}
-
-export interface ExtendBody {
-  /** ISO instant (UTC). */
-  deadlineAt: string;
-  reason: string;
-}
+// The supervisor's action bodies: the API's own schemas (contract/).
+export type { ExtendBody, ReassignBody } from '../../../contract/supervision-actions';
