@@ -4,10 +4,11 @@ import { z } from 'zod';
 import type { Env } from '../../config/env.js';
 import { enrolledBenefitStages } from '../../domain/benefit-stages.js';
 import type { Role } from '../../domain/roles.js';
-import { allowedSupervisorActions, caseLink, mainReason, stuckReasons, supervisorActions } from '../../domain/stuck.js';
+import { allowedSupervisorActions, caseLink, mainReason, stuckReasons } from '../../domain/stuck.js';
 import { workflowKinds, type WorkflowKind } from '../../domain/search-attributes.js';
 import { inspectWorkflow, type Inspection } from '../../temporal/workflow-inspection.js';
 import { filter, type ListSpec } from '../http/simple-rest.js';
+import type { stuckRowSchema } from '../../contract/workflows.js';
 
 // The stuck list: one row per workflow from the projection's view (overdue cases and runs,
 // open alerts), then one describe() per row shown for what only Temporal knows now (status,
@@ -35,29 +36,6 @@ export interface StuckRow {
   live?: Inspection | null;
 }
 
-export const stuckRowSchema = z.object({
-  id: z.string(),
-  kind: z.enum(workflowKinds).nullable(),
-  caseId: z.string().nullable(),
-  caseLink: z.string().nullable(),
-  stage: z.string().nullable(),
-  since: z.string().nullable(),
-  deadlineAt: z.string().nullable(),
-  reason: z.enum(stuckReasons).nullable(),
-  reasons: z.array(z.enum(stuckReasons)),
-  attempts: z.number().nullable(),
-  lastError: z.string().nullable(),
-  activityType: z.string().nullable(),
-  assigneeId: z.number().nullable(),
-  assigneeName: z.string().nullable(),
-  streetId: z.number().nullable(),
-  streetName: z.string().nullable(),
-  communityName: z.string().nullable(),
-  status: z.string(),
-  temporalUrl: z.string(),
-  detail: z.string().nullable(),
-  allowedActions: z.array(z.enum(supervisorActions)),
-});
 export type StuckApiRow = z.infer<typeof stuckRowSchema>;
 
 /** The projection's columns for a workflow; `from` is stuck_workflows (the list) or a join that also finds healthy ones. */

@@ -5,11 +5,9 @@ import { NotFoundError } from '../../domain/errors.js';
 import { ageOn } from '../../domain/id-number.js';
 import { shanghaiDate } from '../../domain/shanghai-date.js';
 import { hoursOf } from '../../domain/stars.js';
-import { allowedVolunteerActions, volunteerActions } from '../../domain/volunteer-rules.js';
+import { allowedVolunteerActions } from '../../domain/volunteer-rules.js';
 import {
-  hoursStatuses,
   suitabilityStates,
-  teamKinds,
   volunteerStages,
   type Suitability,
   type VolunteerStage,
@@ -17,7 +15,8 @@ import {
 import type { AuthUser } from '../http/types.js';
 import { filter, type ListSpec } from '../http/simple-rest.js';
 import { scopeToUser } from '../scope.js';
-import { decisionSchema, timelineOf } from './decisions.js';
+import type { volunteerDetailSchema } from '../../contract/volunteers.js';
+import { timelineOf } from './decisions.js';
 import { whereNameOrIdNumber } from './members.js';
 
 // The volunteer as lists and pages read her: the projection her workflow keeps, scoped to the
@@ -25,69 +24,6 @@ import { whereNameOrIdNumber } from './members.js';
 
 export type VolunteerRow = DbRow & { id: number; stage: VolunteerStage; suitability: Suitability };
 
-export const volunteerSchema = z.object({
-  id: z.number(),
-  name: z.string(),
-  idNumberMasked: z.string(),
-  age: z.number(),
-  phone: z.string(),
-  communityId: z.number(),
-  communityName: z.string(),
-  streetId: z.number(),
-  streetName: z.string(),
-  skills: z.array(z.string()),
-  availability: z.string(),
-  partyMember: z.boolean(),
-  minor: z.boolean(),
-  guardianName: z.string().nullable(),
-  servesVulnerable: z.boolean(),
-  suitability: z.enum(suitabilityStates),
-  stage: z.enum(volunteerStages),
-  stageSince: z.string(),
-  confirmedHours: z.number(),
-  starLevel: z.number(),
-  lastHoursAt: z.string().nullable(),
-  reconfirmDueAt: z.string().nullable(),
-  reminderDue: z.boolean(),
-  workflowId: z.string(),
-  createdAt: z.string(),
-});
-
-export const volunteerDetailSchema = volunteerSchema.extend({
-  teams: z.array(z.object({ id: z.number(), name: z.string(), kind: z.enum(teamKinds) })),
-  assignments: z.array(
-    z.object({
-      id: z.number(),
-      activityId: z.number(),
-      title: z.string(),
-      teamName: z.string(),
-      startsAt: z.string(),
-      endsAt: z.string(),
-      place: z.string(),
-      status: z.enum(['assigned', 'cancelled']),
-      hoursId: z.number().nullable(),
-      hoursStatus: z.enum(hoursStatuses).nullable(),
-      minutes: z.number().nullable(),
-    }),
-  ),
-  hours: z.array(
-    z.object({
-      id: z.number(),
-      activityId: z.number(),
-      title: z.string(),
-      minutes: z.number(),
-      status: z.enum(hoursStatuses),
-      loggedAt: z.string(),
-      decidedBy: z.string().nullable(),
-      decidedAt: z.string().nullable(),
-      reason: z.string().nullable(),
-    }),
-  ),
-  recognitions: z.array(z.object({ level: z.number(), reachedAt: z.string(), confirmedHours: z.number() })),
-  decisions: z.array(decisionSchema),
-  closedReason: z.string().nullable(),
-  allowedActions: z.array(z.enum(volunteerActions)),
-});
 export type VolunteerDetail = z.infer<typeof volunteerDetailSchema>;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Knex } from 'knex';
-import { z } from 'zod';
+import { dashboardSchema } from '../../contract/dashboard.js';
 import { shanghaiDate } from '../../domain/shanghai-date.js';
 import type { RouteContext } from '../deps.js';
 import type { AuthUser } from '../http/types.js';
@@ -11,21 +11,6 @@ import { seesWholeDistrict } from '../scope.js';
 
 const WEEKS = 12;
 const MONTHS = 12;
-
-const dashboard = z.object({
-  openByStage: z.array(z.object({ kind: z.string(), stage: z.string(), count: z.number() })),
-  openByStreet: z.array(
-    z.object({ streetId: z.number(), streetName: z.string(), kind: z.string(), count: z.number() }),
-  ),
-  overdueNow: z.object({ total: z.number(), byKind: z.record(z.string(), z.number()) }),
-  sla: z.array(
-    z.object({ week: z.string(), completed: z.number(), onTime: z.number(), percent: z.number().nullable() }),
-  ),
-  stuckByReason: z.array(z.object({ reason: z.string(), count: z.number() })),
-  disbursements: z.array(z.object({ period: z.string(), totalFen: z.number(), lines: z.number() })),
-  placementsThisMonth: z.number(),
-  volunteerHoursThisMonth: z.number(),
-});
 
 /** Monday of the Shanghai week `n` weeks before the current one, as YYYY-MM-DD. */
 function mondayWeeksAgo(now: Date, n: number): string {
@@ -59,7 +44,7 @@ export function dashboardRoutes({ registry, db }: RouteContext): Router {
       tag: 'dashboard',
       summary:
         'The home page figures for your area: open cases by stage and street, overdue now, SLA compliance by week (12 weeks), stuck workflows by reason, disbursement totals (12 months), placements and volunteer hours this month',
-      response: dashboard,
+      response: dashboardSchema,
     },
     async ({ user }) => {
       const now = new Date();

@@ -4,6 +4,7 @@ import { benefitPolicy } from '../../config/benefit-policy.js';
 import { importCaseload } from '../../db/caseload-import.js';
 import type { CaseloadRowError } from '../../domain/caseload-csv.js';
 import { ValidationError, type FieldErrors } from '../../domain/errors.js';
+import { importResultSchema } from '../../contract/imports.js';
 import type { RouteContext } from '../deps.js';
 import { startCases } from '../temporal/benefit-start.js';
 
@@ -15,15 +16,6 @@ export const IMPORT_BODY_LIMIT = '5mb';
 const importBody = z.object({
   csv: z.string().min(1, '请选择CSV文件 (CSV text required)'),
   dryRun: z.boolean().default(false),
-});
-
-const loaded = z.object({
-  households: z.number(),
-  members: z.number(),
-  enrollments: z.number(),
-  totalAmountFen: z.number(),
-  applicationIds: z.array(z.number()),
-  workflowsStarted: z.number(),
 });
 
 /** `{ "row 3 id_number": message }`: what react-admin shows and a person can find in the sheet. */
@@ -51,7 +43,7 @@ export function importRoutes({ registry, db, temporal, env }: RouteContext): Rou
 
       body: importBody,
       status: 201,
-      response: loaded,
+      response: importResultSchema,
     },
     async ({ body, user, req, res }) => {
       const policy = benefitPolicy(env);

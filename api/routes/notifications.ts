@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { NotFoundError } from '../../domain/errors.js';
 import { writeAudit } from '../../db/audit.js';
+import { notificationSchema, readAllResultSchema } from '../../contract/notifications.js';
 import type { RouteContext } from '../deps.js';
 import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
 import type { AuthUser } from '../http/types.js';
@@ -20,15 +21,6 @@ interface NotificationRow {
   read_at: Date | null;
 }
 
-const notification = z.object({
-  id: z.number(),
-  kind: z.string(),
-  entityType: z.string(),
-  entityId: z.string(),
-  message: z.string(),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
-});
 const toApi = (r: NotificationRow) => ({
   id: Number(r.id),
   kind: r.kind,
@@ -64,7 +56,7 @@ export function notificationRoutes({ registry, db }: RouteContext): Router {
       summary: 'Notifications for your role in your area (filters: unread, kind)',
       query: listQuery,
       list: true,
-      response: z.array(notification),
+      response: z.array(notificationSchema),
     },
     async ({ res, user, query }) => sendList(res, spec, mine(user), query),
   );
@@ -75,7 +67,7 @@ export function notificationRoutes({ registry, db }: RouteContext): Router {
       path: '/api/notifications/:id/read',
       tag: 'notifications',
       summary: 'Mark a notification read',
-      response: notification,
+      response: notificationSchema,
     },
     async ({ user, params, req }) => {
       const id = idParam(params.id);
@@ -100,7 +92,7 @@ export function notificationRoutes({ registry, db }: RouteContext): Router {
       path: '/api/notifications/read-all',
       tag: 'notifications',
       summary: 'Mark every unread notification of yours read',
-      response: z.object({ updated: z.number() }),
+      response: readAllResultSchema,
     },
     async ({ user, req }) =>
       db.transaction(async (trx) => {

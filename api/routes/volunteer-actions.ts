@@ -7,7 +7,8 @@ import { actorOf } from '../actor.js';
 import { refs, type References } from '../access/references.js';
 import type { RouteContext } from '../deps.js';
 import { idParam } from '../http/simple-rest.js';
-import { findVolunteer, volunteerDetail, volunteerDetailSchema } from '../read-models/volunteers.js';
+import { findVolunteer, volunteerDetail } from '../read-models/volunteers.js';
+import { volunteerDetailSchema } from '../../contract/volunteers.js';
 import {
   logHoursBody,
   signUpBody,

@@ -2,33 +2,16 @@ import type { DbRow } from '../../db/row.js';
 import { Router } from 'express';
 import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../../domain/errors.js';
-import { hoursStatuses } from '../../domain/volunteer-stages.js';
 import { writeAudit } from '../../db/audit.js';
 import type { RouteContext } from '../deps.js';
 import { skillList, recordId } from '../../contract/fields.js';
+import { activityAssignmentSchema, volunteerActivitySchema } from '../../contract/volunteer-activities.js';
 import { filter, idParam, listQuery, sendList, type ListSpec, containing } from '../http/simple-rest.js';
 import { scopeToUser } from '../scope.js';
 
 // Activities of the teams, with their places, and who is assigned to them. Places are taken
 // only by sign-ups (in the volunteer workflow's activity, guarded by places_left > 0).
 
-const activity = z.object({
-  id: z.number(),
-  teamId: z.number(),
-  teamName: z.string(),
-  communityId: z.number(),
-  communityName: z.string(),
-  title: z.string(),
-  startsAt: z.string(),
-  endsAt: z.string(),
-  place: z.string(),
-  placesTotal: z.number(),
-  placesLeft: z.number(),
-  requiredSkills: z.array(z.string()),
-  servesVulnerable: z.boolean(),
-  status: z.enum(['open', 'cancelled']),
-  assigned: z.number(),
-});
 type Row = DbRow;
 const toApi = (r: Row) => ({
   id: r.id,
@@ -65,18 +48,6 @@ const spec: ListSpec<Row> = {
   toApi,
 };
 
-const assignment = z.object({
-  id: z.number(),
-  activityId: z.number(),
-  title: z.string(),
-  teamName: z.string(),
-  volunteerId: z.number(),
-  volunteerName: z.string(),
-  startsAt: z.string(),
-  endsAt: z.string(),
-  status: z.enum(['assigned', 'cancelled']),
-  hoursStatus: z.enum(hoursStatuses).nullable(),
-});
 const assignmentSpec: ListSpec<Row> = {
   resource: 'volunteer-assignments',
   idColumn: 's.id',
@@ -133,7 +104,7 @@ export function volunteerActivityRoutes({ registry, db }: RouteContext): Router 
         'Activities of the teams in your area, with places left (filters: teamId, communityId, upcoming, hasPlaces, q)',
       query: listQuery,
       list: true,
-      response: z.array(activity),
+      response: z.array(volunteerActivitySchema),
     },
     async ({ res, user, query }) => sendList(res, spec, scopeToUser(db, base(), user, 't.community_id'), query),
   );
@@ -144,7 +115,7 @@ export function volunteerActivityRoutes({ registry, db }: RouteContext): Router 
       path: '/api/volunteer-activities/:id',
       tag: 'volunteers',
       summary: 'One activity',
-      response: activity,
+      response: volunteerActivitySchema,
     },
     async ({ user, params }) => {
       const row = await scopeToUser(db, base().where('a.id', idParam(params.id)), user, 't.community_id').first();
@@ -161,7 +132,7 @@ export function volunteerActivityRoutes({ registry, db }: RouteContext): Router 
       summary: 'Plan an activity of a team',
       body: createBody,
       status: 201,
-      response: activity,
+      response: volunteerActivitySchema,
     },
     async ({ body, user, req }) => {
       const team = await scopeToUser(db, db('volunteer_teams').where({ id: body.teamId }), user, 'community_id').first(
@@ -228,7 +199,7 @@ export function volunteerActivityRoutes({ registry, db }: RouteContext): Router 
       summary: 'Who is signed up for what, in your area (filters: activityId, volunteerId)',
       query: listQuery,
       list: true,
-      response: z.array(assignment),
+      response: z.array(activityAssignmentSchema),
     },
     async ({ res, user, query }) =>
       sendList(res, assignmentSpec, scopeToUser(db, assignments(), user, 'v.community_id'), query),

@@ -1,23 +1,13 @@
 import type { DbRow } from '../../db/row.js';
 import { Router } from 'express';
 import { z } from 'zod';
+import { coverageRowSchema } from '../../contract/volunteer-coverage.js';
 import type { RouteContext } from '../deps.js';
 import { filter, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
 import { scopeToUser } from '../scope.js';
 
 // Each community aims for registered, active volunteers of at least 1% of its residents.
 
-const row = z.object({
-  id: z.number(),
-  communityName: z.string(),
-  streetId: z.number(),
-  streetName: z.string(),
-  residents: z.number(),
-  target: z.number(),
-  active: z.number(),
-  ratio: z.number(),
-  met: z.boolean(),
-});
 type Row = DbRow;
 const spec: ListSpec<Row> = {
   resource: 'volunteer-coverage',
@@ -58,7 +48,7 @@ export function volunteerCoverageRoutes({ registry, db }: RouteContext): Router 
       summary: 'Active volunteers per community against the 1% of residents target (filters: streetId, met)',
       query: listQuery,
       list: true,
-      response: z.array(row),
+      response: z.array(coverageRowSchema),
     },
     async ({ res, user, query }) => {
       const perCommunity = scopeToUser(

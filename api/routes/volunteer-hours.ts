@@ -3,6 +3,7 @@ import { Router } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { recordId } from '../../contract/fields.js';
+import { bulkConfirmResultSchema, volunteerHoursSchema } from '../../contract/volunteer-hours.js';
 import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
 import { hoursDeciders } from '../../domain/volunteer-rules.js';
 import { hoursStatuses } from '../../domain/volunteer-stages.js';
@@ -18,22 +19,6 @@ import { scopeToUser } from '../scope.js';
 // activities; a caseworker those of her area; the decision itself is an Update of the
 // volunteer's workflow, which counts her hours and stars.
 
-const hoursRow = z.object({
-  id: z.number(),
-  volunteerId: z.number(),
-  volunteerName: z.string(),
-  activityId: z.number(),
-  title: z.string(),
-  teamId: z.number(),
-  teamName: z.string(),
-  minutes: z.number(),
-  status: z.enum(hoursStatuses),
-  loggedAt: z.string(),
-  loggedBy: z.string().nullable(),
-  decidedBy: z.string().nullable(),
-  decidedAt: z.string().nullable(),
-  reason: z.string().nullable(),
-});
 type Row = DbRow;
 const toApi = (r: Row) => ({
   id: r.id,
@@ -112,7 +97,7 @@ export function volunteerHoursRoutes({ registry, db, updateCase }: RouteContext)
         'Hours entries you may see (team leaders: their teams’ activities) (filters: status, teamId, activityId, volunteerId)',
       query: listQuery,
       list: true,
-      response: z.array(hoursRow),
+      response: z.array(volunteerHoursSchema),
     },
     async ({ res, user, query }) => sendList(res, spec, visibleHours(db, user), query),
   );
@@ -125,9 +110,7 @@ export function volunteerHoursRoutes({ registry, db, updateCase }: RouteContext)
       summary:
         'Confirm many pending entries at once; each answers on its own (200, or the refusal’s status and message)',
       body: z.object({ ids: z.array(recordId()).min(1).max(200) }),
-      response: z.object({
-        results: z.array(z.object({ id: z.number(), status: z.number(), message: z.string().optional() })),
-      }),
+      response: bulkConfirmResultSchema,
     },
     async ({ user, body }) => {
       const results = [];
@@ -152,7 +135,7 @@ export function volunteerHoursRoutes({ registry, db, updateCase }: RouteContext)
       tag: 'volunteers',
       summary: 'Confirm a pending entry: it counts toward her hours and stars (409 if decided already)',
       body: z.object({}),
-      response: hoursRow,
+      response: volunteerHoursSchema,
     },
     async ({ user, params }) => decide(user, idParam(params.id), true, ''),
   );
@@ -164,7 +147,7 @@ export function volunteerHoursRoutes({ registry, db, updateCase }: RouteContext)
       tag: 'volunteers',
       summary: 'Reject a pending entry, with a reason',
       body: z.object({ reason: z.string().trim().min(1, '请填写原因 (reason required)').max(500) }),
-      response: hoursRow,
+      response: volunteerHoursSchema,
     },
     async ({ user, params, body }) => decide(user, idParam(params.id), false, body.reason),
   );

@@ -2,6 +2,7 @@ import type { DbRow } from '../../db/row.js';
 import { Router } from 'express';
 import { z } from 'zod';
 import { recordId } from '../../contract/fields.js';
+import { teamLeaderSchema, volunteerTeamDetailSchema, volunteerTeamSchema } from '../../contract/volunteer-teams.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import { teamKinds } from '../../domain/volunteer-stages.js';
 import { writeAudit } from '../../db/audit.js';
@@ -11,22 +12,6 @@ import { scopeToUser, unitInScope } from '../scope.js';
 
 // Volunteer teams (志愿服务队) of a community, their leader and members.
 
-const team = z.object({
-  id: z.number(),
-  name: z.string(),
-  communityId: z.number(),
-  communityName: z.string(),
-  kind: z.enum(teamKinds),
-  leaderUserId: z.number().nullable(),
-  leaderName: z.string().nullable(),
-  members: z.number(),
-  activities: z.number(),
-});
-const teamDetail = team.extend({
-  memberList: z.array(
-    z.object({ volunteerId: z.number(), name: z.string(), stage: z.string(), starLevel: z.number() }),
-  ),
-});
 type Row = DbRow;
 const toApi = (r: Row) => ({
   id: r.id,
@@ -88,7 +73,7 @@ export function volunteerTeamRoutes({ registry, db }: RouteContext): Router {
       summary: 'Volunteer teams in your area (filters: communityId, kind, q)',
       query: listQuery,
       list: true,
-      response: z.array(team),
+      response: z.array(volunteerTeamSchema),
     },
     async ({ res, user, query }) => sendList(res, spec, scopeToUser(db, base(), user, 't.community_id'), query),
   );
@@ -99,7 +84,7 @@ export function volunteerTeamRoutes({ registry, db }: RouteContext): Router {
       path: '/api/volunteer-teams/:id',
       tag: 'volunteers',
       summary: 'One team with its members',
-      response: teamDetail,
+      response: volunteerTeamDetailSchema,
     },
     async ({ user, params }) => detail(idParam(params.id), user),
   );
@@ -119,7 +104,7 @@ export function volunteerTeamRoutes({ registry, db }: RouteContext): Router {
         leaderUserId: recordId().optional(),
       }),
       status: 201,
-      response: teamDetail,
+      response: volunteerTeamDetailSchema,
     },
     async ({ body, user, req }) => {
       const c = await db('org_units').where({ id: body.communityId }).first('kind');
@@ -172,7 +157,7 @@ export function volunteerTeamRoutes({ registry, db }: RouteContext): Router {
       tag: 'volunteers',
       summary: 'Add an active volunteer of your area to the team',
       body: z.object({ volunteerId: recordId() }),
-      response: teamDetail,
+      response: volunteerTeamDetailSchema,
     },
     async ({ params, body, user, req }) => {
       const teamId = idParam(params.id);
@@ -212,13 +197,6 @@ export function volunteerTeamRoutes({ registry, db }: RouteContext): Router {
   return router;
 }
 
-const leader = z.object({
-  id: z.number(),
-  username: z.string(),
-  displayName: z.string(),
-  orgUnitId: z.number(),
-  orgUnitName: z.string(),
-});
 type LeaderRow = { id: number; username: string; display_name: string; org_unit_id: number; org_unit_name: string };
 const leaderSpec: ListSpec<LeaderRow> = {
   resource: 'team-leaders',
@@ -247,7 +225,7 @@ export function teamLeaderRoutes({ registry, db }: RouteContext): Router {
       summary: 'Active team leader accounts in your area (filter: orgUnitId)',
       query: listQuery,
       list: true,
-      response: z.array(leader),
+      response: z.array(teamLeaderSchema),
     },
     async ({ res, user, query }) =>
       sendList(

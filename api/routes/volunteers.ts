@@ -11,14 +11,8 @@ import type { RouteContext } from '../deps.js';
 import { idNumberField, skillList, recordId } from '../../contract/fields.js';
 import { idParam, listQuery, sendList } from '../http/simple-rest.js';
 import { idNumberRevealBody, personIdReveal, revealResponse } from '../read-models/pii-reveal.js';
-import {
-  findVolunteer,
-  volunteerBaseQuery,
-  volunteerDetail,
-  volunteerDetailSchema,
-  volunteerListSpec,
-  volunteerSchema,
-} from '../read-models/volunteers.js';
+import { findVolunteer, volunteerBaseQuery, volunteerDetail, volunteerListSpec } from '../read-models/volunteers.js';
+import { volunteerDetailSchema, volunteerSchema } from '../../contract/volunteers.js';
 import { scopeToUser, unitInScope } from '../scope.js';
 import { volunteerKind } from '../temporal/volunteer-start.js';
 

@@ -11,27 +11,14 @@ import { actorOf } from '../actor.js';
 import type { RouteContext } from '../deps.js';
 import { listQuery, sendList } from '../http/simple-rest.js';
 import type { AuthUser } from '../http/types.js';
-import {
-  stuckBase,
-  stuckListSpec,
-  stuckRowSchema,
-  stuckToApi,
-  withLiveState,
-  type StuckRow,
-} from '../read-models/stuck-workflows.js';
+import { stuckBase, stuckListSpec, stuckToApi, withLiveState, type StuckRow } from '../read-models/stuck-workflows.js';
 import { supervisionBodies as bodies } from '../../contract/supervision-actions.js';
+import { assigneeSchema, stuckRowSchema, workflowDetailSchema } from '../../contract/workflows.js';
 
 // Supervisors' view of stuck workflows and what they do about them. Every action names its
 // reason and is audited as `workflow.<action>` on the workflow; changes to a case go through
 // its workflow (an Update), never around it.
 
-const intervention = z.object({
-  action: z.string(),
-  reason: z.string().nullable(),
-  actorName: z.string().nullable(),
-  at: z.string(),
-});
-const detail = stuckRowSchema.extend({ interventions: z.array(intervention) });
 const caseTables = { benefit: 'applications', referral: 'referrals', volunteer: 'volunteers' } as const;
 
 export function workflowRoutes({ registry, db, temporal, env, updateCase }: RouteContext): Router {
@@ -164,7 +151,7 @@ export function workflowRoutes({ registry, db, temporal, env, updateCase }: Rout
       path: '/api/workflows/:id',
       tag: 'workflows',
       summary: "One workflow: why it is stuck (if it is), live state from Temporal, and the supervisors' actions on it",
-      response: detail,
+      response: workflowDetailSchema,
     },
     ({ user, params }) => answer(user, String(params.id)),
   );
@@ -176,7 +163,7 @@ export function workflowRoutes({ registry, db, temporal, env, updateCase }: Rout
       path: '/api/workflows/:id/assignees',
       tag: 'workflows',
       summary: "Caseworkers who may take the case over (its community's)",
-      response: z.array(z.object({ id: z.number(), fullName: z.string(), username: z.string() })),
+      response: z.array(assigneeSchema),
     },
     async ({ params }) => {
       const row = await findWorkflow(String(params.id));
@@ -197,7 +184,7 @@ export function workflowRoutes({ registry, db, temporal, env, updateCase }: Rout
       tag: 'workflows',
       summary: 'Give the case to another caseworker of its community (an Update of the case workflow)',
       body: bodies.reassign,
-      response: detail,
+      response: workflowDetailSchema,
       refs: { assigneeId: refs.caseCaseworker },
     },
     async ({ user, params, body, req }) => {
@@ -235,7 +222,7 @@ export function workflowRoutes({ registry, db, temporal, env, updateCase }: Rout
       tag: 'workflows',
       summary: 'Move the deadline of the stage the case waits at (an Update of the case workflow)',
       body: bodies.extend,
-      response: detail,
+      response: workflowDetailSchema,
     },
     async ({ user, params, body, req }) => {
       const id = String(params.id);
@@ -270,7 +257,7 @@ export function workflowRoutes({ registry, db, temporal, env, updateCase }: Rout
       summary:
         "Send the people who hold the case a reminder (a notification to its community's caseworkers, or finance for a run)",
       body: bodies.remind,
-      response: detail,
+      response: workflowDetailSchema,
     },
     async ({ user, params, body, req }) => {
       const id = String(params.id);
@@ -318,7 +305,7 @@ export function workflowRoutes({ registry, db, temporal, env, updateCase }: Rout
       tag: 'workflows',
       summary: 'Retry the failing activity now instead of waiting out its backoff (Temporal ResetActivity)',
       body: bodies.retry,
-      response: detail,
+      response: workflowDetailSchema,
     },
     async ({ user, params, body, req }) => {
       const id = String(params.id);
@@ -358,7 +345,7 @@ export function workflowRoutes({ registry, db, temporal, env, updateCase }: Rout
       summary:
         'Terminate the workflow (the console asks for confirmation); the case is marked terminated by the supervisor',
       body: bodies.terminate,
-      response: detail,
+      response: workflowDetailSchema,
     },
     async ({ user, params, body, req }) => {
       const id = String(params.id);

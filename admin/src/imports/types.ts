@@ -1,13 +1,14 @@
-/** POST /api/imports: dry run 200 {households, members, errors}; load 201 {…, enrollments, applicationIds}. */
-export interface ImportResult {
-  households: number;
-  members: number;
-  enrollments?: number;
-  totalAmountFen?: number;
-  applicationIds?: number[];
-  workflowsStarted?: number;
-  errors?: unknown;
-}
+import type { z } from 'zod';
+import type { importResultSchema } from '../../../contract/imports';
+
+type Loaded = z.output<typeof importResultSchema>;
+
+/**
+ * POST /api/imports: a load answers 201 with contract/imports.ts; a dry run only 200
+ * {households, members, errors}, outside the schema, so the rest is optional here.
+ */
+export type ImportResult = Pick<Loaded, 'households' | 'members'> &
+  Partial<Omit<Loaded, 'households' | 'members'>> & { errors?: unknown };
 
 export interface RowError {
   row: string;

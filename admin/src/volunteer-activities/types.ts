@@ -1,39 +1,13 @@
 import type { RaRecord } from 'react-admin';
-import type { AssignmentStatus, HoursStatus } from '../volunteers/types';
+import type { z } from 'zod';
+import type { activityAssignmentSchema, volunteerActivitySchema } from '../../../contract/volunteer-activities';
 
-export type ActivityStatus = 'open' | 'cancelled';
+// Shapes of GET /api/volunteer-activities and /api/volunteer-assignments: the API's own schemas
+// (contract/volunteer-activities.ts).
 
 /** A row of GET /api/volunteer-activities: one service session of a team. */
-export interface VolunteerActivity extends RaRecord {
-  id: number;
-  teamId: number;
-  teamName: string;
-  communityId: number;
-  communityName: string;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  place: string;
-  placesTotal: number;
-  placesLeft: number;
-  requiredSkills: string[];
-  /** Serves the elderly, children or disabled people: only volunteers who passed the suitability check. */
-  servesVulnerable: boolean;
-  status: ActivityStatus;
-  /** Volunteers signed up. */
-  assigned: number;
-}
+export type VolunteerActivity = z.output<typeof volunteerActivitySchema> & RaRecord;
+export type ActivityStatus = VolunteerActivity['status'];
 
 /** A row of GET /api/volunteer-assignments (filter activityId). */
-export interface ActivityAssignment extends RaRecord {
-  id: number;
-  activityId: number;
-  title: string;
-  teamName: string;
-  volunteerId: number;
-  volunteerName: string;
-  startsAt: string;
-  endsAt: string;
-  status: AssignmentStatus;
-  hoursStatus: HoursStatus | null;
-}
+export type ActivityAssignment = z.output<typeof activityAssignmentSchema> & RaRecord;

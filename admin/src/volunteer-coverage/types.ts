@@ -1,17 +1,6 @@
 import type { RaRecord } from 'react-admin';
+import type { z } from 'zod';
+import type { coverageRowSchema } from '../../../contract/volunteer-coverage';
 
-/** One community of GET /api/volunteer-coverage: active volunteers against 1 % of residents. */
-export interface CoverageRow extends RaRecord {
-  /** The community's id. */
-  id: number;
-  communityName: string;
-  streetId: number;
-  streetName: string;
-  residents: number;
-  /** 1 % of residents, rounded up. */
-  target: number;
-  active: number;
-  /** active / residents, e.g. 0.0123. */
-  ratio: number;
-  met: boolean;
-}
+/** One community of GET /api/volunteer-coverage: active volunteers against 1 % of residents (contract/volunteer-coverage.ts). */
+export type CoverageRow = z.output<typeof coverageRowSchema> & RaRecord;

@@ -1,31 +1,16 @@
 import type { RaRecord } from 'react-admin';
+import type { z } from 'zod';
+import type { bulkConfirmResultSchema, volunteerHoursSchema } from '../../../contract/volunteer-hours';
 import { hoursStatuses, type HoursStatus } from '../../../domain/volunteer-stages';
 
 export type { HoursStatus };
 export const hoursStatusChoices = hoursStatuses.map((id) => ({ id, name: `shequ.hours_status.${id}` }));
 
-/** A row of GET /api/volunteer-hours: time a volunteer logged for one activity. */
-export interface VolunteerHours extends RaRecord {
-  id: number;
-  volunteerId: number;
-  volunteerName: string;
-  activityId: number;
-  title: string;
-  teamId: number;
-  teamName: string;
-  minutes: number;
-  status: HoursStatus;
-  loggedAt: string;
-  loggedBy: string | null;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  reason: string | null;
-}
+/** A row of GET /api/volunteer-hours: time a volunteer logged for one activity (contract/volunteer-hours.ts). */
+export type VolunteerHours = z.output<typeof volunteerHoursSchema> & RaRecord;
 
 /** POST /api/volunteer-hours/confirm: each id's own outcome, HTTP-like. */
-export interface BulkConfirmResult {
-  results: { id: number; status: number; message?: string }[];
-}
+export type BulkConfirmResult = z.output<typeof bulkConfirmResultSchema>;
 
 /** The API takes at most this many ids at once. */
 export const BULK_MAX = 200;

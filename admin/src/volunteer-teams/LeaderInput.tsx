@@ -1,10 +1,5 @@
 import { SelectInput, useGetList } from 'react-admin';
-
-interface TeamLeader {
-  id: number;
-  displayName: string;
-  orgUnitName: string;
-}
+import type { TeamLeader } from './types';
 
 /** The team leader, chosen among the 团队负责人 accounts of the area (GET /api/team-leaders). Optional. */
 export const LeaderInput = () => {

@@ -1,4 +1,10 @@
 import type { RaRecord } from 'react-admin';
+import type { z } from 'zod';
+import type {
+  teamLeaderSchema,
+  volunteerTeamDetailSchema,
+  volunteerTeamSchema,
+} from '../../../contract/volunteer-teams';
 import { teamKinds, type TeamKind } from '../../../domain/volunteer-stages';
 import type { VolunteerStage } from '../common/stages';
 
@@ -6,25 +12,15 @@ export { teamKinds };
 export type { TeamKind };
 export const teamKindChoices = teamKinds.map((id) => ({ id, name: `shequ.team_kind.${id}` }));
 
-export interface TeamMember {
-  volunteerId: number;
-  name: string;
-  stage: VolunteerStage;
-  starLevel: number;
-}
+// Shapes of GET /api/volunteer-teams and /api/team-leaders: the API's own schemas (contract/volunteer-teams.ts).
+
+type TeamDetail = z.output<typeof volunteerTeamDetailSchema>;
+
+// The StageChip takes a volunteer's stage; the schema has the member's stage as a plain string.
+export type TeamMember = Omit<TeamDetail['memberList'][number], 'stage'> & { stage: VolunteerStage };
 
 /** A row of GET /api/volunteer-teams; `memberList` comes with GET /api/volunteer-teams/:id only. */
-export interface VolunteerTeam extends RaRecord {
-  id: number;
-  name: string;
-  communityId: number;
-  communityName: string;
-  kind: TeamKind;
-  leaderUserId: number | null;
-  leaderName: string | null;
-  /** How many volunteers. */
-  members: number;
-  /** How many activities. */
-  activities: number;
-  memberList?: TeamMember[];
-}
+export type VolunteerTeam = z.output<typeof volunteerTeamSchema> & RaRecord & { memberList?: TeamMember[] };
+
+/** A team leader account of the area (GET /api/team-leaders), to name a team's leader. */
+export type TeamLeader = z.output<typeof teamLeaderSchema> & RaRecord;

@@ -25,7 +25,7 @@ export const ReasonChip = ({ reason }: { reason: string }) => {
 /** Every reason the workflow is listed for, the main one first. */
 export const ReasonChips = ({ record }: { record: Pick<Workflow, 'reason' | 'reasons'> }) => {
   const all = [record.reason, ...(record.reasons ?? []).filter((r) => r !== record.reason)].filter(
-    (r): r is string => !!r,
+    (r): r is StuckReason => !!r,
   );
   return (
     <Stack direction="row" spacing={0.5} useFlexGap flexWrap="wrap">

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+// POST /api/imports, a caseload CSV loaded: the API's answer and the console's ImportResult.
+
+/** What a load (not a dry run) answers: 201. */
+export const importResultSchema = z.object({
+  households: z.number(),
+  members: z.number(),
+  enrollments: z.number(),
+  totalAmountFen: z.number(),
+  applicationIds: z.array(z.number()),
+  workflowsStarted: z.number(),
+});
