@@ -1,71 +1,12 @@
 import type { Knex } from 'knex';
-import { z } from 'zod';
-import { decisionSchema, timelineOf } from './decisions.js';
+import type { z } from 'zod';
+import type { referralPartsSchema } from '../../contract/referrals.js';
+import { timelineOf } from './decisions.js';
 
 // What happened along a referral: the latest ranking, the proposal, interviews, placements,
-// follow-up tasks and the timeline. Each is a short query on its own table.
+// follow-up tasks and the timeline. Each is a short query on its own table; what they answer
+// is contract/referrals.ts (referralPartsSchema).
 
-const reasonSchema = z.object({
-  factor: z.enum(['skills', 'preferred', 'distance', 'wage']),
-  points: z.number(),
-  text: z.string(),
-});
-
-export const referralPartsSchema = z.object({
-  matches: z.array(
-    z.object({
-      rank: z.number(),
-      openingId: z.number(),
-      title: z.string(),
-      employerName: z.string(),
-      streetName: z.string(),
-      wageMinFen: z.number(),
-      wageMaxFen: z.number(),
-      placesLeft: z.number(),
-      status: z.enum(['open', 'closed']),
-      score: z.number(),
-      reasons: z.array(reasonSchema),
-    }),
-  ),
-  proposal: z.object({ openingId: z.number(), title: z.string(), employerName: z.string() }).nullable(),
-  interviews: z.array(
-    z.object({
-      id: z.number(),
-      openingId: z.number(),
-      title: z.string(),
-      employerName: z.string(),
-      scheduledAt: z.string(),
-      place: z.string(),
-      outcome: z.enum(['hired', 'not_hired']).nullable(),
-      reason: z.string().nullable(),
-      remindedAt: z.string().nullable(),
-    }),
-  ),
-  placements: z.array(
-    z.object({
-      id: z.number(),
-      openingId: z.number(),
-      employerName: z.string(),
-      jobTitle: z.string(),
-      wageFen: z.number(),
-      startDate: z.string(),
-      status: z.enum(['active', 'left', 'retained']),
-      leftReason: z.string().nullable(),
-    }),
-  ),
-  followUps: z.array(
-    z.object({
-      id: z.number(),
-      placementId: z.number(),
-      month: z.number(),
-      dueAt: z.string(),
-      status: z.enum(['open', 'retained', 'left', 'cancelled']),
-      reason: z.string().nullable(),
-      recordedAt: z.string().nullable(),
-    }),
-  ),
-  decisions: z.array(decisionSchema),
-});
 type Parts = z.infer<typeof referralPartsSchema>;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;

@@ -1,19 +1,20 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
+import type { referralDetailSchema } from '../../contract/referrals.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { ageOn } from '../../domain/id-number.js';
-import { allowedReferralActions, referralActions, referralStagesWaitingOn } from '../../domain/referral-actions.js';
-import { educationLevels, referralStages, type ReferralStage } from '../../domain/referral-stages.js';
+import { allowedReferralActions, referralStagesWaitingOn } from '../../domain/referral-actions.js';
+import { referralStages, type ReferralStage } from '../../domain/referral-stages.js';
 import { shanghaiDate } from '../../domain/shanghai-date.js';
 import type { AuthUser } from '../http/types.js';
 import { filter, type ListSpec } from '../http/simple-rest.js';
 import { scopeToUser } from '../scope.js';
-import { decisionSchema } from './decisions.js';
 import { whereNameOrIdNumber } from './members.js';
-import { referralParts, referralPartsSchema } from './referral-parts.js';
+import { referralParts } from './referral-parts.js';
 
 // The referral as lists and pages read it: the projection the workflow keeps, joined with the
-// seeker, the enterprise, the helper and the org units, scoped to the reader's area.
+// seeker, the enterprise, the helper and the org units, scoped to the reader's area. What it
+// answers is contract/referrals.ts.
 
 export interface ReferralRow {
   id: number;
@@ -42,55 +43,6 @@ export interface ReferralRow {
   closed_reason: string | null;
 }
 
-export const referralSchema = z.object({
-  id: z.number(),
-  seekerId: z.number(),
-  seekerName: z.string(),
-  idNumberMasked: z.string(),
-  age: z.number(),
-  communityId: z.number(),
-  communityName: z.string(),
-  streetId: z.number(),
-  streetName: z.string(),
-  enterpriseId: z.number(),
-  enterpriseName: z.string(),
-  batchId: z.number().nullable(),
-  stage: z.enum(referralStages),
-  stageSince: z.string(),
-  deadlineAt: z.string().nullable(),
-  overdue: z.boolean(),
-  helperId: z.number().nullable(),
-  helperName: z.string().nullable(),
-  workflowId: z.string(),
-  createdAt: z.string(),
-});
-
-export const seekerProfileSchema = z.object({
-  education: z.enum(educationLevels),
-  skills: z.array(z.string()),
-  experience: z.string(),
-  maxHoursPerWeek: z.number().nullable(),
-  noPhysicalWork: z.boolean(),
-  expectedWageFen: z.number().nullable(),
-  constraintsNote: z.string(),
-});
-
-export const referralDetailSchema = referralSchema.extend({
-  seeker: seekerProfileSchema.extend({
-    id: z.number(),
-    name: z.string(),
-    idNumberMasked: z.string(),
-    age: z.number(),
-    phone: z.string(),
-  }),
-  assessment: seekerProfileSchema.extend({ notes: z.string(), by: z.string(), at: z.string() }).nullable(),
-  helper: z.object({ id: z.number(), name: z.string(), phone: z.string() }).nullable(),
-  matchedAt: z.string().nullable(),
-  ...referralPartsSchema.shape,
-  decisions: z.array(decisionSchema),
-  closedReason: z.string().nullable(),
-  allowedActions: z.array(z.enum(referralActions)),
-});
 export type ReferralDetail = z.infer<typeof referralDetailSchema>;
 
 const today = () => shanghaiDate(new Date());

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { employerSchema } from '../../contract/employers.js';
 import { recordId } from '../../contract/fields.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import { writeAudit } from '../../db/audit.js';
@@ -9,17 +10,6 @@ import { filter, idParam, listQuery, sendList, type ListSpec, containing } from 
 // Employers that offer openings through the service points. Job information is public within
 // the bureau: every role reads it, whatever its area.
 
-const employer = z.object({
-  id: z.number(),
-  name: z.string(),
-  streetId: z.number(),
-  streetName: z.string(),
-  address: z.string(),
-  contact: z.string(),
-  phone: z.string(),
-  openings: z.number(),
-  placesLeft: z.number(),
-});
 type Row = {
   id: number;
   name: string;
@@ -83,13 +73,13 @@ export function employerRoutes({ registry, db }: RouteContext): Router {
       summary: 'Employers, with their open openings and places left (filters: streetId, q)',
       query: listQuery,
       list: true,
-      response: z.array(employer),
+      response: z.array(employerSchema),
     },
     async ({ res, query }) => sendList(res, spec, base(), query),
   );
   registry.add(
     router,
-    { method: 'get', path: '/api/employers/:id', tag: 'placements', summary: 'One employer', response: employer },
+    { method: 'get', path: '/api/employers/:id', tag: 'placements', summary: 'One employer', response: employerSchema },
     async ({ params }) => {
       const row = await base().where('em.id', idParam(params.id)).first();
       if (!row) throw new NotFoundError('用人单位不存在 (no such employer)');
@@ -105,7 +95,7 @@ export function employerRoutes({ registry, db }: RouteContext): Router {
       summary: 'Add an employer',
       body: createBody,
       status: 201,
-      response: employer,
+      response: employerSchema,
     },
     async ({ body, user, req }) => {
       const id = await db.transaction(async (trx) => {

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { enterpriseSchema } from '../../contract/enterprises.js';
 import { ConflictError } from '../../domain/errors.js';
 import { writeAudit } from '../../db/audit.js';
 import type { RouteContext } from '../deps.js';
@@ -7,12 +8,6 @@ import { filter, listQuery, sendList, type ListSpec, containing } from '../http/
 
 // Enterprises under restructuring that refer their surplus staff (企业分离人员) to communities.
 
-const enterprise = z.object({
-  id: z.number(),
-  name: z.string(),
-  creditCode: z.string().nullable(),
-  contact: z.string(),
-});
 type Row = { id: number; name: string; credit_code: string | null; contact: string };
 const toApi = (r: Row) => ({ id: r.id, name: r.name, creditCode: r.credit_code, contact: r.contact });
 const spec: ListSpec<Row> = {
@@ -44,7 +39,7 @@ export function enterpriseRoutes({ registry, db }: RouteContext): Router {
       summary: 'Referring enterprises (filter: q)',
       query: listQuery,
       list: true,
-      response: z.array(enterprise),
+      response: z.array(enterpriseSchema),
     },
     async ({ res, query }) => sendList(res, spec, db('enterprises').select('*'), query),
   );
@@ -57,7 +52,7 @@ export function enterpriseRoutes({ registry, db }: RouteContext): Router {
       summary: 'Add a referring enterprise',
       body: createBody,
       status: 201,
-      response: enterprise,
+      response: enterpriseSchema,
     },
     async ({ body, user, req }) =>
       db.transaction(async (trx) => {

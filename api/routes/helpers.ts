@@ -1,20 +1,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { helperSchema } from '../../contract/helpers.js';
 import type { RouteContext } from '../deps.js';
 import { filter, listQuery, sendList, type ListSpec, containing } from '../http/simple-rest.js';
 import { scopeToUser } from '../scope.js';
 
 // 一助一 helpers: the named person in the community who follows one seeker into work.
 
-const helper = z.object({
-  id: z.number(),
-  name: z.string(),
-  phone: z.string(),
-  communityId: z.number(),
-  communityName: z.string(),
-  active: z.boolean(),
-  seekers: z.number(),
-});
 type Row = {
   id: number;
   name: string;
@@ -67,7 +59,7 @@ export function helperRoutes({ registry, db }: RouteContext): Router {
         'One-to-one helpers in your area, with how many seekers each follows now (filters: communityId, active, q)',
       query: listQuery,
       list: true,
-      response: z.array(helper),
+      response: z.array(helperSchema),
     },
     async ({ res, user, query }) => sendList(res, spec, scopeToUser(db, base(), user, 'h.community_id'), query),
   );

@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../domain/erro
 import { writeAudit } from '../../db/audit.js';
 import type { RouteContext } from '../deps.js';
 import { skillList, recordId } from '../../contract/fields.js';
+import { jobOpeningSchema } from '../../contract/job-openings.js';
 import { filter, idParam, listQuery, sendList, type ListSpec, containing } from '../http/simple-rest.js';
 import { signalOpeningsChanged } from '../temporal/referral-start.js';
 
@@ -13,25 +14,6 @@ import { signalOpeningsChanged } from '../temporal/referral-start.js';
 // what is already filled. Any change makes the referrals in matching rank again.
 
 const fen = z.number().int('以分为单位的整数 (whole fen)').min(0, '不能为负 (cannot be negative)').max(100_000_000);
-const opening = z.object({
-  id: z.number(),
-  employerId: z.number(),
-  employerName: z.string(),
-  title: z.string(),
-  requiredSkills: z.array(z.string()),
-  preferredSkills: z.array(z.string()),
-  wageMinFen: z.number(),
-  wageMaxFen: z.number(),
-  streetId: z.number(),
-  streetName: z.string(),
-  hoursPerWeek: z.number(),
-  physical: z.boolean(),
-  placesTotal: z.number(),
-  placesLeft: z.number(),
-  placed: z.number(),
-  status: z.enum(['open', 'closed']),
-  createdAt: z.string(),
-});
 type Row = DbRow;
 const toApi = (r: Row) => ({
   id: r.id,
@@ -136,13 +118,19 @@ export function jobOpeningRoutes({ registry, db, temporal }: RouteContext): Rout
       summary: 'Job openings with places left (filters: status, streetId, employerId, hasPlaces, q)',
       query: listQuery,
       list: true,
-      response: z.array(opening),
+      response: z.array(jobOpeningSchema),
     },
     async ({ res, query }) => sendList(res, spec, base(), query),
   );
   registry.add(
     router,
-    { method: 'get', path: '/api/job-openings/:id', tag: 'placements', summary: 'One opening', response: opening },
+    {
+      method: 'get',
+      path: '/api/job-openings/:id',
+      tag: 'placements',
+      summary: 'One opening',
+      response: jobOpeningSchema,
+    },
     async ({ params }) => toApi(await one(idParam(params.id))),
   );
 
@@ -155,7 +143,7 @@ export function jobOpeningRoutes({ registry, db, temporal }: RouteContext): Rout
       summary: 'Add an opening; referrals in matching rank again',
       body: createBody,
       status: 201,
-      response: opening,
+      response: jobOpeningSchema,
     },
     async ({ body, user, req }) => {
       await checkStreet(body.streetId);
@@ -218,7 +206,7 @@ export function jobOpeningRoutes({ registry, db, temporal }: RouteContext): Rout
       tag: 'placements',
       summary: 'Change an opening (places, wage, skills, open/closed); places already filled stay filled',
       body: updateBody,
-      response: opening,
+      response: jobOpeningSchema,
     },
     async ({ params, body, user, req }) => {
       const id = idParam(params.id);

@@ -3,7 +3,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { NotFoundError } from '../../domain/errors.js';
 import { ageOn } from '../../domain/id-number.js';
-import { educationLevels, referralStages } from '../../domain/referral-stages.js';
+import { referralStages } from '../../domain/referral-stages.js';
+import { jobSeekerDetailSchema, jobSeekerSchema } from '../../contract/job-seekers.js';
 import { shanghaiDate } from '../../domain/shanghai-date.js';
 import type { RouteContext } from '../deps.js';
 import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
@@ -13,19 +14,6 @@ import { scopeToUser } from '../scope.js';
 
 // Laid-off and unemployed people referred to the communities, each with her latest referral.
 
-const seeker = z.object({
-  id: z.number(),
-  name: z.string(),
-  idNumberMasked: z.string(),
-  age: z.number(),
-  communityId: z.number(),
-  communityName: z.string(),
-  streetName: z.string(),
-  education: z.enum(educationLevels),
-  skills: z.array(z.string()),
-  referralId: z.number().nullable(),
-  stage: z.enum(referralStages).nullable(),
-});
 type Row = DbRow;
 const toApi = (r: Row) => ({
   id: r.id,
@@ -75,7 +63,7 @@ export function jobSeekerRoutes({ registry, db }: RouteContext): Router {
       summary: 'Job seekers in your area, with their latest referral (filters: communityId, streetId, stage, q)',
       query: listQuery,
       list: true,
-      response: z.array(seeker),
+      response: z.array(jobSeekerSchema),
     },
     async ({ res, user, query }) => sendList(res, spec, scopeToUser(db, base(), user, 'js.community_id'), query),
   );
@@ -86,9 +74,7 @@ export function jobSeekerRoutes({ registry, db }: RouteContext): Router {
       path: '/api/job-seekers/:id',
       tag: 'referrals',
       summary: 'One job seeker (ID number masked) and her referrals',
-      response: seeker.extend({
-        referrals: z.array(z.object({ id: z.number(), stage: z.enum(referralStages), createdAt: z.string() })),
-      }),
+      response: jobSeekerDetailSchema,
     },
     async ({ user, params }) => {
       const row = await scopeToUser(db, base().where('js.id', idParam(params.id)), user, 'js.community_id').first();

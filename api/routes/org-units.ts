@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { NotFoundError } from '../../domain/errors.js';
+import { orgUnitSchema } from '../../contract/org-units.js';
 import { orgUnitKinds } from '../../domain/roles.js';
 import type { RouteContext } from '../deps.js';
 import { filter, idParam, listQuery, sendList, type ListSpec, containing } from '../http/simple-rest.js';
@@ -17,16 +18,6 @@ interface OrgUnitRow {
   path: string;
   residents: number | null;
 }
-
-export const orgUnit = z.object({
-  id: z.number(),
-  parentId: z.number().nullable(),
-  kind: z.enum(orgUnitKinds),
-  code: z.string(),
-  name: z.string(),
-  path: z.string(),
-  residents: z.number().nullable(),
-});
 
 const toApi = (r: OrgUnitRow) => ({
   id: r.id,
@@ -75,7 +66,7 @@ export function orgUnitRoutes({ registry, db }: RouteContext): Router {
       summary: 'The district, its streets and towns, and the communities in your area',
       query: listQuery,
       list: true,
-      response: z.array(orgUnit),
+      response: z.array(orgUnitSchema),
     },
     async ({ res, user, query }) => {
       await sendList(res, spec, visible(db, user).select('*'), query);
@@ -83,7 +74,7 @@ export function orgUnitRoutes({ registry, db }: RouteContext): Router {
   );
   registry.add(
     router,
-    { method: 'get', path: '/api/org-units/:id', tag: 'org-units', summary: 'One org unit', response: orgUnit },
+    { method: 'get', path: '/api/org-units/:id', tag: 'org-units', summary: 'One org unit', response: orgUnitSchema },
     async ({ user, params }) => {
       const row = await visible(db, user)
         .where({ id: idParam(params.id) })

@@ -1,6 +1,8 @@
 import type { DbRow } from '../../db/row.js';
 import { Router } from 'express';
 import { z } from 'zod';
+import { placementReportRowSchema } from '../../contract/placement-report.js';
+import { placementSchema } from '../../contract/placements.js';
 import type { RouteContext } from '../deps.js';
 import { filter, listQuery, sendList, type ListSpec, containing } from '../http/simple-rest.js';
 import { scopeToUser } from '../scope.js';
@@ -10,22 +12,6 @@ import { scopeToUser } from '../scope.js';
 // "retained", or the person left at or before k), the share still in the job.
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式 YYYY-MM (month)');
-const followUpStatus = z.enum(['open', 'retained', 'left', 'cancelled']).nullable();
-const placement = z.object({
-  id: z.number(),
-  referralId: z.number(),
-  seekerName: z.string(),
-  employerName: z.string(),
-  jobTitle: z.string(),
-  wageFen: z.number(),
-  startDate: z.string(),
-  streetId: z.number(),
-  streetName: z.string(),
-  communityName: z.string(),
-  status: z.enum(['active', 'left', 'retained']),
-  leftReason: z.string().nullable(),
-  followUps: z.object({ 1: followUpStatus, 3: followUpStatus, 6: followUpStatus }),
-});
 type Row = DbRow;
 const placementSpec: ListSpec<Row> = {
   resource: 'placements',
@@ -63,21 +49,6 @@ const placementSpec: ListSpec<Row> = {
   }),
 };
 
-const rate = z.number().min(0).max(1).nullable();
-const reportRow = z.object({
-  id: z.string(),
-  streetId: z.number(),
-  streetName: z.string(),
-  month: z.string(),
-  placed: z.number(),
-  ...Object.fromEntries(
-    [1, 3, 6].flatMap((k) => [
-      [`due${k}`, z.number()],
-      [`retained${k}`, z.number()],
-      [`rate${k}`, rate],
-    ]),
-  ),
-});
 const reportSpec: ListSpec<Row> = {
   resource: 'placement-report',
   idColumn: 'rep.id',
@@ -138,7 +109,7 @@ export function placementRoutes({ registry, db }: RouteContext): Router {
       summary: 'Placements in your area with their follow-ups (filters: streetId, status, month, q)',
       query: listQuery,
       list: true,
-      response: z.array(placement),
+      response: z.array(placementSchema),
     },
     async ({ res, user, query }) =>
       sendList(res, placementSpec, scopeToUser(db, base(), user, 'p.community_id'), query),
@@ -154,7 +125,7 @@ export function placementRoutes({ registry, db }: RouteContext): Router {
         'Placements per street and month of start, with 1-, 3- and 6-month retention rates (filters: streetId, from, to)',
       query: listQuery,
       list: true,
-      response: z.array(reportRow),
+      response: z.array(placementReportRowSchema),
     },
     async ({ res, user, query }) => {
       const known = scopeToUser(

@@ -7,7 +7,8 @@ import { actorOf } from '../actor.js';
 import { refs, type References } from '../access/references.js';
 import type { RouteContext } from '../deps.js';
 import { idParam } from '../http/simple-rest.js';
-import { referralDetail, referralDetailSchema, findReferral } from '../read-models/referrals.js';
+import { referralDetailSchema } from '../../contract/referrals.js';
+import { referralDetail, findReferral } from '../read-models/referrals.js';
 import { signalOpeningsChanged } from '../temporal/referral-start.js';
 import {
   assessBody,

@@ -8,6 +8,7 @@ import { writeAudit } from '../../db/audit.js';
 import { idNumberColumns, piiHash } from '../../db/pii.js';
 import type { RouteContext } from '../deps.js';
 import { idNumberField, skillList, recordId } from '../../contract/fields.js';
+import { referralBatchSchema } from '../../contract/referral-batches.js';
 import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
 import { startCaseWorkflows } from '../temporal/case-start.js';
 import { referralKind } from '../temporal/referral-start.js';
@@ -49,17 +50,6 @@ const createBatch = z
       seen.set(s.idNumber, i);
     });
   });
-
-const batchSchema = z.object({
-  id: z.number(),
-  enterpriseId: z.number(),
-  enterpriseName: z.string(),
-  reference: z.string(),
-  receivedOn: z.string(),
-  count: z.number(),
-  createdAt: z.string(),
-  referralIds: z.array(z.number()),
-});
 
 interface BatchRow {
   id: number;
@@ -117,7 +107,7 @@ export function referralBatchRoutes({ registry, db, temporal, env, startWorkflow
       summary: 'Lists of surplus staff received from enterprises (filter: enterpriseId)',
       query: listQuery,
       list: true,
-      response: z.array(batchSchema),
+      response: z.array(referralBatchSchema),
     },
     async ({ res, user, query }) => sendList(res, spec, base(user), query),
   );
@@ -128,7 +118,7 @@ export function referralBatchRoutes({ registry, db, temporal, env, startWorkflow
       path: '/api/referral-batches/:id',
       tag: 'referrals',
       summary: 'One list, with the referrals of your area it holds',
-      response: batchSchema,
+      response: referralBatchSchema,
     },
     async ({ user, params }) => {
       const row = await base(user).where('b.id', idParam(params.id)).first();
@@ -147,7 +137,7 @@ export function referralBatchRoutes({ registry, db, temporal, env, startWorkflow
         'Record an enterprise’s list of surplus staff: one referral per person, each starting its referral-<id> workflow',
       body: createBatch,
       status: 201,
-      response: batchSchema,
+      response: referralBatchSchema,
     },
     async ({ body, user, req }) => {
       const created = await db.transaction(async (trx) => {

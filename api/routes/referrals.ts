@@ -2,13 +2,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { RouteContext } from '../deps.js';
 import { idParam, listQuery, sendList } from '../http/simple-rest.js';
-import {
-  referralBaseQuery,
-  referralDetail,
-  referralDetailSchema,
-  referralListSpec,
-  referralSchema,
-} from '../read-models/referrals.js';
+import { referralDetailSchema, referralSchema } from '../../contract/referrals.js';
+import { referralBaseQuery, referralDetail, referralListSpec } from '../read-models/referrals.js';
 import { scopeToUser } from '../scope.js';
 
 export function referralRoutes({ registry, db }: RouteContext): Router {

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { recordId } from '../../contract/fields.js';
+import { userSchema } from '../../contract/users.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import { roles } from '../../domain/roles.js';
 import { writeAudit } from '../../db/audit.js';
@@ -20,17 +21,6 @@ interface UserRow {
   created_at: Date;
   updated_at: Date;
 }
-
-const user = z.object({
-  id: z.number(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(roles),
-  orgUnitId: z.number(),
-  active: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
 
 const toApi = (r: UserRow) => ({
   id: r.id,
@@ -108,14 +98,14 @@ export function userRoutes({ registry, db }: RouteContext): Router {
       summary: 'Staff accounts',
       query: listQuery,
       list: true,
-      response: z.array(user),
+      response: z.array(userSchema),
     },
     async ({ res, query }) => sendList(res, spec, db('users').select(columns), query),
   );
 
   registry.add(
     router,
-    { method: 'get', path: '/api/users/:id', tag: 'users', summary: 'One staff account', response: user },
+    { method: 'get', path: '/api/users/:id', tag: 'users', summary: 'One staff account', response: userSchema },
     async ({ params }) => toApi(await findUser(db, idParam(params.id))),
   );
 
@@ -128,7 +118,7 @@ export function userRoutes({ registry, db }: RouteContext): Router {
       summary: 'Create a staff account',
       body: createUser,
       status: 201,
-      response: user,
+      response: userSchema,
     },
     async ({ body, user: actor, req }) => {
       assertPasswordPolicy(body.password, body.username);
@@ -171,7 +161,7 @@ export function userRoutes({ registry, db }: RouteContext): Router {
       tag: 'users',
       summary: 'Change a staff account; a new password signs the user out everywhere',
       body: updateUser,
-      response: user,
+      response: userSchema,
     },
     async ({ body, params, user: actor, req }) => {
       const id = idParam(params.id);
@@ -221,7 +211,7 @@ export function userRoutes({ registry, db }: RouteContext): Router {
       path: '/api/users/:id',
       tag: 'users',
       summary: 'Deactivate a staff account (kept for the audit trail); returns it',
-      response: user,
+      response: userSchema,
     },
     async ({ params, user: actor, req }) => {
       const id = idParam(params.id);

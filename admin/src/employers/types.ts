@@ -1,14 +1,5 @@
 import type { RaRecord } from 'react-admin';
+import type { z } from 'zod';
+import type { employerSchema } from '../../../contract/employers';
 
-export interface Employer extends RaRecord {
-  id: number;
-  name: string;
-  streetId: number;
-  streetName: string;
-  address: string;
-  contact: string;
-  phone: string;
-  /** Open openings. */
-  openings: number;
-  placesLeft: number;
-}
+export type Employer = z.output<typeof employerSchema> & RaRecord;

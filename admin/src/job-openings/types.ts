@@ -1,25 +1,10 @@
 import type { RaRecord } from 'react-admin';
+import type { z } from 'zod';
+import type { jobOpeningSchema } from '../../../contract/job-openings';
 
-export const openingStatuses = ['open', 'closed'] as const;
-export type OpeningStatus = (typeof openingStatuses)[number];
+export type JobOpening = z.output<typeof jobOpeningSchema> & RaRecord;
+export type OpeningStatus = JobOpening['status'];
+
+// A value for the choices (the contract is imported for its types only), checked against the API's statuses.
+export const openingStatuses = ['open', 'closed'] as const satisfies readonly OpeningStatus[];
 export const openingStatusChoices = openingStatuses.map((id) => ({ id, name: `shequ.opening_status.${id}` }));
-
-export interface JobOpening extends RaRecord {
-  id: number;
-  employerId: number;
-  employerName: string;
-  title: string;
-  requiredSkills: string[];
-  preferredSkills: string[];
-  wageMinFen: number;
-  wageMaxFen: number;
-  streetId: number;
-  streetName: string;
-  hoursPerWeek: number;
-  physical: boolean;
-  placesTotal: number;
-  placesLeft: number;
-  placed: number;
-  status: OpeningStatus;
-  createdAt: string;
-}

@@ -1,19 +1,8 @@
 import type { RaRecord } from 'react-admin';
-import type { EducationLevel, ReferralStage } from '../referrals/types';
+import type { z } from 'zod';
+import type { jobSeekerDetailSchema, jobSeekerSchema } from '../../../contract/job-seekers';
 
-export interface JobSeeker extends RaRecord {
-  id: number;
-  name: string;
-  idNumberMasked: string;
-  age: number;
-  communityId: number;
-  communityName: string;
-  streetName: string;
-  education: EducationLevel;
-  skills: string[];
-  /** The latest referral and its stage, or null. */
-  referralId: number | null;
-  stage: ReferralStage | null;
-  // only on getOne:
-  referrals?: { id: number; stage: ReferralStage; createdAt: string }[];
-}
+/** A row of GET /api/job-seekers (her latest referral and its stage, or null); `referrals` comes with getOne only. */
+export type JobSeeker = z.output<typeof jobSeekerSchema> &
+  Partial<Pick<z.output<typeof jobSeekerDetailSchema>, 'referrals'>> &
+  RaRecord;

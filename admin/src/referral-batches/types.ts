@@ -1,20 +1,9 @@
 import type { RaRecord } from 'react-admin';
+import type { z } from 'zod';
+import type { enterpriseSchema } from '../../../contract/enterprises';
+import type { referralBatchSchema } from '../../../contract/referral-batches';
 
 /** An enterprise's list of surplus staff, received on one day (GET /api/referral-batches). */
-export interface ReferralBatch extends RaRecord {
-  id: number;
-  enterpriseId: number;
-  enterpriseName: string;
-  reference: string;
-  receivedOn: string;
-  count: number;
-  createdAt: string;
-  referralIds: number[];
-}
+export type ReferralBatch = z.output<typeof referralBatchSchema> & RaRecord;
 
-export interface Enterprise extends RaRecord {
-  id: number;
-  name: string;
-  creditCode: string | null;
-  contact: string;
-}
+export type Enterprise = z.output<typeof enterpriseSchema> & RaRecord;

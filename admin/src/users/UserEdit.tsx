@@ -1,14 +1,13 @@
 import { DeleteButton, Edit, PasswordInput, SaveButton, SimpleForm, Toolbar } from 'react-admin';
+import type { z } from 'zod';
+import type { userSchema } from '../../../contract/users';
 import { UserFields } from './UserFields';
 import { validatePassword } from './validation';
 
-interface UserForm {
-  displayName: string;
-  role: string;
-  orgUnitId: number;
-  active: boolean;
+// The account as GET /api/users/:id answers it (contract/users.ts), and the new-password input.
+type UserForm = Pick<z.output<typeof userSchema>, 'displayName' | 'role' | 'orgUnitId' | 'active'> & {
   password?: string | null;
-}
+};
 
 // Only what PUT /api/users/:id accepts; an empty password means "keep the current one".
 const toPayload = ({ displayName, role, orgUnitId, active, password }: UserForm) => ({
