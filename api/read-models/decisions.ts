@@ -1,21 +1,12 @@
 import type { DbRow } from '../../db/row.js';
 import type { Knex } from 'knex';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { decisionSchema } from '../../contract/decisions.js';
 
-// The case timeline: one row per transition, oldest first.
+// The case timeline: one row per transition, oldest first (its shape: contract/decisions.ts;
+// re-exported for the read-models of every kind of case).
 
-export const decisionSchema = z.object({
-  id: z.number(),
-  seq: z.number(),
-  fromStage: z.string().nullable(),
-  toStage: z.string(),
-  decision: z.string(),
-  actorName: z.string().nullable(),
-  actorRole: z.string().nullable(),
-  comment: z.string(),
-  details: z.record(z.string(), z.unknown()).nullable(),
-  at: z.string(),
-});
+export { decisionSchema };
 
 /** A timeline row (of `decisions` or `referral_events`) joined with its actor's display name. */
 export const toDecision = (r: DbRow): z.infer<typeof decisionSchema> => ({
