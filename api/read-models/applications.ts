@@ -1,18 +1,14 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { allowedBenefitActions, benefitActions, stagesWaitingOn } from '../../domain/benefit-actions.js';
-import {
-  benefitStages,
-  householdCategories,
-  type BenefitStage,
-  type HouseholdCategory,
-} from '../../domain/benefit-stages.js';
+import { allowedBenefitActions, stagesWaitingOn } from '../../domain/benefit-actions.js';
+import { benefitStages, type BenefitStage, type HouseholdCategory } from '../../domain/benefit-stages.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { AuthUser } from '../http/types.js';
 import { filter, type ListSpec } from '../http/simple-rest.js';
 import { scopeToUser } from '../scope.js';
-import { decisionSchema, timelineOf } from './decisions.js';
-import { memberSchema, membersOf, whereNameOrIdDigits } from './members.js';
+import type { applicationDetailSchema } from '../../contract/applications.js';
+import { timelineOf } from './decisions.js';
+import { membersOf, whereNameOrIdDigits } from './members.js';
 
 // The application as lists and pages read it: the projection the workflow keeps, joined with
 // the household and the org units, scoped to the reader's area.
@@ -44,57 +40,7 @@ export interface ApplicationRow {
   closed_reason: string | null;
 }
 
-export const applicationSchema = z.object({
-  id: z.number(),
-  householdId: z.number(),
-  headName: z.string(),
-  address: z.string(),
-  category: z.enum(householdCategories),
-  communityId: z.number(),
-  communityName: z.string(),
-  streetId: z.number(),
-  streetName: z.string(),
-  memberCount: z.number(),
-  stage: z.enum(benefitStages),
-  stageSince: z.string(),
-  deadlineAt: z.string().nullable(),
-  overdue: z.boolean(),
-  workflowId: z.string(),
-  createdAt: z.string(),
-  proposedAmountFen: z.number().nullable(),
-  blocked: z.boolean(),
-  objectionCount: z.number(),
-});
-
-const calculationSchema = z.object({
-  standardFen: z.number(),
-  floorPerPersonFen: z.number(),
-  standardEffectiveFrom: z.string(),
-  members: z.number(),
-  totalIncomeFen: z.number(),
-  perCapitaIncomeFen: z.number(),
-  eligible: z.boolean(),
-  gapFen: z.number(),
-  floorFen: z.number(),
-  amountFen: z.number(),
-  formula: z.string(),
-});
-
-export const applicationDetailSchema = applicationSchema.extend({
-  members: z.array(memberSchema),
-  calculation: calculationSchema.nullable(),
-  duplicates: z
-    .array(
-      z.object({ applicationId: z.number(), memberName: z.string(), idNumberMasked: z.string(), stage: z.string() }),
-    )
-    .nullable(),
-  duplicateOverride: z.object({ by: z.string(), reason: z.string(), at: z.string() }).nullable(),
-  homeVisit: z.object({ visitedOn: z.string(), notes: z.string(), by: z.string(), at: z.string() }).nullable(),
-  closedReason: z.string().nullable(),
-  decisions: z.array(decisionSchema),
-  enrollmentId: z.number().nullable(),
-  allowedActions: z.array(z.enum(benefitActions)),
-});
+// Its response shapes: contract/applications.ts.
 export type ApplicationDetail = z.infer<typeof applicationDetailSchema>;
 
 export const toApi = (r: ApplicationRow) => ({

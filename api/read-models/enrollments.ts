@@ -1,13 +1,14 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { allowedBenefitActions, benefitActions, stagesWaitingOn } from '../../domain/benefit-actions.js';
+import { allowedBenefitActions, stagesWaitingOn } from '../../domain/benefit-actions.js';
 import { enrollmentStatuses, householdCategories, type BenefitStage } from '../../domain/benefit-stages.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { AuthUser } from '../http/types.js';
 import { filter, type ListSpec } from '../http/simple-rest.js';
 import { scopeToUser } from '../scope.js';
-import { decisionSchema, timelineOf } from './decisions.js';
-import { memberSchema, membersOf, whereNameOrIdDigits } from './members.js';
+import type { enrollmentDetailSchema, enrollmentSchema } from '../../contract/enrollments.js';
+import { timelineOf } from './decisions.js';
+import { membersOf, whereNameOrIdDigits } from './members.js';
 
 export interface EnrollmentRow {
   id: number;
@@ -32,45 +33,7 @@ export interface EnrollmentRow {
   workflow_id: string;
 }
 
-export const enrollmentSchema = z.object({
-  id: z.number(),
-  applicationId: z.number(),
-  householdId: z.number(),
-  headName: z.string(),
-  communityId: z.number(),
-  communityName: z.string(),
-  streetId: z.number(),
-  streetName: z.string(),
-  category: z.enum(householdCategories),
-  amountFen: z.number(),
-  members: z.number(),
-  status: z.enum(enrollmentStatuses),
-  effectiveFrom: z.string(),
-  effectiveTo: z.string().nullable(),
-  nextRecheckAt: z.string().nullable(),
-  recheckDue: z.boolean(),
-  stage: z.string(),
-  overdue: z.boolean(),
-  deadlineAt: z.string().nullable(),
-});
-
-export const enrollmentDetailSchema = enrollmentSchema.extend({
-  householdMembers: z.array(memberSchema),
-  terms: z.array(
-    z.object({
-      effectiveFrom: z.string(),
-      status: z.enum(enrollmentStatuses),
-      amountFen: z.number(),
-      members: z.number(),
-      totalIncomeFen: z.number(),
-      calculation: z.record(z.string(), z.unknown()),
-      reason: z.string(),
-      createdAt: z.string(),
-    }),
-  ),
-  decisions: z.array(decisionSchema),
-  allowedActions: z.array(z.enum(benefitActions)),
-});
+// Its response shapes: contract/enrollments.ts.
 export type EnrollmentDetail = z.infer<typeof enrollmentDetailSchema>;
 
 const toApi = (r: EnrollmentRow) => ({

@@ -1,19 +1,8 @@
 import type { Knex } from 'knex';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { memberSchema } from '../../contract/households.js';
 import { piiHash } from '../../db/pii.js';
 import { containing } from '../http/simple-rest.js';
-
-export const memberSchema = z.object({
-  id: z.number(),
-  name: z.string(),
-  idNumberMasked: z.string(),
-  relation: z.string(),
-  birthDate: z.string(),
-  disabled: z.boolean(),
-  monthlyIncomeFen: z.number(),
-  verifiedIncomeFen: z.number().nullable(),
-  leftHousehold: z.boolean(),
-});
 
 export async function membersOf(db: Knex, householdId: number): Promise<z.infer<typeof memberSchema>[]> {
   const rows = await db('household_members').where({ household_id: householdId }).orderBy('id');

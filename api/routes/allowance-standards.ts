@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { ConflictError } from '../../domain/errors.js';
+import { allowanceStandardSchema } from '../../contract/allowance-standards.js';
 import { shanghaiDate } from '../../domain/shanghai-date.js';
 import { writeAudit } from '../../db/audit.js';
 import type { RouteContext } from '../deps.js';
@@ -18,14 +19,6 @@ interface StandardRow {
   created_at: Date;
 }
 
-const standard = z.object({
-  id: z.number(),
-  effectiveFrom: z.string(),
-  standardFen: z.number(),
-  floorPerPersonFen: z.number(),
-  note: z.string(),
-  createdAt: z.string(),
-});
 const toApi = (r: StandardRow) => ({
   id: r.id,
   effectiveFrom: String(r.effective_from),
@@ -68,7 +61,7 @@ export function allowanceStandardRoutes({ registry, db }: RouteContext): Router 
       summary: 'Allowance standards by the date they apply from',
       query: listQuery,
       list: true,
-      response: z.array(standard),
+      response: z.array(allowanceStandardSchema),
     },
     async ({ res, query }) => sendList(res, spec, db('allowance_standards').select('*'), query),
   );
@@ -81,7 +74,7 @@ export function allowanceStandardRoutes({ registry, db }: RouteContext): Router 
       summary: 'Add a standard that applies from a future date',
       body: createStandard,
       status: 201,
-      response: standard,
+      response: allowanceStandardSchema,
     },
     async ({ body, user, req }) => {
       // Amounts of months already begun were computed on the old standard: only later dates.

@@ -5,7 +5,8 @@ import { actorOf, refuseClosed } from '../actor.js';
 import { refs, type References } from '../access/references.js';
 import type { RouteContext } from '../deps.js';
 import { idParam } from '../http/simple-rest.js';
-import { applicationDetail, applicationDetailSchema, findApplication } from '../read-models/applications.js';
+import { applicationDetail, findApplication } from '../read-models/applications.js';
+import { applicationDetailSchema } from '../../contract/applications.js';
 import { decisionBody, objectionBody, withdrawBody } from '../../contract/benefit-actions.js';
 
 // The human steps of a case. Each is a Workflow Update: the workflow's validator decides

@@ -7,15 +7,10 @@ import { writeAudit } from '../../db/audit.js';
 import { bankAccountColumns, idNumberColumns } from '../../db/pii.js';
 import { startBenefitWorkflow } from '../temporal/benefit-start.js';
 import type { RouteContext } from '../deps.js';
+import { applicationDetailSchema, applicationSchema } from '../../contract/applications.js';
 import { idNumberField, recordId } from '../../contract/fields.js';
 import { idParam, listQuery, sendList } from '../http/simple-rest.js';
-import {
-  applicationBaseQuery,
-  applicationDetail,
-  applicationDetailSchema,
-  applicationListSpec,
-  applicationSchema,
-} from '../read-models/applications.js';
+import { applicationBaseQuery, applicationDetail, applicationListSpec } from '../read-models/applications.js';
 import { householdRevealBody, householdSealedValue, revealResponse, sendRevealed } from '../read-models/pii-reveal.js';
 import { scopeToUser, unitInScope } from '../scope.js';
 

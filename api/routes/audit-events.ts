@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { NotFoundError } from '../../domain/errors.js';
+import { auditEventSchema } from '../../contract/audit-events.js';
 import type { RouteContext } from '../deps.js';
 import { filter, idParam, listQuery, sendList, type ListSpec, containing } from '../http/simple-rest.js';
 import { scopeToUser, seesWholeDistrict } from '../scope.js';
@@ -21,23 +22,6 @@ interface AuditRow {
   prev_hash: string | null;
   hash: string;
 }
-
-const auditEvent = z.object({
-  id: z.number(),
-  at: z.string(),
-  actorId: z.number().nullable(),
-  actorUsername: z.string().nullable(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string(),
-  orgUnitId: z.number().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-  requestId: z.string().nullable(),
-  chainSeq: z.number().describe('position in the hash chain (npm run audit:verify)'),
-  prevHash: z.string().nullable().describe('SHA-256 of the previous event in the chain'),
-  hash: z.string().describe('SHA-256 of this event, prevHash included'),
-});
 
 const toApi = (r: AuditRow) => ({
   id: Number(r.id),
@@ -101,7 +85,7 @@ export function auditEventRoutes({ registry, db }: RouteContext): Router {
       summary: 'Who did what, when (read-only)',
       query: listQuery,
       list: true,
-      response: z.array(auditEvent),
+      response: z.array(auditEventSchema),
     },
     async ({ res, user, query }) => sendList(res, spec, scoped(user), query),
   );
@@ -112,7 +96,7 @@ export function auditEventRoutes({ registry, db }: RouteContext): Router {
       path: '/api/audit-events/:id',
       tag: 'audit-events',
       summary: 'One audit event',
-      response: auditEvent,
+      response: auditEventSchema,
     },
     async ({ user, params }) => {
       const row = await scoped(user)

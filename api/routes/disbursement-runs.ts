@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { disbursementPhases, isPeriod } from '../../domain/disbursement.js';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
+import { runDetailSchema, runSchema } from '../../contract/disbursement-runs.js';
 import { writeAudit } from '../../db/audit.js';
 import { decryptPii } from '../../db/pii.js';
 import { closeRunUpdate, recheckRunUpdate, signoffUpdate } from '../../workflows/disbursement-messages.js';
@@ -37,30 +38,6 @@ interface RunRow {
   check_report: unknown;
   report: unknown;
 }
-
-const run = z.object({
-  id: z.number(),
-  period: z.string(),
-  cutoffDate: z.string(),
-  workflowId: z.string(),
-  phase: z.enum(disbursementPhases),
-  trigger: z.string(),
-  pagesTotal: z.number(),
-  pagesDone: z.number(),
-  progress: z.number().describe('0..1 of the build'),
-  lines: z.number(),
-  totalFen: z.number(),
-  linesPaid: z.number(),
-  linesFailed: z.number(),
-  signoffDeadlineAt: z.string().nullable(),
-  overdue: z.boolean(),
-  approvedBy: z.string().nullable(),
-  approvedAt: z.string().nullable(),
-  rejectedReason: z.string().nullable(),
-  startedAt: z.string(),
-  phaseSince: z.string(),
-  completedAt: z.string().nullable(),
-});
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const toApi = (r: RunRow) => ({
@@ -177,33 +154,6 @@ export function disbursementRunRoutes({ registry, db, temporal, env, updateCase 
       allowedActions: runActions(r, user),
     };
   };
-  const detailSchema = run.extend({
-    totalsByStreet: z.array(
-      z.object({ streetId: z.number(), streetName: z.string(), lines: z.number(), amountFen: z.number() }),
-    ),
-    totalsByCommunity: z.array(
-      z.object({
-        communityId: z.number(),
-        communityName: z.string(),
-        streetId: z.number(),
-        lines: z.number(),
-        amountFen: z.number(),
-      }),
-    ),
-    checkReport: z.unknown(),
-    report: z.unknown(),
-    bankFiles: z.array(
-      z.object({
-        seq: z.number(),
-        lines: z.number(),
-        totalFen: z.number(),
-        sha256: z.string(),
-        batchId: z.string().nullable(),
-        createdAt: z.string(),
-      }),
-    ),
-    allowedActions: z.array(z.string()),
-  });
 
   registry.add(
     router,
@@ -214,7 +164,7 @@ export function disbursementRunRoutes({ registry, db, temporal, env, updateCase 
       summary: 'Monthly disbursement runs with their phase and build progress',
       query: listQuery,
       list: true,
-      response: z.array(run),
+      response: z.array(runSchema),
     },
     async ({ res, query }) => sendList(res, spec, base(), query),
   );
@@ -225,7 +175,7 @@ export function disbursementRunRoutes({ registry, db, temporal, env, updateCase 
       path: '/api/disbursement-runs/:id',
       tag: 'disbursement',
       summary: 'One run: totals per street and community, check report, bank files, what you may do',
-      response: detailSchema,
+      response: runDetailSchema,
     },
     async ({ params, user }) => detail(idParam(params.id), user),
   );
@@ -238,7 +188,7 @@ export function disbursementRunRoutes({ registry, db, temporal, env, updateCase 
       tag: 'disbursement',
       summary: "Start a period's run by hand; a period that has a run already returns that run (201 new, 200 existing)",
       body: z.object({ period: z.string().refine(isPeriod, '期间格式 YYYY-MM (period YYYY-MM)') }),
-      response: detailSchema,
+      response: runDetailSchema,
       status: 201,
     },
     async ({ body, user, res, req }) => {
@@ -277,7 +227,7 @@ export function disbursementRunRoutes({ registry, db, temporal, env, updateCase 
         tag: 'disbursement',
         summary,
         body,
-        response: detailSchema,
+        response: runDetailSchema,
       },
       async ({ params, user, body: b }) => {
         const r = await find(idParam(params.id));

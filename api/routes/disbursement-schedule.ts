@@ -2,22 +2,11 @@ import { Router } from 'express';
 import { ScheduleNotFoundError } from '@temporalio/client';
 import { z } from 'zod';
 import { NotFoundError } from '../../domain/errors.js';
+import { scheduleStatusSchema } from '../../contract/disbursement-schedule.js';
 import { writeAudit } from '../../db/audit.js';
 import type { RouteContext } from '../deps.js';
 
 // The monthly Schedule as people see it: when it fires next, whether it is paused and why.
-
-const status = z.object({
-  scheduleId: z.string(),
-  paused: z.boolean(),
-  note: z.string().nullable(),
-  nextRunAt: z.array(z.string()),
-  recentRuns: z.array(z.object({ scheduledAt: z.string(), startedAt: z.string(), workflowId: z.string() })),
-  calendar: z.string(),
-  dayOfMonth: z.number(),
-  hour: z.number(),
-  timezone: z.string(),
-});
 
 export function disbursementScheduleRoutes({ registry, db, temporal, env }: RouteContext): Router {
   const router = Router();
@@ -57,7 +46,7 @@ export function disbursementScheduleRoutes({ registry, db, temporal, env }: Rout
       path: '/api/disbursement-schedule',
       tag: 'disbursement',
       summary: 'The monthly Schedule: next run times, paused or not, with the note',
-      response: status,
+      response: scheduleStatusSchema,
     },
     describe,
   );
@@ -70,7 +59,7 @@ export function disbursementScheduleRoutes({ registry, db, temporal, env }: Rout
         tag: 'disbursement',
         summary: `${action === 'pause' ? 'Pause' : 'Resume'} the monthly Schedule, with a note`,
         body: z.object({ note: z.string().trim().min(1, '请填写说明 (note required)').max(300) }),
-        response: status,
+        response: scheduleStatusSchema,
       },
       async ({ body, user, req }) => {
         const h = temporal.schedule.getHandle(SCHEDULE_ID);

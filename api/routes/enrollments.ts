@@ -8,13 +8,12 @@ import { idParam, listQuery, sendList } from '../http/simple-rest.js';
 import {
   enrollmentBaseQuery,
   enrollmentDetail,
-  enrollmentDetailSchema,
   enrollmentListSpec,
-  enrollmentSchema,
   findEnrollment,
 } from '../read-models/enrollments.js';
 import { scopeToUser } from '../scope.js';
 import { changeBody, enrollmentReasonBody, recheckBody } from '../../contract/benefit-actions.js';
+import { enrollmentDetailSchema, enrollmentSchema } from '../../contract/enrollments.js';
 
 // Enrolled households. Re-checks, reported changes and suspend / resume / terminate are
 // Workflow Updates on the case; they take effect from the first of next month.

@@ -1,27 +1,13 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { householdCategories } from '../../domain/benefit-stages.js';
+import { householdDetailSchema, householdSchema } from '../../contract/households.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { RouteContext } from '../deps.js';
 import { filter, idParam, listQuery, sendList, type ListSpec } from '../http/simple-rest.js';
-import { memberSchema, membersOf, whereNameOrIdDigits } from '../read-models/members.js';
+import { membersOf, whereNameOrIdDigits } from '../read-models/members.js';
 import { householdRevealBody, householdSealedValue, revealResponse, sendRevealed } from '../read-models/pii-reveal.js';
 import { scopeToUser } from '../scope.js';
-
-const household = z.object({
-  id: z.number(),
-  headName: z.string(),
-  address: z.string(),
-  category: z.enum(householdCategories),
-  communityId: z.number(),
-  communityName: z.string(),
-  streetId: z.number(),
-  streetName: z.string(),
-  bankAccountMasked: z.string().nullable(),
-  memberCount: z.number(),
-  applicationId: z.number().nullable(),
-  stage: z.string().nullable(),
-});
 
 interface HouseholdRow {
   id: number;
@@ -100,7 +86,7 @@ export function householdRoutes({ registry, db }: RouteContext): Router {
       summary: 'Households in your area (filters: communityId, streetId, category, q)',
       query: listQuery,
       list: true,
-      response: z.array(household),
+      response: z.array(householdSchema),
     },
     async ({ res, user, query }) => sendList(res, spec, scopeToUser(db, base(), user, 'h.community_id'), query),
   );
@@ -111,7 +97,7 @@ export function householdRoutes({ registry, db }: RouteContext): Router {
       path: '/api/households/:id',
       tag: 'households',
       summary: 'One household with its members (ID numbers masked)',
-      response: household.extend({ members: z.array(memberSchema) }),
+      response: householdDetailSchema,
     },
     async ({ user, params }) => {
       const row = await scopeToUser(db, base().where('h.id', idParam(params.id)), user, 'h.community_id').first();

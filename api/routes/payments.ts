@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { isPeriod, paymentKinds, paymentStatuses } from '../../domain/disbursement.js';
 import { NotFoundError } from '../../domain/errors.js';
+import { paymentSchema } from '../../contract/payments.js';
 import { encryptPii } from '../../db/pii.js';
 import { carryUpdate, reissueUpdate } from '../../workflows/disbursement-messages.js';
 import { actorOf } from '../actor.js';
@@ -41,33 +42,6 @@ interface PaymentRow {
   created_at: Date;
   updated_at: Date;
 }
-
-const payment = z.object({
-  id: z.number(),
-  runId: z.number(),
-  period: z.string(),
-  enrollmentId: z.number(),
-  householdId: z.number(),
-  name: z.string(),
-  communityId: z.number(),
-  communityName: z.string(),
-  streetId: z.number(),
-  streetName: z.string(),
-  kind: z.enum(paymentKinds),
-  amountFen: z.number(),
-  standardFen: z.number(),
-  floorPerPersonFen: z.number(),
-  totalIncomeFen: z.number(),
-  members: z.number(),
-  accountMasked: z.string(),
-  status: z.enum(paymentStatuses),
-  failureReason: z.string().nullable(),
-  reissueOf: z.number().nullable(),
-  arrearsOf: z.number().nullable(),
-  bankFileSeq: z.number().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
 
 const num = (v: string | null) => (v === null ? null : Number(v));
 const toApi = (r: PaymentRow) => ({
@@ -144,7 +118,7 @@ export function paymentRoutes({ registry, db, updateCase }: RouteContext): Route
         'Payment lines in your area (filters: period, runId, status, kind, streetId, communityId, enrollmentId, q)',
       query: listQuery,
       list: true,
-      response: z.array(payment),
+      response: z.array(paymentSchema),
     },
     async ({ res, user, query }) => sendList(res, spec, scopeToUser(db, base(), user, 'p.community_id'), query),
   );
@@ -155,7 +129,7 @@ export function paymentRoutes({ registry, db, updateCase }: RouteContext): Route
       path: '/api/payments/:id',
       tag: 'disbursement',
       summary: 'One payment line and how its amount was derived',
-      response: payment,
+      response: paymentSchema,
     },
     async ({ user, params }) => toApi(await find(user, idParam(params.id))),
   );
@@ -175,7 +149,7 @@ export function paymentRoutes({ registry, db, updateCase }: RouteContext): Route
           .regex(/^\d{12,30}$/, '银行账号应为12–30位数字 (12–30 digits)'),
         accountName: z.string().trim().min(1).max(50).optional(),
       }),
-      response: payment,
+      response: paymentSchema,
     },
     async ({ user, params, body }) => {
       const p = await find(user, idParam(params.id));
@@ -217,7 +191,7 @@ export function paymentRoutes({ registry, db, updateCase }: RouteContext): Route
       tag: 'disbursement',
       summary: "Carry a failed line to next month's run as arrears (finance)",
       body: z.object({}).passthrough(),
-      response: payment,
+      response: paymentSchema,
     },
     async ({ user, params }) => {
       const p = await find(user, idParam(params.id));

@@ -1,45 +1,19 @@
 import type { RaRecord } from 'react-admin';
-import type { BenefitAction, Calculation, Decision, Member } from '../common/types';
-import type { Category } from './choices';
+import type { z } from 'zod';
+import type { applicationDetailSchema, applicationSchema } from '../../../contract/applications';
+import type { Decision, Member } from '../common/types';
 import type { Stage } from '../common/stages';
 
-export type { Member };
+type ApplicationRow = z.output<typeof applicationSchema>;
+type ApplicationDetail = z.output<typeof applicationDetailSchema>;
+type DuplicateCase = NonNullable<ApplicationDetail['duplicates']>[number];
 
-export interface DuplicateCase {
-  applicationId: number;
-  memberName: string;
-  idNumberMasked: string;
-  stage: Stage;
-}
-
-export interface Application extends RaRecord {
-  id: number;
-  householdId: number;
-  headName: string;
-  address: string;
-  category: Category;
-  communityId: number;
-  communityName: string;
-  streetId: number;
-  streetName: string;
-  memberCount: number;
-  stage: Stage;
-  stageSince: string;
-  deadlineAt: string | null;
-  overdue: boolean;
-  workflowId: string;
-  createdAt: string;
-  proposedAmountFen?: number | null;
-  blocked?: boolean;
-  objectionCount?: number;
-  // only on getOne:
-  members?: Member[];
-  calculation?: Calculation | null;
-  duplicates?: DuplicateCase[] | null;
-  duplicateOverride?: { by: string; reason: string; at: string } | null;
-  homeVisit?: { visitedOn: string; notes: string; by: string; at: string } | null;
-  decisions?: Decision[];
-  enrollmentId?: number | null;
-  closedReason?: string | null;
-  allowedActions?: BenefitAction[];
-}
+/** A list row (GET /api/applications); its page (GET /api/applications/:id) adds the rest, so those are optional. */
+export type Application = RaRecord &
+  ApplicationRow &
+  Partial<Omit<ApplicationDetail, keyof ApplicationRow | 'members' | 'duplicates' | 'decisions'>> & {
+    // The contract types relations and stages as plain strings; the console reads them as its own lists.
+    members?: Member[];
+    duplicates?: (Omit<DuplicateCase, 'stage'> & { stage: Stage })[] | null;
+    decisions?: Decision[];
+  };

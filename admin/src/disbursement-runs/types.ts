@@ -1,9 +1,10 @@
 import type { ChipProps } from '@mui/material';
 import type { RaRecord } from 'react-admin';
+import type { z } from 'zod';
+import type { runDetailSchema, runSchema } from '../../../contract/disbursement-runs';
 import { disbursementPhases, type DisbursementPhase } from '../../../domain/disbursement';
 
 // Phases are the domain's own list; the console adds labels, colours and what moves by itself.
-export { disbursementPhases as phases };
 export type Phase = DisbursementPhase;
 
 export const phaseChoices = disbursementPhases.map((id) => ({ id, name: `shequ.disbursement.phase.${id}` }));
@@ -38,54 +39,14 @@ export const mainPath: readonly Phase[] = [
   'completed',
 ];
 
-export type RunAction = 'approve' | 'reject' | 'close' | 'recheck' | 'download';
+type RunRow = z.output<typeof runSchema>;
+type RunDetailOutput = z.output<typeof runDetailSchema>;
 
-export interface Run extends RaRecord {
-  id: number;
-  period: string;
-  cutoffDate: string;
-  workflowId: string;
-  phase: Phase;
-  trigger: 'schedule' | 'manual' | string;
-  pagesTotal: number;
-  pagesDone: number;
-  /** 0..1 of the build. */
-  progress: number;
-  lines: number;
-  totalFen: number;
-  linesPaid: number;
-  linesFailed: number;
-  signoffDeadlineAt: string | null;
-  overdue: boolean;
-  approvedBy: string | null;
-  approvedAt: string | null;
-  rejectedReason: string | null;
-  startedAt: string;
-  phaseSince: string;
-  completedAt: string | null;
-}
+/** A run (GET /api/disbursement-runs). */
+export type Run = RaRecord & RunRow;
 
-export interface StreetTotal {
-  streetId: number;
-  streetName: string;
-  lines: number;
-  amountFen: number;
-}
-
-export interface CommunityTotal {
-  communityId: number;
-  communityName: string;
-  streetId: number;
-  lines: number;
-  amountFen: number;
-}
-
-export interface CheckDifference {
-  enrollmentId: number;
-  expectedFen: number | null;
-  actualFen: number | null;
-  lines: number;
-}
+export type StreetTotal = RunDetailOutput['totalsByStreet'][number];
+export type CommunityTotal = RunDetailOutput['totalsByCommunity'][number];
 
 export interface CheckReport {
   ok: boolean;
@@ -93,7 +54,7 @@ export interface CheckReport {
   actualLines: number;
   expectedFen: number;
   actualFen: number;
-  differences: CheckDifference[];
+  differences: { enrollmentId: number; expectedFen: number | null; actualFen: number | null; lines: number }[];
 }
 
 export interface RunReport {
@@ -101,21 +62,10 @@ export interface RunReport {
   openLines: number;
 }
 
-export interface BankFile {
-  seq: number;
-  lines: number;
-  totalFen: number;
-  sha256: string;
-  batchId: string | null;
-  createdAt: string;
-}
-
-/** GET /api/disbursement-runs/:id */
-export interface RunDetail extends Run {
-  totalsByStreet?: StreetTotal[];
-  totalsByCommunity?: CommunityTotal[];
-  checkReport?: CheckReport | null;
-  report?: RunReport | null;
-  bankFiles?: BankFile[];
-  allowedActions?: RunAction[];
-}
+/** GET /api/disbursement-runs/:id: the list row and the rest, which only the page has (so optional). */
+export type RunDetail = Run &
+  Partial<Omit<RunDetailOutput, keyof RunRow | 'checkReport' | 'report'>> & {
+    // The contract leaves both reports open (unknown); the console reads the shapes the workflow saves.
+    checkReport?: CheckReport | null;
+    report?: RunReport | null;
+  };

@@ -1,47 +1,30 @@
 import type { RaRecord } from 'react-admin';
-import type { Category } from '../applications/choices';
-import type { BenefitAction, Calculation, Decision, Member } from '../common/types';
+import type { z } from 'zod';
+import type { enrollmentDetailSchema, enrollmentSchema } from '../../../contract/enrollments';
+import { enrollmentStatuses, type EnrollmentStatus } from '../../../domain/benefit-stages';
+import type { Calculation, Decision, Member } from '../common/types';
 import type { Stage } from '../common/stages';
 
-export const enrollmentStatuses = ['active', 'suspended', 'terminated'] as const;
-export type EnrollmentStatus = (typeof enrollmentStatuses)[number];
+export { enrollmentStatuses };
+export type { EnrollmentStatus };
 export const statusChoices = enrollmentStatuses.map((id) => ({ id, name: `shequ.status.${id}` }));
 
-/** One dated term: what the household is due from effectiveFrom on (newest first). */
-export interface Term {
-  effectiveFrom: string;
-  status: EnrollmentStatus;
-  amountFen: number;
-  members: number;
-  totalIncomeFen: number;
-  calculation: Calculation | null;
-  reason: string;
-  createdAt: string;
-}
+type EnrollmentRow = z.output<typeof enrollmentSchema>;
+type EnrollmentDetail = z.output<typeof enrollmentDetailSchema>;
 
-export interface Enrollment extends RaRecord {
-  id: number;
-  applicationId: number;
-  householdId: number;
-  headName: string;
-  communityId: number;
-  communityName: string;
-  streetId: number;
-  streetName: string;
-  category: Category;
-  amountFen: number;
-  members: number;
-  status: EnrollmentStatus;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  nextRecheckAt: string | null;
-  recheckDue: boolean;
-  stage: Stage;
-  overdue: boolean;
-  deadlineAt: string | null;
-  // only on getOne:
-  householdMembers?: Member[];
-  terms?: Term[];
-  decisions?: Decision[];
-  allowedActions?: BenefitAction[];
-}
+/** One dated term: what the household is due from effectiveFrom on (newest first). */
+export type Term = Omit<EnrollmentDetail['terms'][number], 'calculation'> & {
+  // The contract leaves the saved calculation an open record; the console reads it as the domain's.
+  calculation: Calculation | null;
+};
+
+/** A list row (GET /api/enrollments); its page (GET /api/enrollments/:id) adds the rest, so those are optional. */
+export type Enrollment = RaRecord &
+  Omit<EnrollmentRow, 'stage'> &
+  Partial<Omit<EnrollmentDetail, keyof EnrollmentRow | 'householdMembers' | 'terms' | 'decisions'>> & {
+    // The contract types stages and relations as plain strings; the console reads them as its own lists.
+    stage: Stage;
+    householdMembers?: Member[];
+    terms?: Term[];
+    decisions?: Decision[];
+  };

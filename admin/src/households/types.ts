@@ -1,20 +1,13 @@
 import type { RaRecord } from 'react-admin';
-import type { Category } from '../applications/choices';
+import type { z } from 'zod';
+import type { householdSchema } from '../../../contract/households';
 import type { Member } from '../common/types';
 import type { Stage } from '../common/stages';
 
-export interface Household extends RaRecord {
-  id: number;
-  headName: string;
-  address: string;
-  category: Category;
-  communityId: number;
-  communityName: string;
-  streetId: number;
-  streetName: string;
-  bankAccountMasked: string | null;
-  memberCount: number;
-  applicationId: number | null;
-  stage: Stage | null;
-  members?: Member[]; // only on getOne
-}
+/** A list row (GET /api/households); its page adds the members, so they are optional. */
+export type Household = RaRecord &
+  Omit<z.output<typeof householdSchema>, 'stage'> & {
+    // The contract types the stage and a member's relation as plain strings; the console reads them as its own lists.
+    stage: Stage | null;
+    members?: Member[];
+  };

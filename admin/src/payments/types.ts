@@ -1,8 +1,9 @@
 import type { ChipProps } from '@mui/material';
 import type { RaRecord } from 'react-admin';
+import type { z } from 'zod';
+import type { paymentSchema } from '../../../contract/payments';
 import { paymentKinds, paymentStatuses, type PaymentKind, type PaymentStatus } from '../../../domain/disbursement';
 
-export { paymentKinds, paymentStatuses };
 export type { PaymentKind, PaymentStatus };
 
 export const statusChoices = paymentStatuses.map((id) => ({ id, name: `shequ.disbursement.payment_status.${id}` }));
@@ -19,30 +20,4 @@ export const statusColor: Record<PaymentStatus, ChipProps['color']> = {
 };
 
 /** One payment line (GET /api/payments). */
-export interface Payment extends RaRecord {
-  id: number;
-  runId: number;
-  period: string;
-  enrollmentId: number;
-  householdId: number;
-  /** The account holder's name as sent to the bank. */
-  name: string;
-  communityId: number;
-  communityName: string;
-  streetId: number;
-  streetName: string;
-  kind: PaymentKind;
-  amountFen: number;
-  standardFen: number;
-  floorPerPersonFen: number;
-  totalIncomeFen: number;
-  members: number;
-  accountMasked: string;
-  status: PaymentStatus;
-  failureReason: 'account_closed' | 'name_mismatch' | 'no_account' | string | null;
-  reissueOf: number | null;
-  arrearsOf: number | null;
-  bankFileSeq: number | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type Payment = RaRecord & z.output<typeof paymentSchema>;

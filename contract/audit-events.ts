@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+// One event of the audit log (hash-chained) as the API answers with it, written once for the
+// API's document and the console.
+
+export const auditEventSchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorId: z.number().nullable(),
+  actorUsername: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  orgUnitId: z.number().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  requestId: z.string().nullable(),
+  chainSeq: z.number().describe('position in the hash chain (npm run audit:verify)'),
+  prevHash: z.string().nullable().describe('SHA-256 of the previous event in the chain'),
+  hash: z.string().describe('SHA-256 of this event, prevHash included'),
+});

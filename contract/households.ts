@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { householdCategories } from '../domain/benefit-stages.js';
+
+// A household as the API answers with it, and its members (also shown on an application and an
+// enrollment), written once: the API documents its responses with them, the console's record
+// types are `z.output` of them.
+
+export const memberSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  idNumberMasked: z.string(),
+  relation: z.string(),
+  birthDate: z.string(),
+  disabled: z.boolean(),
+  monthlyIncomeFen: z.number(),
+  verifiedIncomeFen: z.number().nullable(),
+  leftHousehold: z.boolean(),
+});
+
+export const householdSchema = z.object({
+  id: z.number(),
+  headName: z.string(),
+  address: z.string(),
+  category: z.enum(householdCategories),
+  communityId: z.number(),
+  communityName: z.string(),
+  streetId: z.number(),
+  streetName: z.string(),
+  bankAccountMasked: z.string().nullable(),
+  memberCount: z.number(),
+  applicationId: z.number().nullable(),
+  stage: z.string().nullable(),
+});
+
+export const householdDetailSchema = householdSchema.extend({ members: z.array(memberSchema) });
