@@ -11,6 +11,9 @@ import { getToken } from './session';
 import type { BulkConfirmResult } from './volunteer-hours/types';
 import type { ActiveToggle, LogHoursBody } from './volunteers/types';
 import type { Assignee, ExtendBody, ReassignBody } from './workflows/types';
+import type { z } from 'zod';
+import type { ChangeBody, DecisionBody, ObjectionBody, RecheckBody } from '../../contract/benefit-actions';
+import type { scheduleStatusSchema } from '../../contract/disbursement-schedule';
 
 // The dibao case's action bodies: the API's own schemas (contract/), so a field added there is
 // checked here.
@@ -21,24 +24,13 @@ export type {
   ObjectionBody,
   RecheckBody,
 } from '../../contract/benefit-actions';
-import type { ChangeBody, DecisionBody, ObjectionBody, RecheckBody } from '../../contract/benefit-actions';
 export type Outcome = RecheckBody['outcome'];
 
 export type EnrollmentStatusAction = 'suspend' | 'resume' | 'terminate';
 
 export type RunAction = 'approve' | 'reject' | 'close' | 'recheck';
 
-export interface ScheduleStatus {
-  scheduleId: string;
-  paused: boolean;
-  note: string | null;
-  nextRunAt: string[];
-  recentRuns: { scheduledAt: string; startedAt: string; workflowId: string }[];
-  calendar: string;
-  dayOfMonth: number;
-  hour: number;
-  timezone: string;
-}
+export type ScheduleStatus = z.output<typeof scheduleStatusSchema>;
 
 export interface BankFileDownload {
   blob: Blob;
