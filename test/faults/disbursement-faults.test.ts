@@ -181,13 +181,16 @@ describe('disbursement run under faults', () => {
       // Visibility is eventually consistent: wait for the run to show, then make sure it is alone.
       await waitFor('the run in visibility', async () => (await executions()).length > 0);
       expect(await executions()).toHaveLength(1);
-      expect(
-        await database
+      // The manual run writes its row with its first activity, which a busy machine may not have
+      // run yet when the Schedule fires: wait for it, then make sure it is the only one.
+      const runRows = () =>
+        database
           .db('disbursement_runs')
           .where({ period })
           .count()
-          .then((r) => Number(r[0].count)),
-      ).toBe(1);
+          .then((r) => Number(r[0].count));
+      await waitFor('the run row', async () => (await runRows()) > 0);
+      expect(await runRows()).toBe(1);
 
       const inv = await finishRun(database.db, temporal, period, wf(period));
       report('Schedule fired during a manual run', inv, null, firedAt);
