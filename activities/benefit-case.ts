@@ -3,7 +3,7 @@ import { notify } from '../db/notifications.js';
 import { computeAllowance, type AllowanceCalculation } from '../domain/allowance.js';
 import { closedBenefitStages } from '../domain/benefit-stages.js';
 import { shanghaiDate, shanghaiDateTime } from '../domain/shanghai-date.js';
-import type { Actor, MemberFigures } from '../workflows/benefit-case-messages.js';
+import type { Actor, MemberFigures } from '../domain/actor.js';
 import { currentIncomes, standardInForce } from '../db/allowance-standards.js';
 import { loadCaseRow, type LoadedCase } from './benefit-case-load.js';
 import { recordTransition, type Recorded, type Transition } from './benefit-transition.js';

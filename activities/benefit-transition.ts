@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { BenefitStage } from '../domain/benefit-stages.js';
-import type { Actor } from '../workflows/benefit-case-messages.js';
+import type { Actor } from '../domain/actor.js';
 import { recordCaseTransition, type CaseTransition, type Recorded } from './case-transition.js';
 
 export type { Recorded } from './case-transition.js';

@@ -1,7 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { standardInForce } from '../db/allowance-standards.js';
 import { cutoffOf } from '../domain/disbursement.js';
-import type { PageRange } from '../workflows/disbursement-messages.js';
+import type { PageRange } from '../domain/disbursement-policy.js';
 import type { ActivityDeps } from './deps.js';
 
 // Building a period's lines. Pages are id ranges of enrollments (keyset, never OFFSET); each

@@ -6,7 +6,7 @@ import { notify } from '../db/notifications.js';
 import { bankAccountColumns, decryptPii, encryptPii } from '../db/pii.js';
 import { bankFileCsv, type DisbursementPhase } from '../domain/disbursement.js';
 import { maskAccount } from '../domain/id-number.js';
-import type { Actor } from '../workflows/benefit-case-messages.js';
+import type { Actor } from '../domain/actor.js';
 import type { ActivityDeps } from './deps.js';
 import { refusal } from './failures.js';
 

@@ -1,7 +1,7 @@
 import { writeAudit } from '../db/audit.js';
 import { notify } from '../db/notifications.js';
 import type { FollowUpOutcome, ReferralStage } from '../domain/referral-stages.js';
-import type { Actor } from '../workflows/referral-messages.js';
+import type { Actor } from '../domain/actor.js';
 import type { ActivityDeps } from './deps.js';
 import { refusal } from './failures.js';
 import { recordReferralTransition } from './referrals.js';

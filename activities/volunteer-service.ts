@@ -1,7 +1,7 @@
 import { notify } from '../db/notifications.js';
 import { levelsReached, starLevel } from '../domain/stars.js';
 import type { Suitability } from '../domain/volunteer-stages.js';
-import type { Actor } from '../workflows/volunteer-messages.js';
+import type { Actor } from '../domain/actor.js';
 import type { ActivityDeps } from './deps.js';
 import { refusal } from './failures.js';
 import { recordVolunteerTransition } from './volunteers.js';

@@ -1,6 +1,6 @@
 import { closedBenefitStages, type BenefitStage } from '../domain/benefit-stages.js';
 import { ConflictError } from '../domain/errors.js';
-import type { Actor } from '../workflows/benefit-case-messages.js';
+import type { Actor } from '../domain/actor.js';
 import type { AuthUser } from './http/types.js';
 
 /** Who acts, as a workflow sees them: enough for its validators, nothing personal. */

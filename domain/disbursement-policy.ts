@@ -1,3 +1,9 @@
+/** A run's page of enrolled households: enrollment ids from `from` to `to`, both included. */
+export interface PageRange {
+  from: number;
+  to: number;
+}
+
 /** How a monthly disbursement run paces itself and when it tells people; from the environment (config/). */
 export interface DisbursementPolicy {
   daySeconds: number;

@@ -3,19 +3,13 @@ import type { AllowanceCalculation } from '../domain/allowance.js';
 import type { BenefitDecision, ChangeKind, RecheckOutcome } from '../domain/benefit-actions.js';
 import type { BenefitPolicy } from '../domain/benefit-policy.js';
 import type { BenefitStage, EnrollmentStatus, HouseholdCategory } from '../domain/benefit-stages.js';
-import type { Role } from '../domain/roles.js';
+import type { Actor, MemberFigures } from '../domain/actor.js';
 
 // The benefit case's public surface, apart from its implementation so the API can import it
 // without loading workflow code. No ID number or bank account ever enters a workflow's history:
 // members are referred to by their row id.
 
-export interface Actor {
-  id: number;
-  username: string;
-  role: Role;
-  /** Materialized org path of the actor's unit; a validator refuses a case outside it. */
-  orgPath: string;
-}
+export type { Actor, MemberFigures };
 
 export interface EnrollmentState {
   id: number;
@@ -55,13 +49,6 @@ export interface BenefitCaseInput {
   policy: BenefitPolicy;
   /** Set by continue-as-new: the state to carry on from. */
   resume?: BenefitCaseState;
-}
-
-export interface MemberFigures {
-  memberId: number;
-  monthlyIncomeFen: number;
-  /** Left the household (moved away, died): no longer counted. */
-  left?: boolean;
 }
 
 export interface HomeVisitFindings {

@@ -1,6 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { DisbursementPhase } from '../domain/disbursement.js';
-import type { DisbursementPolicy } from '../domain/disbursement-policy.js';
+import type { DisbursementPolicy, PageRange } from '../domain/disbursement-policy.js';
 import type { Actor } from './benefit-case-messages.js';
 
 // The disbursement run's public surface (`disbursement-YYYY-MM`), importable by the API.
@@ -15,10 +15,7 @@ export interface DisbursementInput {
   resume?: DisbursementState;
 }
 
-export interface PageRange {
-  from: number;
-  to: number;
-}
+export type { PageRange };
 
 export interface DisbursementState {
   runId: number;
