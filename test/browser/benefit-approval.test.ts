@@ -136,7 +136,8 @@ describe('dibao approval in the console', () => {
       await ap.goto(`${stack.baseUrl}/#/applications/${id}/show`);
       await expect.poll(() => header(ap), { timeout: 20_000 }).toContain('区级审批');
       // Reject is offered, behind a confirmation; approving needs no comment.
-      expect(await ap.locator('[data-action="reject"]').count()).toBe(1);
+      // The buttons follow the record's allowedActions, which may come a moment after the stage.
+      await expect.poll(() => ap.locator('[data-action="reject"]').count(), { timeout: 20_000 }).toBe(1);
       await ap.locator('[data-action="approve"]').click();
       await dialog(ap).getByRole('button', { name: '批准纳入保障' }).click();
       await expect.poll(() => header(ap), { timeout: 20_000 }).toContain('已纳入保障');
