@@ -440,6 +440,9 @@ describe('dibao approval in the console', () => {
           { timeout: 20_000 },
         )
         .toContain('蒋重复二');
+      // react-admin writes a filter into the URL after a debounce: navigating before it lands
+      // would be undone by it (the list page comes back), so wait for it first.
+      await sv.waitForURL(/blocked/, { timeout: 20_000 });
       await sv.goto(`${stack.baseUrl}/#/applications/${second}/show`);
       await expect
         .poll(
