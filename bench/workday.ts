@@ -104,7 +104,7 @@ const listPath = (
   range: [number, number] = [0, 24],
 ) => `/api/${resource}?sort=${enc(sort)}&range=${enc(range)}&filter=${enc(filter)}`;
 
-/** "Ask again in a moment": the case is still recording its previous step (api/case-updates.ts). */
+/** "Ask again in a moment": the case is still recording its previous step (api/temporal/case-updates.ts). */
 const retrySoon = (a: Answer) =>
   a.status === 409 && /请稍后|being recorded|continuing as new|retry/.test(String(a.body?.message ?? ''));
 
