@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type ChangeEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { Button, Confirm, HttpError, Title, useDataProvider, useNotify, useTranslate } from 'react-admin';
+import { caseloadColumns } from '../../../domain/caseload-csv';
 import { formatFen } from '../common/money';
 import type { ShequDataProvider } from '../dataProvider';
 import { dataRowCount, readCsv } from './readCsv';
@@ -17,23 +18,6 @@ interface Picked {
   rows: number;
   encoding: string;
 }
-
-// As POST /api/imports documents them (domain/caseload-csv.ts reads the header).
-const CSV_COLUMNS = [
-  'household_ref',
-  'community_code',
-  'address',
-  'category',
-  'bank_account',
-  'enrolled_from',
-  'amount_fen',
-  'name',
-  'id_number',
-  'relation',
-  'disabled',
-  'monthly_income_fen',
-  'next_recheck_on',
-];
 
 type Outcome =
   | { kind: 'checked'; result: ImportResult }
@@ -92,7 +76,7 @@ export const ImportPage = () => {
           {translate('shequ.import.help')}
         </Typography>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-          {translate('shequ.import.columns', { columns: CSV_COLUMNS.join(', ') })}
+          {translate('shequ.import.columns', { columns: caseloadColumns.join(', ') })}
         </Typography>
         <Stack direction="row" spacing={2} alignItems="center" useFlexGap flexWrap="wrap">
           <MuiButton component="label" variant="outlined" startIcon={<UploadFileIcon />} disabled={isPending}>
