@@ -53,14 +53,14 @@ export function createDisbursementBuildActivities({ db, clock }: ActivityDeps) {
       const standard = await standardInForce(db, cutoff);
       const { rowCount } = await db.raw(
         `INSERT INTO payments (run_id, period, enrollment_id, household_id, community_id, street_id, kind, amount_fen,
-                               standard_fen, floor_per_person_fen, total_income_fen, members, account_enc, account_masked, account_name, status, failure_reason)
+                               standard_fen, floor_per_person_fen, total_income_fen, members, account_enc, account_masked, account_name, status, failure_reason, note)
          SELECT :runId, :period, e.id, e.household_id, e.community_id, e.street_id, 'regular',
-                GREATEST(:std * t.members - t.total_income_fen, :floor * t.members),
+                COALESCE(t.fixed_amount_fen, GREATEST(:std * t.members - t.total_income_fen, :floor * t.members)),
                 :std, :floor, t.total_income_fen, t.members, h.bank_account_enc, COALESCE(h.bank_account_masked, ''), h.head_name,
                 CASE WHEN h.bank_account_enc IS NULL THEN 'failed' ELSE 'pending' END,
-                CASE WHEN h.bank_account_enc IS NULL THEN 'no_account' END
+                CASE WHEN h.bank_account_enc IS NULL THEN 'no_account' END, t.note
            FROM enrollments e
-           JOIN LATERAL (SELECT status, members, total_income_fen FROM enrollment_terms t
+           JOIN LATERAL (SELECT status, members, total_income_fen, fixed_amount_fen, note FROM enrollment_terms t
                           WHERE t.enrollment_id = e.id AND t.effective_from <= :cutoff
                           ORDER BY t.effective_from DESC LIMIT 1) t ON true
            -- By key, one household per line: as a plain join the planner hashes the whole
@@ -68,7 +68,8 @@ export function createDisbursementBuildActivities({ db, clock }: ActivityDeps) {
            JOIN LATERAL (SELECT bank_account_enc, bank_account_masked, head_name FROM households h WHERE h.id = e.household_id OFFSET 0) h ON true
           WHERE e.id BETWEEN :from AND :to
             AND t.status = 'active'
-            AND :std * t.members - t.total_income_fen > 0
+            -- A 渐退 month pays its fixed amount though income is above the standard.
+            AND (t.fixed_amount_fen IS NOT NULL OR :std * t.members - t.total_income_fen > 0)
          ON CONFLICT DO NOTHING`,
         {
           runId: input.runId,

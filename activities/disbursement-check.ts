@@ -23,12 +23,13 @@ export function createDisbursementCheckActivities({ db }: ActivityDeps) {
       const standard = await standardInForce(db, cutoff);
       const params = { runId, cutoff, std: standard.standardFen, floor: standard.floorPerPersonFen };
       const expected = `
-        SELECT e.id AS enrollment_id, GREATEST(:std * t.members - t.total_income_fen, :floor * t.members)::bigint AS amount
+        SELECT e.id AS enrollment_id,
+               COALESCE(t.fixed_amount_fen, GREATEST(:std * t.members - t.total_income_fen, :floor * t.members))::bigint AS amount
           FROM enrollments e
-          JOIN LATERAL (SELECT status, members, total_income_fen FROM enrollment_terms t
+          JOIN LATERAL (SELECT status, members, total_income_fen, fixed_amount_fen FROM enrollment_terms t
                          WHERE t.enrollment_id = e.id AND t.effective_from <= :cutoff
                          ORDER BY t.effective_from DESC LIMIT 1) t ON true
-         WHERE t.status = 'active' AND :std * t.members - t.total_income_fen > 0`;
+         WHERE t.status = 'active' AND (t.fixed_amount_fen IS NOT NULL OR :std * t.members - t.total_income_fen > 0)`;
       const actual = `SELECT enrollment_id, count(*)::int AS n, sum(amount_fen)::bigint AS amount FROM payments WHERE run_id = :runId AND kind = 'regular' GROUP BY enrollment_id`;
       const {
         rows: [sums],

@@ -35,9 +35,10 @@ const statusOf: Record<EnrollmentChange['outcome'], EnrollmentStatus> = {
   terminate: 'terminated',
 };
 
-const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86400_000).toISOString().slice(0, 10);
+export const dayBefore = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) - 86400_000).toISOString().slice(0, 10);
 
-async function readEnrollment(
+export async function readEnrollment(
   trx: Knex | Knex.Transaction,
   applicationId: number,
 ): Promise<EnrollmentState & { householdId: number }> {
@@ -52,7 +53,11 @@ async function readEnrollment(
   };
 }
 
-async function result(trx: Knex.Transaction, applicationId: number, at: string): Promise<EnrollmentResult> {
+export async function enrollmentResult(
+  trx: Knex.Transaction,
+  applicationId: number,
+  at: string,
+): Promise<EnrollmentResult> {
   const { householdId, ...enrollment } = await readEnrollment(trx, applicationId);
   const term = await trx('enrollment_terms')
     .where({ enrollment_id: enrollment.id })
@@ -118,7 +123,7 @@ export function createEnrollmentActivities({ db, clock }: ActivityDeps) {
             .where({ id: t.applicationId })
             .update({ proposed_amount_fen: calculation.amountFen, calculation: JSON.stringify(calculation) });
         }
-        return result(trx, t.applicationId, rec.at);
+        return enrollmentResult(trx, t.applicationId, rec.at);
       });
     },
 
@@ -143,7 +148,7 @@ export function createEnrollmentActivities({ db, clock }: ActivityDeps) {
         const now = clock();
         const before = await readEnrollment(trx, c.applicationId);
         if (await trx('decisions').where({ application_id: c.applicationId, seq: c.seq }).first('id'))
-          return result(trx, c.applicationId, now.toISOString());
+          return enrollmentResult(trx, c.applicationId, now.toISOString());
 
         for (const f of c.figures ?? []) {
           const n = await trx('household_members')
@@ -181,6 +186,12 @@ export function createEnrollmentActivities({ db, clock }: ActivityDeps) {
 
         const status = statusOf[c.outcome];
         const amountFen = stays ? calculation.amountFen : before.amountFen;
+        // Terms already laid out for later months (a 渐退 schedule) end with the enrollment.
+        if (c.outcome === 'terminate')
+          await trx('enrollment_terms')
+            .where({ enrollment_id: before.id })
+            .where('effective_from', '>', c.effectiveFrom)
+            .del();
         if (c.outcome !== 'keep') {
           await trx('enrollment_terms')
             .insert({
@@ -223,7 +234,7 @@ export function createEnrollmentActivities({ db, clock }: ActivityDeps) {
           },
           now,
         );
-        return result(trx, c.applicationId, rec.at);
+        return enrollmentResult(trx, c.applicationId, rec.at);
       });
     },
   };

@@ -4,6 +4,8 @@ import { createDisbursementBuildActivities } from './disbursement-build.js';
 import { createDisbursementCheckActivities } from './disbursement-check.js';
 import { createDisbursementPayActivities } from './disbursement-pay.js';
 import { createEnrollmentActivities } from './enrollments.js';
+import { createIncomeEventActivities } from './income-events.js';
+import { createIncomeReviewActivities } from './income-review.js';
 import { createMatchingActivities } from './matching.js';
 import { createPlacementActivities } from './placements.js';
 import { createReferralActivities } from './referrals.js';
@@ -18,6 +20,8 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createBenefitCaseActivities(deps),
     ...createEnrollmentActivities(deps),
+    ...createIncomeReviewActivities(deps),
+    ...createIncomeEventActivities(deps),
     ...createDisbursementBuildActivities(deps),
     ...createDisbursementCheckActivities(deps),
     ...createDisbursementPayActivities(deps),

@@ -142,6 +142,8 @@ export function createPlacementActivities({ db, clock }: ActivityDeps) {
       from: ReferralStage;
       to: ReferralStage;
       deadlineAt: string | null;
+      /** The wage now, when the follow-up recorded one. */
+      wageFen?: number;
     }) {
       return db.transaction(async (trx) => {
         const now = clock();
@@ -156,14 +158,24 @@ export function createPlacementActivities({ db, clock }: ActivityDeps) {
             actor: a.actor,
             comment: a.reason,
             deadlineAt: a.deadlineAt,
-            details: { month: a.month, placementId: a.placementId },
+            details: {
+              month: a.month,
+              placementId: a.placementId,
+              ...(a.wageFen !== undefined ? { wageFen: a.wageFen } : {}),
+            },
           },
           now,
         );
         if (!rec.applied) return { at: rec.at };
         await trx('follow_ups')
           .where({ placement_id: a.placementId, month: a.month })
-          .update({ status: a.outcome, reason: a.reason || null, recorded_by: a.actor.id, recorded_at: now });
+          .update({
+            status: a.outcome,
+            reason: a.reason || null,
+            recorded_by: a.actor.id,
+            recorded_at: now,
+            wage_fen: a.wageFen ?? null,
+          });
         if (a.outcome === 'left') {
           await trx('placements')
             .where({ id: a.placementId })

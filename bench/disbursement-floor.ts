@@ -40,16 +40,17 @@ export async function measureFloor(db: Knex, url: string, period: string): Promi
       `INSERT INTO payments (run_id, period, enrollment_id, household_id, community_id, street_id, kind, amount_fen,
                              standard_fen, floor_per_person_fen, total_income_fen, members, account_enc, account_masked, account_name, status, failure_reason)
        SELECT $1, $2, e.id, e.household_id, e.community_id, e.street_id, 'regular',
-              GREATEST($3 * t.members - t.total_income_fen, $4 * t.members),
+              COALESCE(t.fixed_amount_fen, GREATEST($3 * t.members - t.total_income_fen, $4 * t.members)),
               $3, $4, t.total_income_fen, t.members, h.bank_account_enc, COALESCE(h.bank_account_masked, ''), h.head_name,
               CASE WHEN h.bank_account_enc IS NULL THEN 'failed' ELSE 'pending' END,
               CASE WHEN h.bank_account_enc IS NULL THEN 'no_account' END
          FROM enrollments e
-         JOIN LATERAL (SELECT status, members, total_income_fen FROM enrollment_terms t
+         JOIN LATERAL (SELECT status, members, total_income_fen, fixed_amount_fen FROM enrollment_terms t
                         WHERE t.enrollment_id = e.id AND t.effective_from <= $5
                         ORDER BY t.effective_from DESC LIMIT 1) t ON true
          JOIN households h ON h.id = e.household_id
-        WHERE e.effective_from <= $5 AND t.status = 'active' AND $3 * t.members - t.total_income_fen > 0
+        WHERE e.effective_from <= $5 AND t.status = 'active'
+          AND (t.fixed_amount_fen IS NOT NULL OR $3 * t.members - t.total_income_fen > 0)
        ON CONFLICT DO NOTHING`,
       [run.id, period, std.standardFen, std.floorPerPersonFen, cutoff],
     );

@@ -3,6 +3,8 @@ import { benefitActions } from '../domain/benefit-actions.js';
 import { benefitStages, householdCategories } from '../domain/benefit-stages.js';
 import { decisionSchema } from './decisions.js';
 import { memberSchema } from './households.js';
+import { calculationSchema } from './calculation.js';
+import { gradualExitSchema, incomeReviewSchema } from './employment-income.js';
 
 // A dibao application as lists (applicationSchema) and its page (applicationDetailSchema) read
 // it, written once: the API documents its responses with them, the console's Application is
@@ -30,20 +32,6 @@ export const applicationSchema = z.object({
   objectionCount: z.number(),
 });
 
-const calculationSchema = z.object({
-  standardFen: z.number(),
-  floorPerPersonFen: z.number(),
-  standardEffectiveFrom: z.string(),
-  members: z.number(),
-  totalIncomeFen: z.number(),
-  perCapitaIncomeFen: z.number(),
-  eligible: z.boolean(),
-  gapFen: z.number(),
-  floorFen: z.number(),
-  amountFen: z.number(),
-  formula: z.string(),
-});
-
 export const applicationDetailSchema = applicationSchema.extend({
   members: z.array(memberSchema),
   calculation: calculationSchema.nullable(),
@@ -57,5 +45,9 @@ export const applicationDetailSchema = applicationSchema.extend({
   closedReason: z.string().nullable(),
   decisions: z.array(decisionSchema),
   enrollmentId: z.number().nullable(),
+  /** A wage reported by a placement, waiting for the caseworker's decision. */
+  incomeReview: incomeReviewSchema.nullable(),
+  /** 渐退期: the months paid before the case ends. */
+  gradualExit: gradualExitSchema.nullable(),
   allowedActions: z.array(z.enum(benefitActions)),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { benefitDecisions, changeKinds, recheckOutcomes } from '../domain/benefit-actions.js';
 import { fenAmount, recordId, text } from './fields.js';
+import { incomeOutcomes } from '../domain/employment-income.js';
 
 // The bodies of a dibao case's human steps, written once: the API validates with them and
 // documents them (OpenAPI), the console sends `z.input` of them.
@@ -49,8 +50,16 @@ export const changeBody = z.object({
 
 export const enrollmentReasonBody = z.object({ reason: text(1000).min(1, '请填写原因 (reason required)') });
 
+/** The decision on an income review: confirm the proposal, or change it (or the wage) with a reason. */
+export const incomeDecisionBody = z.object({
+  outcome: z.enum(incomeOutcomes),
+  comment: text(1000).default(''),
+  wageFen: fen.optional(),
+});
+
 export type DecisionBody = z.input<typeof decisionBody>;
 export type ObjectionBody = z.input<typeof objectionBody>;
 export type RecheckBody = z.input<typeof recheckBody>;
 export type ChangeBody = z.input<typeof changeBody>;
 export type MemberFigures = z.input<typeof figures>[number];
+export type IncomeDecisionBody = z.input<typeof incomeDecisionBody>;

@@ -35,6 +35,8 @@ export const followUpBody = z.object({
   month: z.union([z.literal(1), z.literal(3), z.literal(6)]),
   outcome: z.enum(followUpOutcomes),
   reason: text(500).default(''),
+  /** The monthly wage at this follow-up, when it changed: it reaches a dibao household's case. */
+  wageFen: fen.optional(),
 });
 export const referralWithdrawBody = z.object({ reason: text(500).min(1, '请填写撤回原因 (reason required)') });
 

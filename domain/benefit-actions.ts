@@ -16,6 +16,7 @@ export const benefitActions = [
   'suspend',
   'resume',
   'terminate',
+  'income_decision',
 ] as const;
 export type BenefitAction = (typeof benefitActions)[number];
 
@@ -35,11 +36,11 @@ const reviewLevel: Partial<Record<BenefitStage, Role>> = {
 export function stagesWaitingOn(role: Role): BenefitStage[] {
   switch (role) {
     case 'caseworker':
-      return ['community_review', 'returned', 'recheck_due'];
+      return ['community_review', 'returned', 'recheck_due', 'income_review'];
     case 'street_reviewer':
       return ['street_review'];
     case 'district_approver':
-      return ['district_approval'];
+      return ['district_approval', 'income_review'];
     default:
       return [];
   }
@@ -69,6 +70,11 @@ export function allowedBenefitActions(c: CaseFlags, role: Role): BenefitAction[]
     if (role === 'district_approver') out.push('suspend', 'terminate');
   }
   if (c.stage === 'suspended' && role === 'district_approver') out.push('resume', 'terminate');
+  // A wage reported by a placement: the caseworker confirms or changes the proposal; ending the
+  // allowance on it (terminate) is the district's, as for a re-check.
+  if (c.stage === 'income_review' && (role === 'caseworker' || role === 'district_approver'))
+    out.push('income_decision');
+  if (c.stage === 'gradual_exit' && role === 'district_approver') out.push('terminate');
   return out;
 }
 

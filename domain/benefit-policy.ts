@@ -25,6 +25,7 @@ export const defaultBenefitPolicy: BenefitPolicy = {
     district_approval: 10,
     returned: 15,
     recheck_due: 15,
+    income_review: 10,
   },
   recheckDays: { A: 365, B: 182, C: 91 },
   historyLimit: 10_000,

@@ -1,5 +1,6 @@
 // Stages of a dibao (minimum living allowance) case, in the order a case normally moves.
-// `recheck_due`, `suspended` and `terminated` are stages of an enrolled case.
+// `recheck_due`, `income_review`, `gradual_exit` (渐退期), `suspended` and `terminated` are stages
+// of an enrolled case.
 export const benefitStages = [
   'submitted',
   'verifying',
@@ -9,6 +10,8 @@ export const benefitStages = [
   'district_approval',
   'enrolled',
   'recheck_due',
+  'income_review',
+  'gradual_exit',
   'returned',
   'rejected',
   'withdrawn',
@@ -20,7 +23,13 @@ export type BenefitStage = (typeof benefitStages)[number];
 export const closedBenefitStages: readonly BenefitStage[] = ['rejected', 'withdrawn', 'terminated'];
 
 /** Stages in which the household is enrolled (and its enrollment row exists). */
-export const enrolledBenefitStages: readonly BenefitStage[] = ['enrolled', 'recheck_due', 'suspended'];
+export const enrolledBenefitStages: readonly BenefitStage[] = [
+  'enrolled',
+  'recheck_due',
+  'income_review',
+  'gradual_exit',
+  'suspended',
+];
 
 export const householdCategories = ['A', 'B', 'C'] as const;
 export type HouseholdCategory = (typeof householdCategories)[number];

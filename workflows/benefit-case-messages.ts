@@ -1,15 +1,16 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { AllowanceCalculation } from '../domain/allowance.js';
 import type { BenefitDecision, ChangeKind, RecheckOutcome } from '../domain/benefit-actions.js';
 import type { BenefitPolicy } from '../domain/benefit-policy.js';
 import type { BenefitStage, EnrollmentStatus, HouseholdCategory } from '../domain/benefit-stages.js';
 import type { Actor, MemberFigures } from '../domain/actor.js';
+import type { IncomeEvent, IncomeOutcome, IncomeProposal } from '../domain/employment-income.js';
 
 // The benefit case's public surface, apart from its implementation so the API can import it
 // without loading workflow code. No ID number or bank account ever enters a workflow's history:
 // members are referred to by their row id.
 
-export type { Actor, MemberFigures };
+export type { Actor, MemberFigures, IncomeEvent };
 
 export interface EnrollmentState {
   id: number;
@@ -42,6 +43,21 @@ export interface BenefitCaseState {
   objections: number;
   /** Transitions recorded so far; the next one is seq + 1 (the decisions table's key). */
   seq: number;
+  // Optional: states carried over by runs started before employment income existed lack them.
+  /** Income events already taken in (their ids), so a resend is applied once. */
+  incomeSeen?: string[];
+  /** Income events waiting for the case to be free for a review. */
+  incomeQueue?: IncomeEvent[];
+  incomeReview?: IncomeReviewState | null;
+  /** 渐退期: payments continue by schedule until `endsAt`, when the case ends. */
+  gradualExit?: { endsAt: string } | null;
+}
+
+export interface IncomeReviewState {
+  event: IncomeEvent;
+  proposal: IncomeProposal;
+  /** The stage the review returns to when the amount stays (enrolled or gradual_exit). */
+  returnTo: BenefitStage;
 }
 
 export interface BenefitCaseInput {
@@ -91,9 +107,20 @@ export interface EnrollmentStatusRequest {
   reason: string;
 }
 
+export interface IncomeDecisionRequest {
+  actor: Actor;
+  outcome: IncomeOutcome;
+  comment: string;
+  /** A corrected monthly wage, when the one reported was wrong. */
+  wageFen?: number;
+}
+
 export const stateQuery = defineQuery<BenefitCaseState>('state');
 export const decideUpdate = defineUpdate<BenefitCaseState, [DecisionRequest]>('decide');
 export const objectUpdate = defineUpdate<BenefitCaseState, [ObjectionRequest]>('object');
 export const withdrawUpdate = defineUpdate<BenefitCaseState, [WithdrawRequest]>('withdraw');
 export const enrollmentChangeUpdate = defineUpdate<BenefitCaseState, [EnrollmentChangeRequest]>('enrollmentChange');
 export const enrollmentStatusUpdate = defineUpdate<BenefitCaseState, [EnrollmentStatusRequest]>('enrollmentStatus');
+export const incomeDecisionUpdate = defineUpdate<BenefitCaseState, [IncomeDecisionRequest]>('incomeDecision');
+/** A placement or follow-up of a household member: sent by the referral, applied once per event id. */
+export const incomeEventSignal = defineSignal<[IncomeEvent]>('incomeEvent');

@@ -7,11 +7,13 @@ import {
 import { benefitStages } from '../domain/benefit-stages.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../domain/errors.js';
 import { coversUnit } from '../domain/roles.js';
+import { incomeOutcomes } from '../domain/employment-income.js';
 import type {
   Actor,
   BenefitCaseState,
   DecisionRequest,
   EnrollmentChangeRequest,
+  IncomeDecisionRequest,
   MemberFigures,
 } from './benefit-case-messages.js';
 
@@ -103,4 +105,19 @@ export function checkEnrollmentChange(state: BenefitCaseState, req: EnrollmentCh
       outcome: '只能终止 (terminate only)',
     });
   }
+}
+
+export function checkIncomeDecision(state: BenefitCaseState, req: IncomeDecisionRequest, busy: boolean): void {
+  checkAction(state, req.actor, 'income_decision', busy);
+  const review = state.incomeReview;
+  if (!review) throw new ConflictError('没有待核定的就业收入');
+  if (!(incomeOutcomes as readonly string[]).includes(req.outcome))
+    throw new ValidationError('核定结果无效', { outcome: '请选择调整、渐退或终止' });
+  if (req.outcome === 'terminate' && req.actor.role !== 'district_approver')
+    throw new ForbiddenError('终止须由区民政局审批人员决定');
+  if (req.wageFen !== undefined && (!Number.isSafeInteger(req.wageFen) || req.wageFen < 0))
+    throw new ValidationError('工资须为不小于0的整数分', { wageFen: '工资须为不小于0的整数分' });
+  // Confirming the proposal needs no words; changing it (another outcome, a corrected wage) does.
+  if (req.outcome !== review.proposal.outcome || req.wageFen !== undefined)
+    requireText(req.comment, 'comment', '改变建议的理由');
 }

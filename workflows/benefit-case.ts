@@ -3,10 +3,16 @@ import type { Activities } from '../activities/index.js';
 import type { Transition } from '../activities/benefit-transition.js';
 import { closedBenefitStages, type BenefitStage } from '../domain/benefit-stages.js';
 import { policyDaysToMs } from '../domain/policy-time.js';
-import { firstOfNextMonth } from '../domain/shanghai-date.js';
+import { firstOfNextMonth, shanghaiDate } from '../domain/shanghai-date.js';
 import * as msg from './benefit-case-messages.js';
 import type { Actor, BenefitCaseInput, BenefitCaseState } from './benefit-case-messages.js';
-import { checkAction, checkDecision, checkEnrollmentChange, requireText } from './benefit-case-rules.js';
+import {
+  checkAction,
+  checkDecision,
+  checkEnrollmentChange,
+  checkIncomeDecision,
+  requireText,
+} from './benefit-case-rules.js';
 import { caseActivityOptions } from './activity-options.js';
 import { CaseKernel, type Timer } from './case-kernel.js';
 import { superviseCase } from './case-supervision.js';
@@ -18,6 +24,9 @@ import { superviseCase } from './case-supervision.js';
 // while one is in flight, which turns a double click into exactly one transition and one 409.
 
 const acts = proxyActivities<Activities>(caseActivityOptions);
+
+/** Income event ids remembered against a resend: far more than one household's placements. */
+const INCOME_IDS_KEPT = 200;
 
 type MoveOptions = Pick<Transition, 'comment' | 'details' | 'patch'> & {
   figures?: msg.MemberFigures[];
@@ -246,6 +255,71 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
     },
   );
 
+  // Employment income (a placement, a follow-up) sent by a referral: taken in once per event id,
+  // reviewed when the case is free — an enrolled case or one in 渐退期; a re-check or another
+  // review in progress comes first.
+  setHandler(msg.incomeEventSignal, (e) => {
+    const seen = state.incomeSeen ?? [];
+    if (seen.includes(e.eventId) || closedBenefitStages.includes(state.stage)) return;
+    state.incomeSeen = [...seen, e.eventId].slice(-INCOME_IDS_KEPT);
+    state.incomeQueue = [...(state.incomeQueue ?? []), e];
+  });
+  const incomeWaiting = () =>
+    !!state.incomeQueue?.length && (state.stage === 'enrolled' || state.stage === 'gradual_exit');
+
+  async function reviewIncome() {
+    const [event, ...rest] = state.incomeQueue!;
+    const returnTo = state.stage;
+    const deadlineAt = deadlineFor('income_review');
+    const r = await kernel.numbered((seq) =>
+      acts.openIncomeReview({
+        applicationId,
+        seq,
+        from: returnTo,
+        event,
+        deadlineAt,
+        effectiveFrom: firstOfNextMonth(new Date()),
+      }),
+    );
+    state.incomeQueue = rest;
+    if (r.proposal) {
+      state.incomeReview = { event, proposal: r.proposal, returnTo };
+      enter('income_review', r.at, deadlineAt);
+    }
+  }
+
+  kernel.update(
+    msg.incomeDecisionUpdate,
+    async (r) => {
+      const review = state.incomeReview!;
+      const res = await kernel.numbered((seq) =>
+        acts.decideIncome({
+          applicationId,
+          seq,
+          from: 'income_review',
+          actor: r.actor,
+          outcome: r.outcome,
+          comment: r.comment,
+          wageFen: r.wageFen,
+          event: review.event,
+          effectiveFrom: firstOfNextMonth(new Date()),
+          nextRecheckAt: state.enrollment?.nextRecheckAt ?? inDays(policy.recheckDays[state.category]),
+          inGradualExit: review.returnTo === 'gradual_exit',
+        }),
+      );
+      Object.assign(state, {
+        enrollment: res.enrollment,
+        calculation: res.calculation,
+        memberIds: res.memberIds,
+        incomeReview: null,
+        gradualExit: res.to === 'gradual_exit' ? res.gradualExit : null,
+      });
+      enter(res.to, res.at, null);
+    },
+    (r) => checkIncomeDecision(state, r, isBusy()),
+    () => state,
+  );
+
   superviseCase(kernel, {
     kind: 'benefit',
     caseId: applicationId,
@@ -271,6 +345,18 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
 
   // The next durable timer: the notice ending, the re-check coming due, or a deadline passing.
   function nextTimer(): Timer | undefined {
+    const exit = state.gradualExit;
+    if (state.stage === 'gradual_exit' && exit)
+      return {
+        at: Date.parse(exit.endsAt),
+        fire: async () => {
+          const r = await kernel.numbered((seq) =>
+            acts.endGradualExit({ applicationId, seq, endsOn: shanghaiDate(new Date(exit.endsAt)) }),
+          );
+          state.enrollment = r.enrollment;
+          enter('terminated', r.at, null);
+        },
+      };
     const at = state.stage === 'enrolled' ? state.enrollment?.nextRecheckAt : state.deadlineAt;
     if (!at) return undefined;
     if (state.stage === 'public_notice')
@@ -303,8 +389,9 @@ export async function benefitCase(input: BenefitCaseInput): Promise<BenefitCaseS
 
   return kernel.run({
     closed: () => closedBenefitStages.includes(state.stage),
-    work: () => (state.needsVerification ? verify : undefined),
-    wakeWhen: () => rollOverWhileWaiting && kernel.rollOver(),
+    work: () =>
+      state.needsVerification ? verify : incomeWaiting() && !kernel.steps.pending ? reviewIncome : undefined,
+    wakeWhen: () => (rollOverWhileWaiting && kernel.rollOver()) || incomeWaiting(),
     nextTimer,
     continueAsNew: () => continueAsNew<typeof benefitCase>({ applicationId, policy, resume: state }),
   });

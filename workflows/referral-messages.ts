@@ -1,3 +1,4 @@
+import type { IncomeEventKind } from '../domain/employment-income.js';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { EducationLevel, FollowUpOutcome, ReferralStage } from '../domain/referral-stages.js';
 import type { ReferralPolicy } from '../domain/referral-policy.js';
@@ -26,13 +27,23 @@ export interface ReferralState {
   helperId: number | null;
   proposedOpeningId: number | null;
   interview: { id: number; openingId: number; at: string; reminded: boolean } | null;
-  placement: { id: number; openingId: number; startDate: string } | null;
+  /** wageFen: optional, placements recorded before employment income reached dibao lack it. */
+  placement: { id: number; openingId: number; startDate: string; wageFen?: number } | null;
   followUps: FollowUpState[];
   /** Openings declined or interviewed at without a hire: not offered again. */
   excludedOpenings: number[];
   /** Matching must rank again before the referral waits (openings changed, or asked for). */
   rankAgain: boolean;
   seq: number;
+  /** Income events for the household's dibao case, not yet sent (optional: older runs lack it). */
+  incomeOutbox?: PendingIncomeEvent[];
+}
+
+export interface PendingIncomeEvent {
+  eventId: string;
+  placementId: number;
+  kind: IncomeEventKind;
+  wageFen: number;
 }
 
 export interface ReferralInput {
@@ -81,6 +92,8 @@ export interface FollowUpRequest {
   month: number;
   outcome: FollowUpOutcome;
   reason: string;
+  /** The monthly wage now, when it changed since the placement. */
+  wageFen?: number;
 }
 export interface ReasonRequest {
   actor: Actor;

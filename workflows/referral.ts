@@ -1,9 +1,10 @@
-import { continueAsNew, proxyActivities, setHandler } from '@temporalio/workflow';
+import { continueAsNew, getExternalWorkflowHandle, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import { policyDaysToMs } from '../domain/policy-time.js';
 import { closedReferralStages, searchingStages, type ReferralStage } from '../domain/referral-stages.js';
+import { incomeEventSignal } from './benefit-case-messages.js';
 import * as msg from './referral-messages.js';
-import type { Actor, ReferralInput, ReferralState } from './referral-messages.js';
+import type { Actor, PendingIncomeEvent, ReferralInput, ReferralState } from './referral-messages.js';
 import {
   checkAssess,
   checkFollowUp,
@@ -23,6 +24,9 @@ import { superviseCase } from './case-supervision.js';
 // timers (placement deadline, interview reminder, follow-ups) one at a time.
 
 const acts = proxyActivities<Activities>(caseActivityOptions);
+
+/** Policy days a caseworker has to invite back a household that left dibao through work. */
+const INVITATION_DAYS = 10;
 
 export async function referral(input: ReferralInput): Promise<ReferralState> {
   const { referralId, policy } = input;
@@ -46,6 +50,35 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
   const publish = () => kernel.publish();
   const days = (n: number) => policyDaysToMs(n, policy.daySeconds);
   const inDays = (n: number) => new Date(Date.now() + days(n)).toISOString();
+
+  // A placement's wage reaches the household's dibao case (if it has one) through the loop, so
+  // the caseworker's Update answers without waiting for it. Runs recorded before this patch sent
+  // nothing: replaying them must not schedule the lookup.
+  function queueIncome(e: PendingIncomeEvent) {
+    if (!patched('income-events-to-dibao')) return;
+    state.incomeOutbox = [...(state.incomeOutbox ?? []), e];
+  }
+  async function sendIncome() {
+    const [next, ...rest] = state.incomeOutbox!;
+    const target = await acts.incomeEventFor({
+      referralId,
+      placementId: next.placementId,
+      kind: next.kind,
+      wageFen: next.wageFen,
+      eventId: next.eventId,
+      taskDays: INVITATION_DAYS,
+      daySeconds: policy.daySeconds,
+    });
+    if (target) {
+      try {
+        await getExternalWorkflowHandle(`benefit-${target.applicationId}`).signal(incomeEventSignal, target.event);
+      } catch {
+        // The case closed between the lookup and the signal: its income_events row stays 'sent',
+        // which the invariant query shows; there is no allowance left to adjust.
+      }
+    }
+    state.incomeOutbox = rest;
+  }
 
   /** Records one transition; `deadlineAt` stays the placement deadline while the seeker searches. */
   async function move(
@@ -196,7 +229,7 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
           stageSince: r.at,
           deadlineAt: null,
           overdue: false,
-          placement: { id: r.placementId, openingId: interview.openingId, startDate: startDate! },
+          placement: { id: r.placementId, openingId: interview.openingId, startDate: startDate!, wageFen: wageFen! },
           followUps: policy.followUpDays.map((f) => ({
             month: f.month,
             dueAt: new Date(base + days(f.days)).toISOString(),
@@ -204,15 +237,22 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
             outcome: null,
           })),
         });
+        queueIncome({
+          eventId: `placement-${r.placementId}`,
+          placementId: r.placementId,
+          kind: 'placed',
+          wageFen: wageFen!,
+        });
         publish();
       }),
     { validator: (r) => guard(() => checkOutcome(state, r, isBusy())) },
   );
   setHandler(
     msg.followUpUpdate,
-    ({ actor, month, outcome, reason }) =>
+    ({ actor, month, outcome, reason, wageFen }) =>
       perform(async () => {
         const f = state.followUps.find((x) => x.month === month)!;
+        const placement = state.placement!;
         const last = month === state.followUps[state.followUps.length - 1].month;
         const to: ReferralStage = outcome === 'left' ? 'matching' : last ? 'closed' : 'placed';
         // Leaving the job starts a new search, with a new placement deadline.
@@ -229,9 +269,18 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
             from: state.stage,
             to,
             deadlineAt: to === 'matching' ? state.deadlineAt : null,
+            ...(wageFen !== undefined ? { wageFen } : {}),
           }),
         );
         f.outcome = outcome;
+        const changed = wageFen !== undefined && wageFen !== placement.wageFen;
+        queueIncome({
+          eventId: `follow-up-${placement.id}-${month}`,
+          placementId: placement.id,
+          kind: outcome === 'left' ? 'left' : changed ? 'wage_changed' : 'retained',
+          wageFen: outcome === 'left' ? 0 : (wageFen ?? placement.wageFen ?? 0),
+        });
+        if (changed && to === 'placed') state.placement = { ...placement, wageFen };
         Object.assign(state, { stage: to, stageSince: r.at });
         if (to === 'matching')
           Object.assign(state, { placement: null, followUps: [], interview: null, rankAgain: true });
@@ -323,8 +372,15 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
 
   return kernel.run({
     closed: () => closedReferralStages.includes(state.stage),
-    work: () => (state.stage === 'matching' && state.rankAgain && !kernel.steps.pending ? rank : undefined),
-    wakeWhen: () => state.stage === 'matching' && state.rankAgain,
+    work: () =>
+      kernel.steps.pending
+        ? undefined
+        : state.incomeOutbox?.length
+          ? sendIncome
+          : state.stage === 'matching' && state.rankAgain
+            ? rank
+            : undefined,
+    wakeWhen: () => (state.stage === 'matching' && state.rankAgain) || !!state.incomeOutbox?.length,
     nextTimer,
     continueAsNew: () => continueAsNew<typeof referral>({ referralId, policy, resume: state }),
   });

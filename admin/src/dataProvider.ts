@@ -12,7 +12,13 @@ import type { BulkConfirmResult } from './volunteer-hours/types';
 import type { ActiveToggle, LogHoursBody } from './volunteers/types';
 import type { Assignee, ExtendBody, ReassignBody } from './workflows/types';
 import type { z } from 'zod';
-import type { ChangeBody, DecisionBody, ObjectionBody, RecheckBody } from '../../contract/benefit-actions';
+import type {
+  ChangeBody,
+  DecisionBody,
+  IncomeDecisionBody,
+  ObjectionBody,
+  RecheckBody,
+} from '../../contract/benefit-actions';
 import type { scheduleStatusSchema } from '../../contract/disbursement-schedule';
 
 // The dibao case's action bodies: the API's own schemas (contract/), so a field added there is
@@ -20,6 +26,7 @@ import type { scheduleStatusSchema } from '../../contract/disbursement-schedule'
 export type {
   ChangeBody,
   DecisionBody,
+  IncomeDecisionBody,
   MemberFigures,
   ObjectionBody,
   RecheckBody,
@@ -44,6 +51,7 @@ export interface ShequDataProvider extends DataProvider {
   withdrawApplication: (id: Identifier, reason: string) => Promise<{ data: RaRecord }>;
   decideApplication: (id: Identifier, body: DecisionBody) => Promise<{ data: RaRecord }>;
   objectToApplication: (id: Identifier, body: ObjectionBody) => Promise<{ data: RaRecord }>;
+  decideIncome: (id: Identifier, body: IncomeDecisionBody) => Promise<{ data: RaRecord }>;
   recheckEnrollment: (id: Identifier, body: RecheckBody) => Promise<{ data: RaRecord }>;
   reportEnrollmentChange: (id: Identifier, body: ChangeBody) => Promise<{ data: RaRecord }>;
   setEnrollmentStatus: (id: Identifier, action: EnrollmentStatusAction, reason: string) => Promise<{ data: RaRecord }>;
@@ -115,6 +123,7 @@ export const dataProvider: ShequDataProvider = {
   withdrawApplication: (id, reason) => post(path('applications', id, 'withdraw'), { reason }),
   decideApplication: (id, body) => post(path('applications', id, 'decisions'), body),
   objectToApplication: (id, body) => post(path('applications', id, 'objections'), body),
+  decideIncome: (id, body) => post(path('applications', id, 'income-decision'), body),
   recheckEnrollment: (id, body) => post(path('enrollments', id, 'rechecks'), body),
   reportEnrollmentChange: (id, body) => post(path('enrollments', id, 'changes'), body),
   setEnrollmentStatus: (id, action, reason) => post(path('enrollments', id, action), { reason }),

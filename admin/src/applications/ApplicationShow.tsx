@@ -11,6 +11,7 @@ import { useFormatInstant } from '../common/time';
 import { ApplicationActions } from './ApplicationActions';
 import { DuplicatesPanel } from './DuplicatesPanel';
 import { HomeVisitPanel } from './HomeVisitPanel';
+import { IncomeReviewPanel } from './IncomeReviewPanel';
 import type { Application } from './types';
 
 // While the workflow moves the case by itself, look again so the buttons appear without a
@@ -92,6 +93,7 @@ const ApplicationDetail = () => {
     <Grid container spacing={2} sx={{ p: 2 }}>
       <Grid size={{ xs: 12, lg: 7 }}>
         <Header record={record} />
+        <IncomeReviewPanel record={record} />
         <DuplicatesPanel record={record} />
         <Section title="shequ.section.amount" className="shequ-amount">
           <CalculationView calculation={record.calculation} />

@@ -26,6 +26,8 @@ export const stageColor: Record<CaseStage, ChipProps['color']> = {
   district_approval: 'primary',
   enrolled: 'success',
   recheck_due: 'warning',
+  income_review: 'warning',
+  gradual_exit: 'secondary',
   returned: 'warning',
   rejected: 'error',
   withdrawn: 'default',
