@@ -52,6 +52,7 @@ export const accessPolicy: Record<string, Record<string, Grant>> = {
     decisions: g(deciders, 'area'),
     objections: g(caseHands, 'area'),
     withdraw: g(caseHands, 'area'),
+    'income-decision': g(['caseworker', 'district_approver'], 'area'),
     reveal: g(deciders, 'area'),
   },
   households: { ...read(staff, 'area'), reveal: g(deciders, 'area') },

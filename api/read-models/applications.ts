@@ -37,6 +37,8 @@ export interface ApplicationRow {
   duplicates: unknown;
   duplicate_override: unknown;
   home_visit: unknown;
+  income_review: unknown;
+  gradual_exit: unknown;
   closed_reason: string | null;
 }
 
@@ -151,6 +153,9 @@ export async function applicationDetail(
     duplicateOverride: (row.duplicate_override as ApplicationDetail['duplicateOverride']) ?? null,
     homeVisit: (row.home_visit as ApplicationDetail['homeVisit']) ?? null,
     closedReason: row.closed_reason,
+    incomeReview:
+      row.stage === 'income_review' ? ((row.income_review as ApplicationDetail['incomeReview']) ?? null) : null,
+    gradualExit: row.stage === 'gradual_exit' ? ((row.gradual_exit as ApplicationDetail['gradualExit']) ?? null) : null,
     decisions,
     enrollmentId: enrollment?.id ?? null,
     allowedActions: allowedBenefitActions({ stage: row.stage, blocked: row.blocked }, user.role),

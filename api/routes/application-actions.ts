@@ -1,13 +1,18 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { decideUpdate, objectUpdate, withdrawUpdate } from '../../workflows/benefit-case-messages.js';
+import {
+  decideUpdate,
+  incomeDecisionUpdate,
+  objectUpdate,
+  withdrawUpdate,
+} from '../../workflows/benefit-case-messages.js';
 import { actorOf, refuseClosed } from '../actor.js';
 import { refs, type References } from '../access/references.js';
 import type { RouteContext } from '../deps.js';
 import { idParam } from '../http/simple-rest.js';
 import { applicationDetail, findApplication } from '../read-models/applications.js';
 import { applicationDetailSchema } from '../../contract/applications.js';
-import { decisionBody, objectionBody, withdrawBody } from '../../contract/benefit-actions.js';
+import { decisionBody, incomeDecisionBody, objectionBody, withdrawBody } from '../../contract/benefit-actions.js';
 
 // The human steps of a case. Each is a Workflow Update: the workflow's validator decides
 // whether this person may take this step now (403 / 409 / 400), and the answer is the record
@@ -56,6 +61,12 @@ export function applicationActionRoutes({ registry, db, updateCase }: RouteConte
   );
   act('withdraw', 'Withdraw an application, with a reason', withdrawBody, (wf, args) =>
     updateCase(wf, withdrawUpdate, args),
+  );
+  act(
+    'income-decision',
+    'Decide on a wage a placement reported: confirm the proposal (adjust the amount, 渐退, or — the district — terminate), or choose another outcome or correct the wage with a reason',
+    incomeDecisionBody,
+    (wf, args) => updateCase(wf, incomeDecisionUpdate, args),
   );
   return router;
 }

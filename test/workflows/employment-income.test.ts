@@ -43,8 +43,16 @@ describe('employment income reaches the dibao case', () => {
         SHEQU_FOLLOW_UP_DAYS: '2,4,6',
       },
     });
+    // A caseworker of another community (org unit 4), to show scoping.
+    await stack.db('users').insert({
+      username: 'caseworker-elsewhere',
+      display_name: '外社区专干',
+      role: 'caseworker',
+      org_unit_id: 4,
+      password_hash: (await stack.db('users').where({ username: 'caseworker1' }).first()).password_hash,
+    });
     [caseworker, reviewer, approver, finance, other] = await Promise.all(
-      ['caseworker1', 'reviewer1', 'approver1', 'finance1', 'caseworker2'].map((u) => login(stack, u)),
+      ['caseworker1', 'reviewer1', 'approver1', 'finance1', 'caseworker-elsewhere'].map((u) => login(stack, u)),
     );
   });
   afterAll(() => stack.stop());
@@ -193,8 +201,10 @@ describe('employment income reaches the dibao case', () => {
     expect(back.incomeReview.proposal.calculation.amountFen).toBe(128_000);
     const resumed = await incomeDecision(caseworker, h.applicationId, { outcome: 'adjust' });
     expect(resumed.body).toMatchObject({ stage: 'enrolled', gradualExit: null });
-    // The 渐退 schedule is gone: the month after it ends pays the full amount again.
-    expect(await linesOf(h.enrollmentId, after)).toEqual([{ amount_fen: '128000', note: null }]);
+    // The 渐退 schedule is gone: a month not yet run past its end pays the full amount again
+    // (the run already built for the month after it keeps what it built then).
+    const later = firstOfNextMonth(new Date(`${after}-15T00:00:00+08:00`)).slice(0, 7);
+    expect(await linesOf(h.enrollmentId, later)).toEqual([{ amount_fen: '128000', note: null }]);
     await recordHistory(stack, `benefit-${h.applicationId}`, 'benefit-gradual-exit-and-back');
     await recordHistory(stack, `referral-${p.referralId}`, 'referral-income-events');
   });
@@ -211,9 +221,8 @@ describe('employment income reaches the dibao case', () => {
     const adjusted = await incomeDecision(caseworker, low.applicationId, { outcome: 'adjust' });
     expect(adjusted.body.stage).toBe('enrolled');
     expect((await enrollment(low.enrollmentId)).amountFen).toBe(18_000);
-    expect(await linesOf(low.enrollmentId, firstOfNextMonth(new Date()).slice(0, 7))).toEqual([
-      { amount_fen: '18000', note: null },
-    ]);
+    // (next month's run was built by the test before; a later month shows the new amount)
+    expect(await linesOf(low.enrollmentId, '2030-06')).toEqual([{ amount_fen: '18000', note: null }]);
 
     const highReview = await review(high.applicationId);
     expect(highReview.incomeReview.proposal).toMatchObject({ outcome: 'terminate', countedFen: 230_000 });
@@ -226,6 +235,8 @@ describe('employment income reaches the dibao case', () => {
         .where({ kind: 'benefit_terminated', entity_id: String(high.applicationId) })
         .first(),
     ).toBeTruthy();
+    await recordHistory(stack, `benefit-${low.applicationId}`, 'benefit-income-adjusted');
+    await recordHistory(stack, `benefit-${high.applicationId}`, 'benefit-income-terminated');
   });
 
   it('a corrected wage needs a reason and is what counts', async () => {
@@ -246,5 +257,17 @@ describe('employment income reaches the dibao case', () => {
       .where({ household_id: fixed.body.householdId, relation: 'spouse' })
       .first();
     expect(Number(member.verified_income_fen)).toBe(110_000);
+  });
+
+  it('invariant: every income event sent was taken in exactly once — one review or one note on its case', async () => {
+    const { rows } = await stack.db.raw(`
+      SELECT e.event_id, e.status,
+             (SELECT count(*) FROM decisions d
+               WHERE d.application_id = e.application_id
+                 AND d.decision IN ('income_event', 'income_noted')
+                 AND d.details->>'eventId' = e.event_id)::int AS taken
+        FROM income_events e`);
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    expect(rows.filter((r: { status: string; taken: number }) => r.status === 'sent' || r.taken !== 1)).toEqual([]);
   });
 });

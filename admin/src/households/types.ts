@@ -1,6 +1,7 @@
 import type { RaRecord } from 'react-admin';
 import type { z } from 'zod';
 import type { householdSchema } from '../../../contract/households';
+import type { householdStorySchema } from '../../../contract/household-story';
 import type { Member } from '../common/types';
 import type { Stage } from '../common/stages';
 
@@ -10,4 +11,7 @@ export type Household = RaRecord &
     // The contract types the stage and a member's relation as plain strings; the console reads them as its own lists.
     stage: Stage | null;
     members?: Member[];
+    story?: HouseholdStory;
   };
+
+export type HouseholdStory = z.output<typeof householdStorySchema>;
