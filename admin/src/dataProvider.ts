@@ -8,7 +8,9 @@ import { httpClient } from './httpClient';
 import type { ImportResult } from './imports/types';
 import type { AssessBody, FollowUpBody, OutcomeBody, ProposeBody, RespondBody } from './referrals/types';
 import { getToken } from './session';
-import type { BulkConfirmResult } from './volunteer-hours/types';
+import type { ReadAllResult } from './notifications/types';
+import type { BulkConfirmResult, HoursBulkConfirmBody, HoursRejectBody } from './volunteer-hours/types';
+import type { TeamMemberBody } from './volunteer-teams/types';
 import type { ActiveToggle, LogHoursBody } from './volunteers/types';
 import type { Assignee, ExtendBody, ReassignBody } from './workflows/types';
 import type { z } from 'zod';
@@ -87,7 +89,7 @@ export interface ShequDataProvider extends DataProvider {
   terminateWorkflow: (id: Identifier, reason: string) => Promise<{ data: RaRecord }>;
   getDashboard: () => Promise<DistrictOverview>;
   markNotificationRead: (id: Identifier) => Promise<{ data: RaRecord }>;
-  markAllNotificationsRead: () => Promise<{ updated: number }>;
+  markAllNotificationsRead: () => Promise<ReadAllResult>;
 }
 
 const rest = simpleRestProvider('/api', httpClient);
@@ -179,15 +181,17 @@ export const dataProvider: ShequDataProvider = {
   reconfirmVolunteer: (id, comment) => post(path('volunteers', id, 'reconfirm'), { comment }),
   setVolunteerActive: (id, action, reason) => post(path('volunteers', id, action), { reason }),
   confirmVolunteerHours: (id) => post(path('volunteer-hours', id, 'confirm'), {}),
-  rejectVolunteerHours: (id, reason) => post(path('volunteer-hours', id, 'reject'), { reason }),
+  rejectVolunteerHours: (id, reason) =>
+    post(path('volunteer-hours', id, 'reject'), { reason } satisfies HoursRejectBody),
   async confirmVolunteerHoursBulk(ids) {
     const { json } = await httpClient('/api/volunteer-hours/confirm', {
       method: 'POST',
-      body: JSON.stringify({ ids }),
+      body: JSON.stringify({ ids } satisfies HoursBulkConfirmBody),
     });
     return json as BulkConfirmResult;
   },
-  addTeamMember: (teamId, volunteerId) => post(path('volunteer-teams', teamId, 'members'), { volunteerId }),
+  addTeamMember: (teamId, volunteerId) =>
+    post(path('volunteer-teams', teamId, 'members'), { volunteerId } satisfies TeamMemberBody),
   async getWorkflowAssignees(id) {
     const { json } = await httpClient(path('workflows', id, 'assignees'));
     return json as Assignee[];
@@ -204,6 +208,6 @@ export const dataProvider: ShequDataProvider = {
   markNotificationRead: (id) => post(path('notifications', id, 'read'), {}),
   async markAllNotificationsRead() {
     const { json } = await httpClient('/api/notifications/read-all', { method: 'POST', body: JSON.stringify({}) });
-    return json as { updated: number };
+    return json as ReadAllResult;
   },
 };
