@@ -3,15 +3,15 @@ import type { z } from 'zod';
 import type { employerCreateBody } from '../../contract/employers.js';
 import { writeAudit } from '../../db/audit.js';
 import { ConflictError } from '../../domain/errors.js';
-import type { AuthUser } from '../http/types.js';
 import { checkStreetOrTown } from '../read-models/streets.js';
+import type { RequestActor } from './request-actor.js';
 
 // An employer is added once, by name, on a street or town.
 
 /** Answers the new employer's id. */
 export async function createEmployer(
   db: Knex,
-  actor: { user: AuthUser; requestId: string },
+  actor: RequestActor,
   body: z.output<typeof employerCreateBody>,
 ): Promise<number> {
   return db.transaction(async (trx) => {

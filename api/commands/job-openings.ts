@@ -3,16 +3,16 @@ import type { z } from 'zod';
 import type { jobOpeningCreateBody, jobOpeningUpdateBody } from '../../contract/job-openings.js';
 import { writeAudit } from '../../db/audit.js';
 import { ConflictError, ValidationError } from '../../domain/errors.js';
-import type { AuthUser } from '../http/types.js';
 import { employerExists } from '../read-models/employers.js';
 import { findJobOpening, toApi } from '../read-models/job-openings.js';
 import { checkStreetOrTown } from '../read-models/streets.js';
+import type { RequestActor } from './request-actor.js';
 
 // Job openings with their places. Places are taken only by placements (in the placement's
 // transaction); an edit of the total moves what is left by the same amount and never below
 // what is already filled. The caller tells the referrals in matching to rank again.
 
-type Actor = { user: AuthUser; requestId: string };
+type Actor = RequestActor;
 
 /** Answers the new opening's id. */
 export async function createJobOpening(

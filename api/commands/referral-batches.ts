@@ -8,6 +8,7 @@ import { birthDateFromId } from '../../domain/id-number.js';
 import type { AuthUser } from '../http/types.js';
 import { referralBatchDetail, type ReferralBatch } from '../read-models/referral-batches.js';
 import { seesWholeDistrict } from '../scope.js';
+import type { RequestActor } from './request-actor.js';
 
 // An enterprise under restructuring hands over its list of surplus staff: every person on it
 // is checked first (ID check digit, community, not already in an open referral), then the whole
@@ -18,7 +19,7 @@ type Body = z.output<typeof referralBatchCreateBody>;
 /** Answers the new referrals' ids (their workflows to start) and the list as the API shows it. */
 export async function createReferralBatch(
   db: Knex,
-  actor: { user: AuthUser; requestId: string },
+  actor: RequestActor,
   body: Body,
   idempotency: Express.Request['idempotency'],
 ): Promise<{ ids: number[]; answer: ReferralBatch }> {
