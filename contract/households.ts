@@ -33,3 +33,11 @@ export const householdSchema = z.object({
 });
 
 export const householdDetailSchema = householdSchema.extend({ members: z.array(memberSchema) });
+
+/** The list's filters (GET /api/households?filter=…): each value's schema. */
+export const householdFilters = {
+  communityId: z.coerce.number().int(),
+  streetId: z.coerce.number().int(),
+  category: z.enum(householdCategories),
+  q: z.string().trim().max(50),
+};

@@ -6,6 +6,7 @@ import type { DistrictOverview } from './dashboard/types';
 import { toFormError, type FieldRename } from './formErrors';
 import { httpClient } from './httpClient';
 import type { ImportResult } from './imports/types';
+import type { ReissuePaymentBody } from './payments/types';
 import type { AssessBody, FollowUpBody, OutcomeBody, ProposeBody, RespondBody } from './referrals/types';
 import { getToken } from './session';
 import type { ReadAllResult } from './notifications/types';
@@ -15,7 +16,9 @@ import type { ActiveToggle, LogHoursBody } from './volunteers/types';
 import type { Assignee, ExtendBody, ReassignBody } from './workflows/types';
 import type { z } from 'zod';
 import type { ChangeBody, DecisionBody, ObjectionBody, RecheckBody } from '../../contract/benefit-actions';
-import type { scheduleStatusSchema } from '../../contract/disbursement-schedule';
+import type { ScheduleNoteBody, scheduleStatusSchema } from '../../contract/disbursement-schedule';
+import type { StartRunBody } from '../../contract/disbursement-runs';
+import type { ImportBody } from '../../contract/imports';
 
 // The dibao case's action bodies: the API's own schemas (contract/), so a field added there is
 // checked here.
@@ -54,7 +57,7 @@ export interface ShequDataProvider extends DataProvider {
   startDisbursementRun: (period: string) => Promise<{ status: number; data: RaRecord }>;
   runAction: (id: Identifier, action: RunAction, reason?: string) => Promise<{ data: RaRecord }>;
   downloadBankFile: (id: Identifier, seq: number) => Promise<BankFileDownload>;
-  reissuePayment: (id: Identifier, body: { account: string; accountName?: string }) => Promise<{ data: RaRecord }>;
+  reissuePayment: (id: Identifier, body: ReissuePaymentBody) => Promise<{ data: RaRecord }>;
   carryPayment: (id: Identifier) => Promise<{ data: RaRecord }>;
   getDisbursementSchedule: () => Promise<ScheduleStatus>;
   setSchedulePaused: (paused: boolean, note: string) => Promise<ScheduleStatus>;
@@ -123,14 +126,14 @@ export const dataProvider: ShequDataProvider = {
   async importCaseload(csv, dryRun) {
     const { status, json } = await httpClient('/api/imports', {
       method: 'POST',
-      body: JSON.stringify({ csv, dryRun }),
+      body: JSON.stringify({ csv, dryRun } satisfies ImportBody),
     });
     return { status, data: json as ImportResult };
   },
   async startDisbursementRun(period) {
     const { status, json } = await httpClient('/api/disbursement-runs', {
       method: 'POST',
-      body: JSON.stringify({ period }),
+      body: JSON.stringify({ period } satisfies StartRunBody),
     });
     return { status, data: json as RaRecord };
   },
@@ -162,7 +165,7 @@ export const dataProvider: ShequDataProvider = {
   async setSchedulePaused(paused, note) {
     const { json } = await httpClient(`/api/disbursement-schedule/${paused ? 'pause' : 'resume'}`, {
       method: 'POST',
-      body: JSON.stringify({ note }),
+      body: JSON.stringify({ note } satisfies ScheduleNoteBody),
     });
     return json as ScheduleStatus;
   },
