@@ -99,6 +99,24 @@ export default tseslint.config(
     },
   },
   {
+    // Routes keep to HTTP: their queries live in api/read-models, their writes in api/commands.
+    files: ['api/routes/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['db', 'trx', 'knex'].map((name) => ({
+          selector: `CallExpression[callee.name='${name}']`,
+          message: 'A route does not query the database: move this to api/read-models or api/commands.',
+        })),
+        {
+          selector:
+            'CallExpression[callee.object.name=/^(db|trx|knex)$/][callee.property.name=/^(raw|transaction|select|from|table)$/]',
+          message: 'A route does not query the database: move this to api/read-models or api/commands.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -11,3 +11,20 @@ export const allowanceStandardSchema = z.object({
   note: z.string(),
   createdAt: z.string(),
 });
+
+const fen = z.number().int('以分为单位的整数 (whole fen)');
+
+/** POST /api/allowance-standards: a standard from a date on. */
+export const createStandardBody = z
+  .object({
+    effectiveFrom: z.iso.date('日期格式 YYYY-MM-DD (date)'),
+    standardFen: fen.positive('须大于0 (must be positive)').max(1_000_000),
+    floorPerPersonFen: fen.min(0, '不能为负 (cannot be negative)'),
+    note: z.string().trim().max(200).default(''),
+  })
+  .refine((v) => v.floorPerPersonFen <= v.standardFen, {
+    path: ['floorPerPersonFen'],
+    message: '保底不能高于标准 (floor cannot exceed the standard)',
+  });
+
+export type CreateStandardBody = z.input<typeof createStandardBody>;

@@ -19,3 +19,17 @@ export const auditEventSchema = z.object({
   prevHash: z.string().nullable().describe('SHA-256 of the previous event in the chain'),
   hash: z.string().describe('SHA-256 of this event, prevHash included'),
 });
+
+const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
+
+/** What each list filter of GET /api/audit-events accepts; `at_gte` / `at_lte` take an instant or a date. */
+export const auditEventFilters = {
+  actorId: z.coerce.number().int(),
+  actorUsername: z.string().max(100),
+  action: z.string().max(100),
+  entityType: z.string().max(100),
+  entityId: z.coerce.string().max(100),
+  at_gte: isoDate,
+  at_lte: isoDate,
+  q: z.string().max(100),
+};

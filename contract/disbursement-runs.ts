@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { disbursementPhases } from '../domain/disbursement.js';
+import { disbursementPhases, isPeriod } from '../domain/disbursement.js';
 
 // A monthly disbursement run as the list (runSchema) and its page (runDetailSchema) read it,
 // written once: the API documents its responses with them, the console's Run and RunDetail are
@@ -56,3 +56,23 @@ export const runDetailSchema = runSchema.extend({
   ),
   allowedActions: z.array(z.string()),
 });
+
+/** The list's filters (GET /api/disbursement-runs?filter=…): each value's schema. */
+export const runFilters = {
+  phase: z.union([z.enum(disbursementPhases), z.array(z.enum(disbursementPhases))]),
+  overdue: z.boolean(),
+};
+
+/** POST /api/disbursement-runs: the month to start by hand. */
+export const startRunBody = z.object({ period: z.string().refine(isPeriod, '期间格式 YYYY-MM (period YYYY-MM)') });
+
+/** Approve and close: a reason is optional. */
+export const runReasonBody = z.object({ reason: z.string().trim().max(500).default('') });
+/** Reject: the reason is required. */
+export const runRejectBody = z.object({ reason: z.string().trim().min(1, '请填写原因 (reason required)').max(500) });
+/** Re-check after a fix: what was fixed is required. */
+export const runRecheckBody = z.object({
+  reason: z.string().trim().min(1, '请填写说明 (reason required)').max(500),
+});
+
+export type StartRunBody = z.input<typeof startRunBody>;

@@ -14,3 +14,8 @@ export const scheduleStatusSchema = z.object({
   hour: z.number(),
   timezone: z.string(),
 });
+
+/** POST /api/disbursement-schedule/pause and /resume: why. */
+export const scheduleNoteBody = z.object({ note: z.string().trim().min(1, '请填写说明 (note required)').max(300) });
+
+export type ScheduleNoteBody = z.input<typeof scheduleNoteBody>;

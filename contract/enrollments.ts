@@ -47,3 +47,15 @@ export const enrollmentDetailSchema = enrollmentSchema.extend({
   decisions: z.array(decisionSchema),
   allowedActions: z.array(z.enum(benefitActions)),
 });
+
+/** The list's filters (GET /api/enrollments?filter=…): each value's schema. */
+export const enrollmentFilters = {
+  status: z.union([z.enum(enrollmentStatuses), z.array(z.enum(enrollmentStatuses))]),
+  category: z.enum(householdCategories),
+  communityId: z.coerce.number().int(),
+  streetId: z.coerce.number().int(),
+  recheckDue: z.boolean(),
+  overdue: z.boolean(),
+  myQueue: z.boolean(),
+  q: z.string().trim().max(50),
+};

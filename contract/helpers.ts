@@ -13,3 +13,10 @@ export const helperSchema = z.object({
   /** How many seekers she already helps. */
   seekers: z.number(),
 });
+
+/** The list's filters (GET /api/helpers?filter=…): each value's schema. */
+export const helperFilters = {
+  communityId: z.coerce.number().int(),
+  active: z.boolean(),
+  q: z.string().trim().max(50),
+};

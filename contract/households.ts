@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { householdCategories } from '../domain/benefit-stages.js';
+import { householdStorySchema } from './household-story.js';
 
 // A household as the API answers with it, and its members (also shown on an application and an
 // enrollment), written once: the API documents its responses with them, the console's record
@@ -32,4 +33,16 @@ export const householdSchema = z.object({
   stage: z.string().nullable(),
 });
 
-export const householdDetailSchema = householdSchema.extend({ members: z.array(memberSchema) });
+export const householdDetailSchema = householdSchema.extend({
+  members: z.array(memberSchema),
+  /** Every programme the household and its members are in (contract/household-story.ts). */
+  story: householdStorySchema,
+});
+
+/** The list's filters (GET /api/households?filter=…): each value's schema. */
+export const householdFilters = {
+  communityId: z.coerce.number().int(),
+  streetId: z.coerce.number().int(),
+  category: z.enum(householdCategories),
+  q: z.string().trim().max(50),
+};

@@ -11,3 +11,11 @@ export const importResultSchema = z.object({
   applicationIds: z.array(z.number()),
   workflowsStarted: z.number(),
 });
+
+/** POST /api/imports: the caseload CSV as text; with dryRun it is only checked. */
+export const importBody = z.object({
+  csv: z.string().min(1, '请选择CSV文件 (CSV text required)'),
+  dryRun: z.boolean().default(false),
+});
+
+export type ImportBody = z.input<typeof importBody>;

@@ -17,3 +17,6 @@ export const notificationSchema = z.object({
 
 /** POST /api/notifications/read-all: how many were marked. */
 export const readAllResultSchema = z.object({ updated: z.number() });
+
+/** What each list filter of GET /api/notifications accepts. */
+export const notificationFilters = { unread: z.boolean(), kind: z.string().max(50) };

@@ -13,3 +13,10 @@ export const orgUnitSchema = z.object({
   path: z.string(),
   residents: z.number().nullable(),
 });
+
+/** What each list filter of GET /api/org-units accepts. */
+export const orgUnitFilters = {
+  kind: z.union([z.enum(orgUnitKinds), z.array(z.enum(orgUnitKinds))]),
+  parentId: z.coerce.number().int(),
+  q: z.string().max(100),
+};

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { paymentKinds, paymentStatuses } from '../domain/disbursement.js';
+import { isPeriod, paymentKinds, paymentStatuses } from '../domain/disbursement.js';
 
 // One payment line of a monthly run as the API answers with it, written once: the API documents
 // its responses with it, the console's Payment is `z.output` of it.
@@ -31,3 +31,30 @@ export const paymentSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
+
+/** The list's filters (GET /api/payments?filter=…): each value's schema. */
+export const paymentFilters = {
+  // A real month (2026-13 is refused, not answered with an empty page).
+  period: z.string().refine(isPeriod, '期间格式 YYYY-MM (period YYYY-MM)'),
+  runId: z.coerce.number().int(),
+  status: z.union([z.enum(paymentStatuses), z.array(z.enum(paymentStatuses))]),
+  kind: z.enum(paymentKinds),
+  streetId: z.coerce.number().int(),
+  communityId: z.coerce.number().int(),
+  enrollmentId: z.coerce.number().int(),
+  q: z.string().trim().max(50),
+};
+
+/** POST /api/payments/:id/reissue: the corrected account (and the holder's name, if it changed). */
+export const reissuePaymentBody = z.object({
+  account: z
+    .string()
+    .trim()
+    .regex(/^\d{12,30}$/, '银行账号应为12–30位数字 (12–30 digits)'),
+  accountName: z.string().trim().min(1).max(50).optional(),
+});
+
+/** POST /api/payments/:id/carry takes no fields. */
+export const carryPaymentBody = z.object({}).passthrough();
+
+export type ReissuePaymentBody = z.input<typeof reissuePaymentBody>;

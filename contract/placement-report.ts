@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { placementMonth } from './placements.js';
 
-// A row of GET /api/placement-report, written once for the API's OpenAPI document and the
-// console's record type. The 1-, 3- and 6-month columns are spelled out (not built in a loop) so
-// that the type names each of them.
+// A row of GET /api/placement-report and what it filters by, written once for the API's OpenAPI
+// document and the console's record type. The 1-, 3- and 6-month columns are spelled out (not
+// built in a loop) so that the type names each of them.
 
 /** Of the placements whose k-month status is known, the share still in the job; null: none known yet. */
 const rate = z.number().min(0).max(1).nullable();
@@ -24,3 +25,5 @@ export const placementReportRowSchema = z.object({
   retained6: z.number(),
   rate6: rate,
 });
+
+export const placementReportFilters = { streetId: z.coerce.number().int(), from: placementMonth, to: placementMonth };

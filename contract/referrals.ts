@@ -3,8 +3,9 @@ import { referralActions } from '../domain/referral-actions.js';
 import { educationLevels, referralStages } from '../domain/referral-stages.js';
 import { decisionSchema } from './decisions.js';
 
-// What GET /api/referrals and /api/referrals/:id answer, written once: the API documents its
-// answers with these schemas (OpenAPI) and the console's record types are `z.output` of them.
+// What GET /api/referrals and /api/referrals/:id answer and what the list filters by, written
+// once: the API documents its answers with these schemas (OpenAPI) and the console's record
+// types are `z.output` of them.
 
 /** A row of GET /api/referrals. */
 export const referralSchema = z.object({
@@ -123,3 +124,18 @@ export const referralDetailSchema = referralSchema.extend({
   closedReason: z.string().nullable(),
   allowedActions: z.array(z.enum(referralActions)),
 });
+
+const id = z.coerce.number().int();
+
+export const referralFilters = {
+  stage: z.union([z.enum(referralStages), z.array(z.enum(referralStages))]),
+  communityId: id,
+  streetId: id,
+  enterpriseId: id,
+  batchId: id,
+  overdue: z.boolean(),
+  /** Waiting on the reader's role (a supervisor: overdue). */
+  myQueue: z.boolean(),
+  /** The seeker's name, or her ID number (whole, or its last digits). */
+  q: z.string().trim().max(50),
+};

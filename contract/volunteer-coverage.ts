@@ -17,3 +17,6 @@ export const coverageRowSchema = z.object({
   ratio: z.number(),
   met: z.boolean(),
 });
+
+/** What each list filter of GET /api/volunteer-coverage accepts. */
+export const volunteerCoverageFilters = { streetId: z.coerce.number().int(), met: z.boolean() };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { volunteerActions } from '../domain/volunteer-rules.js';
 import { hoursStatuses, suitabilityStates, teamKinds, volunteerStages } from '../domain/volunteer-stages.js';
 import { decisionSchema } from './decisions.js';
+import { idNumberField, recordId, skillList } from './fields.js';
 
 // The volunteer as GET /api/volunteers (a row) and GET /api/volunteers/:id (the detail, also the
 // answer of her actions) give her, written once: the API documents its answers with these, the
@@ -71,3 +72,31 @@ export const volunteerDetailSchema = volunteerSchema.extend({
   closedReason: z.string().nullable(),
   allowedActions: z.array(z.enum(volunteerActions)),
 });
+
+/** POST /api/volunteers: 14–17 only with a guardian's consent (the API checks the age from the ID number). */
+export const volunteerRegisterBody = z.object({
+  name: z.string().trim().min(1, '请输入姓名 (name required)').max(50),
+  idNumber: idNumberField,
+  phone: z.string().trim().max(30).default(''),
+  communityId: recordId(),
+  skills: skillList.default([]),
+  availability: z.string().trim().max(200).default(''),
+  partyMember: z.boolean().default(false),
+  servesVulnerable: z.boolean().default(false),
+  guardianName: z.string().trim().max(50).optional(),
+  guardianConsent: z.boolean().optional(),
+});
+
+const id = z.coerce.number().int();
+
+/** What each list filter of GET /api/volunteers accepts. */
+export const volunteerFilters = {
+  stage: z.union([z.enum(volunteerStages), z.array(z.enum(volunteerStages))]),
+  communityId: id,
+  streetId: id,
+  starLevel: z.coerce.number().int().min(0).max(5),
+  suitability: z.enum(suitabilityStates),
+  /** Waiting on you: approval, a registry that did not answer, a re-confirmation; for a team leader, hours to confirm. */
+  myQueue: z.boolean(),
+  q: z.string().trim().max(50),
+};

@@ -45,3 +45,11 @@ export const workflowDetailSchema = stuckRowSchema.extend({ interventions: z.arr
 
 /** Who a stuck case may be handed to (GET /api/workflows/:id/assignees). */
 export const assigneeSchema = z.object({ id: z.number(), fullName: z.string(), username: z.string() });
+
+/** The stuck list's filters (GET /api/workflows?filter=…): each value's schema. */
+export const workflowFilters = {
+  kind: z.enum(workflowKinds),
+  reason: z.enum(stuckReasons),
+  streetId: z.coerce.number().int().positive(),
+  minAgeDays: z.coerce.number().min(0).max(3650),
+};

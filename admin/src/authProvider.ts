@@ -1,4 +1,6 @@
 import { fetchUtils, type AuthProvider } from 'react-admin';
+import type { z } from 'zod';
+import type { loginBody } from '../../contract/auth';
 import { isAllowed } from './access';
 import { clearSession, getToken, getUser, lastUsername, saveSession, type SessionUser } from './session';
 
@@ -40,10 +42,8 @@ function afterRedirect(signal: AbortSignal): Promise<void> {
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
     // fetchJson rejects with the API's message ("用户名或密码错误 …"), which the login form shows.
-    const { json } = await fetchUtils.fetchJson('/api/auth/login', {
-      method: 'POST',
-      body: JSON.stringify({ username, password }),
-    });
+    const body: z.input<typeof loginBody> = { username, password };
+    const { json } = await fetchUtils.fetchJson('/api/auth/login', { method: 'POST', body: JSON.stringify(body) });
     const { token, user } = json as LoginResponse;
     const previous = lastUsername();
     saveSession(token, user);

@@ -6,9 +6,12 @@ import type { DistrictOverview } from './dashboard/types';
 import { toFormError, type FieldRename } from './formErrors';
 import { httpClient } from './httpClient';
 import type { ImportResult } from './imports/types';
+import type { ReissuePaymentBody } from './payments/types';
 import type { AssessBody, FollowUpBody, OutcomeBody, ProposeBody, RespondBody } from './referrals/types';
 import { getToken } from './session';
-import type { BulkConfirmResult } from './volunteer-hours/types';
+import type { ReadAllResult } from './notifications/types';
+import type { BulkConfirmResult, HoursBulkConfirmBody, HoursRejectBody } from './volunteer-hours/types';
+import type { TeamMemberBody } from './volunteer-teams/types';
 import type { ActiveToggle, LogHoursBody } from './volunteers/types';
 import type { Assignee, ExtendBody, ReassignBody } from './workflows/types';
 import type { z } from 'zod';
@@ -19,7 +22,9 @@ import type {
   ObjectionBody,
   RecheckBody,
 } from '../../contract/benefit-actions';
-import type { scheduleStatusSchema } from '../../contract/disbursement-schedule';
+import type { ScheduleNoteBody, scheduleStatusSchema } from '../../contract/disbursement-schedule';
+import type { StartRunBody } from '../../contract/disbursement-runs';
+import type { ImportBody } from '../../contract/imports';
 
 // The dibao case's action bodies: the API's own schemas (contract/), so a field added there is
 // checked here.
@@ -60,7 +65,7 @@ export interface ShequDataProvider extends DataProvider {
   startDisbursementRun: (period: string) => Promise<{ status: number; data: RaRecord }>;
   runAction: (id: Identifier, action: RunAction, reason?: string) => Promise<{ data: RaRecord }>;
   downloadBankFile: (id: Identifier, seq: number) => Promise<BankFileDownload>;
-  reissuePayment: (id: Identifier, body: { account: string; accountName?: string }) => Promise<{ data: RaRecord }>;
+  reissuePayment: (id: Identifier, body: ReissuePaymentBody) => Promise<{ data: RaRecord }>;
   carryPayment: (id: Identifier) => Promise<{ data: RaRecord }>;
   getDisbursementSchedule: () => Promise<ScheduleStatus>;
   setSchedulePaused: (paused: boolean, note: string) => Promise<ScheduleStatus>;
@@ -95,7 +100,7 @@ export interface ShequDataProvider extends DataProvider {
   terminateWorkflow: (id: Identifier, reason: string) => Promise<{ data: RaRecord }>;
   getDashboard: () => Promise<DistrictOverview>;
   markNotificationRead: (id: Identifier) => Promise<{ data: RaRecord }>;
-  markAllNotificationsRead: () => Promise<{ updated: number }>;
+  markAllNotificationsRead: () => Promise<ReadAllResult>;
 }
 
 const rest = simpleRestProvider('/api', httpClient);
@@ -130,14 +135,14 @@ export const dataProvider: ShequDataProvider = {
   async importCaseload(csv, dryRun) {
     const { status, json } = await httpClient('/api/imports', {
       method: 'POST',
-      body: JSON.stringify({ csv, dryRun }),
+      body: JSON.stringify({ csv, dryRun } satisfies ImportBody),
     });
     return { status, data: json as ImportResult };
   },
   async startDisbursementRun(period) {
     const { status, json } = await httpClient('/api/disbursement-runs', {
       method: 'POST',
-      body: JSON.stringify({ period }),
+      body: JSON.stringify({ period } satisfies StartRunBody),
     });
     return { status, data: json as RaRecord };
   },
@@ -169,7 +174,7 @@ export const dataProvider: ShequDataProvider = {
   async setSchedulePaused(paused, note) {
     const { json } = await httpClient(`/api/disbursement-schedule/${paused ? 'pause' : 'resume'}`, {
       method: 'POST',
-      body: JSON.stringify({ note }),
+      body: JSON.stringify({ note } satisfies ScheduleNoteBody),
     });
     return json as ScheduleStatus;
   },
@@ -188,15 +193,17 @@ export const dataProvider: ShequDataProvider = {
   reconfirmVolunteer: (id, comment) => post(path('volunteers', id, 'reconfirm'), { comment }),
   setVolunteerActive: (id, action, reason) => post(path('volunteers', id, action), { reason }),
   confirmVolunteerHours: (id) => post(path('volunteer-hours', id, 'confirm'), {}),
-  rejectVolunteerHours: (id, reason) => post(path('volunteer-hours', id, 'reject'), { reason }),
+  rejectVolunteerHours: (id, reason) =>
+    post(path('volunteer-hours', id, 'reject'), { reason } satisfies HoursRejectBody),
   async confirmVolunteerHoursBulk(ids) {
     const { json } = await httpClient('/api/volunteer-hours/confirm', {
       method: 'POST',
-      body: JSON.stringify({ ids }),
+      body: JSON.stringify({ ids } satisfies HoursBulkConfirmBody),
     });
     return json as BulkConfirmResult;
   },
-  addTeamMember: (teamId, volunteerId) => post(path('volunteer-teams', teamId, 'members'), { volunteerId }),
+  addTeamMember: (teamId, volunteerId) =>
+    post(path('volunteer-teams', teamId, 'members'), { volunteerId } satisfies TeamMemberBody),
   async getWorkflowAssignees(id) {
     const { json } = await httpClient(path('workflows', id, 'assignees'));
     return json as Assignee[];
@@ -213,6 +220,6 @@ export const dataProvider: ShequDataProvider = {
   markNotificationRead: (id) => post(path('notifications', id, 'read'), {}),
   async markAllNotificationsRead() {
     const { json } = await httpClient('/api/notifications/read-all', { method: 'POST', body: JSON.stringify({}) });
-    return json as { updated: number };
+    return json as ReadAllResult;
   },
 };

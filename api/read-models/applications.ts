@@ -1,12 +1,12 @@
 import type { Knex } from 'knex';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { allowedBenefitActions, stagesWaitingOn } from '../../domain/benefit-actions.js';
-import { benefitStages, type BenefitStage, type HouseholdCategory } from '../../domain/benefit-stages.js';
+import type { BenefitStage, HouseholdCategory } from '../../domain/benefit-stages.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { AuthUser } from '../http/types.js';
 import { filter, type ListSpec } from '../http/simple-rest.js';
 import { scopeToUser } from '../scope.js';
-import type { applicationDetailSchema } from '../../contract/applications.js';
+import { applicationFilters as f, type applicationDetailSchema } from '../../contract/applications.js';
 import { timelineOf } from './decisions.js';
 import { membersOf, whereNameOrIdDigits } from './members.js';
 
@@ -67,8 +67,6 @@ export const toApi = (r: ApplicationRow) => ({
   objectionCount: r.objection_count,
 });
 
-const stageFilter = z.union([z.enum(benefitStages), z.array(z.enum(benefitStages))]);
-
 export function applicationListSpec(user: AuthUser): ListSpec<ApplicationRow> {
   return {
     resource: 'applications',
@@ -85,17 +83,17 @@ export function applicationListSpec(user: AuthUser): ListSpec<ApplicationRow> {
     },
     defaultSort: ['id', 'DESC'],
     filters: {
-      stage: filter(stageFilter, (qb, v) => qb.whereIn('a.stage', ([] as string[]).concat(v))),
-      communityId: filter(z.coerce.number().int(), (qb, v) => qb.where('a.community_id', v)),
-      streetId: filter(z.coerce.number().int(), (qb, v) => qb.where('a.street_id', v)),
-      overdue: filter(z.boolean(), (qb, v) => qb.where('a.overdue', v)),
-      blocked: filter(z.boolean(), (qb, v) =>
+      stage: filter(f.stage, (qb, v) => qb.whereIn('a.stage', ([] as string[]).concat(v))),
+      communityId: filter(f.communityId, (qb, v) => qb.where('a.community_id', v)),
+      streetId: filter(f.streetId, (qb, v) => qb.where('a.street_id', v)),
+      overdue: filter(f.overdue, (qb, v) => qb.where('a.overdue', v)),
+      blocked: filter(f.blocked, (qb, v) =>
         v
           ? qb.where('a.stage', 'verifying').whereNotNull('a.duplicates')
           : qb.where((w) => w.whereNot('a.stage', 'verifying').orWhereNull('a.duplicates')),
       ),
       // Cases waiting on my role (scoping already keeps them to my area); supervisors wait on blocked cases.
-      myQueue: filter(z.boolean(), (qb, v) => {
+      myQueue: filter(f.myQueue, (qb, v) => {
         if (!v) return;
         if (user.role === 'supervisor')
           qb.where((w) =>
@@ -103,7 +101,7 @@ export function applicationListSpec(user: AuthUser): ListSpec<ApplicationRow> {
           );
         else qb.whereIn('a.stage', stagesWaitingOn(user.role));
       }),
-      q: filter(z.string().trim().max(50), (qb, v) => whereNameOrIdDigits(qb, 'a.household_id', 'h.head_name', v)),
+      q: filter(f.q, (qb, v) => whereNameOrIdDigits(qb, 'a.household_id', 'h.head_name', v)),
     },
     toApi,
   };
@@ -127,6 +125,10 @@ export function applicationBaseQuery(db: Knex) {
       ),
     );
 }
+
+/** The list's rows: the applications in the reader's area. */
+export const applicationsInArea = (db: Knex, user: AuthUser): Knex.QueryBuilder =>
+  scopeToUser(db, applicationBaseQuery(db), user, 'a.community_id');
 
 export async function findApplication(db: Knex, user: AuthUser, id: number): Promise<ApplicationRow> {
   const row = await scopeToUser(db, applicationBaseQuery(db).where('a.id', id), user, 'a.community_id').first();
@@ -160,4 +162,19 @@ export async function applicationDetail(
     enrollmentId: enrollment?.id ?? null,
     allowedActions: allowedBenefitActions({ stage: row.stage, blocked: row.blocked }, user.role),
   };
+}
+
+/** What a reveal on an application needs: its household, and its community for the audit event. */
+export async function applicationHousehold(
+  db: Knex,
+  user: AuthUser,
+  id: number,
+): Promise<{ id: number; household_id: number; community_id: number }> {
+  const app = await scopeToUser(db, db('applications as a').where('a.id', id), user, 'a.community_id').first(
+    'a.id',
+    'a.household_id',
+    'a.community_id',
+  );
+  if (!app) throw new NotFoundError('申请不存在或不在您的辖区 (no such application in your area)');
+  return app;
 }

@@ -1,12 +1,16 @@
 import type { Knex } from 'knex';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { allowedBenefitActions, stagesWaitingOn } from '../../domain/benefit-actions.js';
-import { enrollmentStatuses, householdCategories, type BenefitStage } from '../../domain/benefit-stages.js';
+import type { BenefitStage } from '../../domain/benefit-stages.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { AuthUser } from '../http/types.js';
 import { filter, type ListSpec } from '../http/simple-rest.js';
 import { scopeToUser } from '../scope.js';
-import type { enrollmentDetailSchema, enrollmentSchema } from '../../contract/enrollments.js';
+import {
+  enrollmentFilters as f,
+  type enrollmentDetailSchema,
+  type enrollmentSchema,
+} from '../../contract/enrollments.js';
 import { timelineOf } from './decisions.js';
 import { membersOf, whereNameOrIdDigits } from './members.js';
 
@@ -73,22 +77,20 @@ export function enrollmentListSpec(user: AuthUser): ListSpec<EnrollmentRow> {
     },
     defaultSort: ['id', 'DESC'],
     filters: {
-      status: filter(z.union([z.enum(enrollmentStatuses), z.array(z.enum(enrollmentStatuses))]), (qb, v) =>
-        qb.whereIn('e.status', ([] as string[]).concat(v)),
-      ),
-      category: filter(z.enum(householdCategories), (qb, v) => qb.where('e.category', v)),
-      communityId: filter(z.coerce.number().int(), (qb, v) => qb.where('e.community_id', v)),
-      streetId: filter(z.coerce.number().int(), (qb, v) => qb.where('e.street_id', v)),
-      recheckDue: filter(z.boolean(), (qb, v) => qb.where('e.recheck_due', v)),
-      overdue: filter(z.boolean(), (qb, v) => qb.where('a.overdue', v)),
-      myQueue: filter(z.boolean(), (qb, v) => {
+      status: filter(f.status, (qb, v) => qb.whereIn('e.status', ([] as string[]).concat(v))),
+      category: filter(f.category, (qb, v) => qb.where('e.category', v)),
+      communityId: filter(f.communityId, (qb, v) => qb.where('e.community_id', v)),
+      streetId: filter(f.streetId, (qb, v) => qb.where('e.street_id', v)),
+      recheckDue: filter(f.recheckDue, (qb, v) => qb.where('e.recheck_due', v)),
+      overdue: filter(f.overdue, (qb, v) => qb.where('a.overdue', v)),
+      myQueue: filter(f.myQueue, (qb, v) => {
         if (v)
           qb.whereIn(
             'a.stage',
             stagesWaitingOn(user.role).filter((s) => s === 'recheck_due'),
           );
       }),
-      q: filter(z.string().trim().max(50), (qb, v) => whereNameOrIdDigits(qb, 'e.household_id', 'h.head_name', v)),
+      q: filter(f.q, (qb, v) => whereNameOrIdDigits(qb, 'e.household_id', 'h.head_name', v)),
     },
     toApi,
   };
@@ -111,6 +113,10 @@ export function enrollmentBaseQuery(db: Knex) {
       'a.workflow_id',
     );
 }
+
+/** The list's rows: the enrollments in the reader's area. */
+export const enrollmentsInArea = (db: Knex, user: AuthUser): Knex.QueryBuilder =>
+  scopeToUser(db, enrollmentBaseQuery(db), user, 'e.community_id');
 
 export async function findEnrollment(db: Knex, user: AuthUser, id: number): Promise<EnrollmentRow> {
   const row = await scopeToUser(db, enrollmentBaseQuery(db).where('e.id', id), user, 'e.community_id').first();

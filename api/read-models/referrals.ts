@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
-import { z } from 'zod';
-import type { referralDetailSchema } from '../../contract/referrals.js';
-import { NotFoundError } from '../../domain/errors.js';
+import type { z } from 'zod';
+import { referralFilters, type referralDetailSchema } from '../../contract/referrals.js';
+import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import { ageOn } from '../../domain/id-number.js';
 import { allowedReferralActions, referralStagesWaitingOn } from '../../domain/referral-actions.js';
-import { referralStages, type ReferralStage } from '../../domain/referral-stages.js';
+import { closedReferralStages, type ReferralStage } from '../../domain/referral-stages.js';
 import { shanghaiDate } from '../../domain/shanghai-date.js';
 import type { AuthUser } from '../http/types.js';
 import { filter, type ListSpec } from '../http/simple-rest.js';
@@ -70,9 +70,6 @@ export const toApi = (r: ReferralRow) => ({
   createdAt: r.created_at.toISOString(),
 });
 
-const stageFilter = z.union([z.enum(referralStages), z.array(z.enum(referralStages))]);
-const id = z.coerce.number().int();
-
 /** `q`: the seeker's name, or her ID number (whole, or its last digits). */
 export const whereSeekerMatches = (qb: Knex.QueryBuilder, q: string) => whereNameOrIdNumber(qb, 'js', 'js.name', q);
 
@@ -90,18 +87,18 @@ export function referralListSpec(user: AuthUser): ListSpec<ReferralRow> {
     },
     defaultSort: ['id', 'DESC'],
     filters: {
-      stage: filter(stageFilter, (qb, v) => qb.whereIn('r.stage', ([] as string[]).concat(v))),
-      communityId: filter(id, (qb, v) => qb.where('r.community_id', v)),
-      streetId: filter(id, (qb, v) => qb.where('r.street_id', v)),
-      enterpriseId: filter(id, (qb, v) => qb.where('r.enterprise_id', v)),
-      batchId: filter(id, (qb, v) => qb.where('r.batch_id', v)),
-      overdue: filter(z.boolean(), (qb, v) => qb.where('r.overdue', v)),
-      myQueue: filter(z.boolean(), (qb, v) => {
+      stage: filter(referralFilters.stage, (qb, v) => qb.whereIn('r.stage', ([] as string[]).concat(v))),
+      communityId: filter(referralFilters.communityId, (qb, v) => qb.where('r.community_id', v)),
+      streetId: filter(referralFilters.streetId, (qb, v) => qb.where('r.street_id', v)),
+      enterpriseId: filter(referralFilters.enterpriseId, (qb, v) => qb.where('r.enterprise_id', v)),
+      batchId: filter(referralFilters.batchId, (qb, v) => qb.where('r.batch_id', v)),
+      overdue: filter(referralFilters.overdue, (qb, v) => qb.where('r.overdue', v)),
+      myQueue: filter(referralFilters.myQueue, (qb, v) => {
         if (!v) return;
         if (user.role === 'supervisor') qb.where('r.overdue', true);
         else qb.whereIn('r.stage', referralStagesWaitingOn(user.role));
       }),
-      q: filter(z.string().trim().max(50), (qb, v) => whereSeekerMatches(qb, v)),
+      q: filter(referralFilters.q, (qb, v) => whereSeekerMatches(qb, v)),
     },
     toApi,
   };
@@ -126,9 +123,21 @@ export function referralBaseQuery(db: Knex) {
     );
 }
 
+/** The referrals the user may see. */
+export const referralListQuery = (db: Knex, user: AuthUser) =>
+  scopeToUser(db, referralBaseQuery(db), user, 'r.community_id');
+
 export async function findReferral(db: Knex, user: AuthUser, id: number): Promise<ReferralRow> {
   const row = await scopeToUser(db, referralBaseQuery(db).where('r.id', id), user, 'r.community_id').first();
   if (!row) throw new NotFoundError('推荐记录不存在或不在您的辖区 (no such referral in your area)');
+  return row;
+}
+
+/** A referral a step may still be taken on: a closed one's workflow has ended, so say so plainly instead of Temporal's "not found". */
+export async function findOpenReferral(db: Knex, user: AuthUser, id: number): Promise<ReferralRow> {
+  const row = await findReferral(db, user, id);
+  if (closedReferralStages.includes(row.stage))
+    throw new ConflictError(`推荐已结束（${row.stage}），不能再操作 (referral is closed: ${row.stage})`);
   return row;
 }
 

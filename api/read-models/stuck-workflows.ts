@@ -1,14 +1,14 @@
 import type { Client } from '@temporalio/client';
 import type { Knex } from 'knex';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Env } from '../../config/env.js';
 import { enrolledBenefitStages } from '../../domain/benefit-stages.js';
 import type { Role } from '../../domain/roles.js';
 import { allowedSupervisorActions, caseLink, mainReason, stuckReasons } from '../../domain/stuck.js';
-import { workflowKinds, type WorkflowKind } from '../../domain/search-attributes.js';
+import type { WorkflowKind } from '../../domain/search-attributes.js';
 import { inspectWorkflow, type Inspection } from '../../temporal/workflow-inspection.js';
 import { filter, type ListSpec } from '../http/simple-rest.js';
-import type { stuckRowSchema } from '../../contract/workflows.js';
+import { workflowFilters as f, type stuckRowSchema } from '../../contract/workflows.js';
 
 // The stuck list: one row per workflow from the projection's view (overdue cases and runs,
 // open alerts), then one describe() per row shown for what only Temporal knows now (status,
@@ -49,10 +49,10 @@ export function stuckBase(db: Knex, from: Knex.QueryBuilder | string = 'stuck_wo
 }
 
 export const stuckFilters = {
-  kind: filter(z.enum(workflowKinds), (qb, v) => qb.where('s.kind', v)),
-  reason: filter(z.enum(stuckReasons), (qb, v) => qb.whereRaw('s.reasons @> ARRAY[?]::text[]', [v])),
-  streetId: filter(z.coerce.number().int().positive(), (qb, v) => qb.where('s.street_id', v)),
-  minAgeDays: filter(z.coerce.number().min(0).max(3650), (qb, v) =>
+  kind: filter(f.kind, (qb, v) => qb.where('s.kind', v)),
+  reason: filter(f.reason, (qb, v) => qb.whereRaw('s.reasons @> ARRAY[?]::text[]', [v])),
+  streetId: filter(f.streetId, (qb, v) => qb.where('s.street_id', v)),
+  minAgeDays: filter(f.minAgeDays, (qb, v) =>
     qb.whereRaw(`s.stuck_since <= now() - make_interval(secs => ?)`, [v * 86400]),
   ),
 };

@@ -1,21 +1,16 @@
 import type { DbRow } from '../../db/row.js';
 import type { Knex } from 'knex';
-import { z } from 'zod';
-import { NotFoundError } from '../../domain/errors.js';
+import type { z } from 'zod';
+import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import { ageOn } from '../../domain/id-number.js';
 import { shanghaiDate } from '../../domain/shanghai-date.js';
 import { hoursOf } from '../../domain/stars.js';
 import { allowedVolunteerActions } from '../../domain/volunteer-rules.js';
-import {
-  suitabilityStates,
-  volunteerStages,
-  type Suitability,
-  type VolunteerStage,
-} from '../../domain/volunteer-stages.js';
+import { closedVolunteerStages, type Suitability, type VolunteerStage } from '../../domain/volunteer-stages.js';
 import type { AuthUser } from '../http/types.js';
 import { filter, type ListSpec } from '../http/simple-rest.js';
 import { scopeToUser } from '../scope.js';
-import type { volunteerDetailSchema } from '../../contract/volunteers.js';
+import { volunteerFilters, type volunteerDetailSchema } from '../../contract/volunteers.js';
 import { timelineOf } from './decisions.js';
 import { whereNameOrIdNumber } from './members.js';
 
@@ -59,9 +54,6 @@ export const toApi = (r: VolunteerRow) => {
   };
 };
 
-const id = z.coerce.number().int();
-const stageFilter = z.union([z.enum(volunteerStages), z.array(z.enum(volunteerStages))]);
-
 export function volunteerListSpec(user: AuthUser): ListSpec<VolunteerRow> {
   return {
     resource: 'volunteers',
@@ -76,13 +68,13 @@ export function volunteerListSpec(user: AuthUser): ListSpec<VolunteerRow> {
     },
     defaultSort: ['id', 'DESC'],
     filters: {
-      stage: filter(stageFilter, (qb, v) => qb.whereIn('v.stage', ([] as string[]).concat(v))),
-      communityId: filter(id, (qb, v) => qb.where('v.community_id', v)),
-      streetId: filter(id, (qb, v) => qb.where('v.street_id', v)),
-      starLevel: filter(z.coerce.number().int().min(0).max(5), (qb, v) => qb.where('v.star_level', v)),
-      suitability: filter(z.enum(suitabilityStates), (qb, v) => qb.where('v.suitability', v)),
+      stage: filter(volunteerFilters.stage, (qb, v) => qb.whereIn('v.stage', ([] as string[]).concat(v))),
+      communityId: filter(volunteerFilters.communityId, (qb, v) => qb.where('v.community_id', v)),
+      streetId: filter(volunteerFilters.streetId, (qb, v) => qb.where('v.street_id', v)),
+      starLevel: filter(volunteerFilters.starLevel, (qb, v) => qb.where('v.star_level', v)),
+      suitability: filter(volunteerFilters.suitability, (qb, v) => qb.where('v.suitability', v)),
       // Waiting on a caseworker: approval, a registry that did not answer, a re-confirmation.
-      myQueue: filter(z.boolean(), (qb, v) => {
+      myQueue: filter(volunteerFilters.myQueue, (qb, v) => {
         if (!v) return;
         if (user.role === 'team_leader')
           qb.whereExists((e) =>
@@ -101,7 +93,7 @@ export function volunteerListSpec(user: AuthUser): ListSpec<VolunteerRow> {
               .orWhere((s) => s.where('v.stage', 'screening').where('v.suitability', 'error')),
           );
       }),
-      q: filter(z.string().trim().max(50), (qb, v) => whereNameOrIdNumber(qb, 'v', 'v.name', v)),
+      q: filter(volunteerFilters.q, (qb, v) => whereNameOrIdNumber(qb, 'v', 'v.name', v)),
     },
     toApi,
   };
@@ -114,9 +106,21 @@ export function volunteerBaseQuery(db: Knex) {
     .select('v.*', 'c.name as community_name', 's.name as street_name');
 }
 
+/** The volunteers of the user's area, for the list. */
+export const visibleVolunteers = (db: Knex, user: AuthUser) =>
+  scopeToUser(db, volunteerBaseQuery(db), user, 'v.community_id');
+
 export async function findVolunteer(db: Knex, user: AuthUser, volunteerId: number): Promise<VolunteerRow> {
   const row = await scopeToUser(db, volunteerBaseQuery(db).where('v.id', volunteerId), user, 'v.community_id').first();
   if (!row) throw new NotFoundError('志愿者不存在或不在您的辖区 (no such volunteer in your area)');
+  return row;
+}
+
+/** The volunteer a step acts on: her registration must still be open (409 once it has ended). */
+export async function findOpenVolunteer(db: Knex, user: AuthUser, volunteerId: number): Promise<VolunteerRow> {
+  const row = await findVolunteer(db, user, volunteerId);
+  if (closedVolunteerStages.includes(row.stage))
+    throw new ConflictError(`志愿者登记已结束（${row.stage}）(registration closed)`);
   return row;
 }
 

@@ -5,13 +5,7 @@ import { actorOf, refuseClosed } from '../actor.js';
 import { refs, type References } from '../access/references.js';
 import type { RouteContext } from '../deps.js';
 import { idParam, listQuery, sendList } from '../http/simple-rest.js';
-import {
-  enrollmentBaseQuery,
-  enrollmentDetail,
-  enrollmentListSpec,
-  findEnrollment,
-} from '../read-models/enrollments.js';
-import { scopeToUser } from '../scope.js';
+import { enrollmentDetail, enrollmentListSpec, enrollmentsInArea, findEnrollment } from '../read-models/enrollments.js';
 import { changeBody, enrollmentReasonBody, recheckBody } from '../../contract/benefit-actions.js';
 import { enrollmentDetailSchema, enrollmentSchema } from '../../contract/enrollments.js';
 
@@ -33,8 +27,7 @@ export function enrollmentRoutes({ registry, db, updateCase }: RouteContext): Ro
       list: true,
       response: z.array(enrollmentSchema),
     },
-    async ({ res, user, query }) =>
-      sendList(res, enrollmentListSpec(user), scopeToUser(db, enrollmentBaseQuery(db), user, 'e.community_id'), query),
+    async ({ res, user, query }) => sendList(res, enrollmentListSpec(user), enrollmentsInArea(db, user), query),
   );
   registry.add(
     router,

@@ -1,32 +1,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { enterpriseSchema } from '../../contract/enterprises.js';
-import { ConflictError } from '../../domain/errors.js';
-import { writeAudit } from '../../db/audit.js';
+import { enterpriseCreateBody, enterpriseSchema } from '../../contract/enterprises.js';
+import { createEnterprise } from '../commands/enterprises.js';
 import type { RouteContext } from '../deps.js';
-import { filter, listQuery, sendList, type ListSpec, containing } from '../http/simple-rest.js';
+import { listQuery, sendList } from '../http/simple-rest.js';
+import { enterpriseBaseQuery, enterpriseListSpec } from '../read-models/enterprises.js';
 
 // Enterprises under restructuring that refer their surplus staff (企业分离人员) to communities.
-
-type Row = { id: number; name: string; credit_code: string | null; contact: string };
-const toApi = (r: Row) => ({ id: r.id, name: r.name, creditCode: r.credit_code, contact: r.contact });
-const spec: ListSpec<Row> = {
-  resource: 'enterprises',
-  idColumn: 'id',
-  sortable: { id: 'id', name: 'name' },
-  defaultSort: ['name', 'ASC'],
-  filters: { q: filter(z.string().trim().max(50), (qb, v) => qb.whereILike('name', containing(v))) },
-  toApi,
-};
-const createBody = z.object({
-  name: z.string().trim().min(1, '请输入企业名称 (name required)').max(100),
-  creditCode: z
-    .string()
-    .trim()
-    .regex(/^[0-9A-Z]{18}$/, '统一社会信用代码为18位 (18-character credit code)')
-    .optional(),
-  contact: z.string().trim().max(100).default(''),
-});
 
 export function enterpriseRoutes({ registry, db }: RouteContext): Router {
   const router = Router();
@@ -41,7 +21,7 @@ export function enterpriseRoutes({ registry, db }: RouteContext): Router {
       list: true,
       response: z.array(enterpriseSchema),
     },
-    async ({ res, query }) => sendList(res, spec, db('enterprises').select('*'), query),
+    async ({ res, query }) => sendList(res, enterpriseListSpec, enterpriseBaseQuery(db), query),
   );
   registry.add(
     router,
@@ -50,24 +30,11 @@ export function enterpriseRoutes({ registry, db }: RouteContext): Router {
       path: '/api/enterprises',
       tag: 'referrals',
       summary: 'Add a referring enterprise',
-      body: createBody,
+      body: enterpriseCreateBody,
       status: 201,
       response: enterpriseSchema,
     },
-    async ({ body, user, req }) =>
-      db.transaction(async (trx) => {
-        if (await trx('enterprises').where({ name: body.name }).first('id'))
-          throw new ConflictError('企业已存在 (enterprise exists)');
-        const [row] = await trx('enterprises')
-          .insert({ name: body.name, credit_code: body.creditCode ?? null, contact: body.contact })
-          .returning('*');
-        await writeAudit(
-          trx,
-          { user, requestId: req.requestId },
-          { action: 'enterprise.create', entityType: 'enterprise', entityId: row.id, after: body },
-        );
-        return toApi(row);
-      }),
+    async ({ body, user, req }) => createEnterprise(db, { user, requestId: req.requestId }, body),
   );
   return router;
 }

@@ -1,6 +1,7 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { healthSchema } from '../../contract/health.js';
 import type { RouteContext } from '../deps.js';
+import { databaseHealth, temporalHealth } from '../read-models/health.js';
 
 export function healthRoutes({ registry, db, temporal, version, env }: RouteContext): Router {
   const router = Router();
@@ -12,28 +13,12 @@ export function healthRoutes({ registry, db, temporal, version, env }: RouteCont
       tag: 'system',
       summary: 'Whether PostgreSQL and Temporal answer, with versions',
       public: true,
-      response: z.object({
-        status: z.enum(['ok', 'degraded']),
-        version: z.string(),
-        database: z.object({ ok: z.boolean(), version: z.string().optional(), error: z.string().optional() }),
-        temporal: z.object({
-          ok: z.boolean(),
-          version: z.string().optional(),
-          namespace: z.string(),
-          error: z.string().optional(),
-        }),
-      }),
+      response: healthSchema,
     },
     async ({ res }) => {
       const [database, temporalStatus] = await Promise.all([
-        db
-          .raw('SHOW server_version')
-          .then((r) => ({ ok: true, version: String(r.rows[0].server_version) }))
-          .catch((e: Error) => ({ ok: false, error: e.message })),
-        temporal.workflowService
-          .getSystemInfo({})
-          .then((info) => ({ ok: true, version: info.serverVersion ?? 'unknown', namespace: env.TEMPORAL_NAMESPACE }))
-          .catch((e: Error) => ({ ok: false, error: e.message, namespace: env.TEMPORAL_NAMESPACE })),
+        databaseHealth(db),
+        temporalHealth(temporal, env.TEMPORAL_NAMESPACE),
       ]);
       const ok = database.ok && temporalStatus.ok;
       res.status(ok ? 200 : 503);

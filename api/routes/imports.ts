@@ -1,10 +1,7 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { benefitPolicy } from '../../config/benefit-policy.js';
-import { importCaseload } from '../../db/caseload-import.js';
-import type { CaseloadRowError } from '../../domain/caseload-csv.js';
-import { ValidationError, type FieldErrors } from '../../domain/errors.js';
-import { importResultSchema } from '../../contract/imports.js';
+import { importBody, importResultSchema } from '../../contract/imports.js';
+import { loadCaseload } from '../commands/imports.js';
 import type { RouteContext } from '../deps.js';
 import { startCases } from '../temporal/benefit-start.js';
 
@@ -12,21 +9,6 @@ import { startCases } from '../temporal/benefit-start.js';
 // Larger than other bodies (a district is ~400 KB), so app.ts gives this path its own limit.
 
 export const IMPORT_BODY_LIMIT = '5mb';
-
-const importBody = z.object({
-  csv: z.string().min(1, '请选择CSV文件 (CSV text required)'),
-  dryRun: z.boolean().default(false),
-});
-
-/** `{ "row 3 id_number": message }`: what react-admin shows and a person can find in the sheet. */
-export function rowErrors(errors: readonly CaseloadRowError[]): FieldErrors {
-  const out: FieldErrors = {};
-  for (const e of errors) {
-    const key = `row ${e.row} ${e.field}`;
-    out[key] = out[key] ? `${out[key]}; ${e.message}` : e.message;
-  }
-  return out;
-}
 
 export function importRoutes({ registry, db, temporal, env }: RouteContext): Router {
   const router = Router();
@@ -46,22 +28,7 @@ export function importRoutes({ registry, db, temporal, env }: RouteContext): Rou
       response: importResultSchema,
     },
     async ({ body, user, req, res }) => {
-      const policy = benefitPolicy(env);
-      const result = await importCaseload(db, body.csv, {
-        actor: user,
-        requestId: req.requestId,
-        dryRun: body.dryRun,
-        now: new Date(),
-        recheckDays: policy.recheckDays,
-        daySeconds: policy.daySeconds,
-      });
-      if (!result.ok) {
-        const n = result.errors.length;
-        throw new ValidationError(
-          `导入文件有${n}处错误，未导入任何数据 (${n} problem(s) in the file; nothing was loaded)`,
-          rowErrors(result.errors),
-        );
-      }
+      const result = await loadCaseload(db, { user, requestId: req.requestId }, body, benefitPolicy(env));
       if (result.dryRun) {
         res.status(200).json({ households: result.households, members: result.members, errors: [] });
         return;

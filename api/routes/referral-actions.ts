@@ -1,14 +1,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { ConflictError } from '../../domain/errors.js';
-import { closedReferralStages } from '../../domain/referral-stages.js';
 import * as msg from '../../workflows/referral-messages.js';
 import { actorOf } from '../actor.js';
 import { refs, type References } from '../access/references.js';
 import type { RouteContext } from '../deps.js';
 import { idParam } from '../http/simple-rest.js';
 import { referralDetailSchema } from '../../contract/referrals.js';
-import { referralDetail, findReferral } from '../read-models/referrals.js';
+import { findOpenReferral, referralDetail } from '../read-models/referrals.js';
 import { signalOpeningsChanged } from '../temporal/referral-start.js';
 import {
   assessBody,
@@ -45,9 +43,7 @@ export function referralActionRoutes({ registry, db, temporal, updateCase }: Rou
         response: referralDetailSchema,
       },
       async ({ user, params, body: b }) => {
-        const row = await findReferral(db, user, idParam(params.id));
-        if (closedReferralStages.includes(row.stage))
-          throw new ConflictError(`推荐已结束（${row.stage}），不能再操作 (referral is closed: ${row.stage})`);
+        const row = await findOpenReferral(db, user, idParam(params.id));
         await send(row.workflow_id, { ...(b as object), actor: actorOf(user) } as z.infer<B> & { actor: msg.Actor });
         await opts.after?.();
         return referralDetail(db, user, row.id);

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import type { RouteContext } from '../deps.js';
 import { idParam, listQuery, sendList } from '../http/simple-rest.js';
 import { referralDetailSchema, referralSchema } from '../../contract/referrals.js';
-import { referralBaseQuery, referralDetail, referralListSpec } from '../read-models/referrals.js';
-import { scopeToUser } from '../scope.js';
+import { referralDetail, referralListQuery, referralListSpec } from '../read-models/referrals.js';
 
 export function referralRoutes({ registry, db }: RouteContext): Router {
   const router = Router();
@@ -20,8 +19,7 @@ export function referralRoutes({ registry, db }: RouteContext): Router {
       list: true,
       response: z.array(referralSchema),
     },
-    async ({ res, user, query }) =>
-      sendList(res, referralListSpec(user), scopeToUser(db, referralBaseQuery(db), user, 'r.community_id'), query),
+    async ({ res, user, query }) => sendList(res, referralListSpec(user), referralListQuery(db, user), query),
   );
   registry.add(
     router,

@@ -1,13 +1,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { ConflictError } from '../../domain/errors.js';
-import { closedVolunteerStages } from '../../domain/volunteer-stages.js';
 import * as msg from '../../workflows/volunteer-messages.js';
 import { actorOf } from '../actor.js';
 import { refs, type References } from '../access/references.js';
 import type { RouteContext } from '../deps.js';
 import { idParam } from '../http/simple-rest.js';
-import { findVolunteer, volunteerDetail } from '../read-models/volunteers.js';
+import { findOpenVolunteer, volunteerDetail } from '../read-models/volunteers.js';
 import { volunteerDetailSchema } from '../../contract/volunteers.js';
 import {
   logHoursBody,
@@ -40,9 +38,7 @@ export function volunteerActionRoutes({ registry, db, updateCase }: RouteContext
         response: volunteerDetailSchema,
       },
       async ({ user, params, body: b }) => {
-        const row = await findVolunteer(db, user, idParam(params.id));
-        if (closedVolunteerStages.includes(row.stage))
-          throw new ConflictError(`志愿者登记已结束（${row.stage}）(registration closed)`);
+        const row = await findOpenVolunteer(db, user, idParam(params.id));
         await send(row.workflow_id, actorOf(user), b);
         return volunteerDetail(db, user, row.id);
       },

@@ -5,7 +5,8 @@ import { defaultEmploymentIncomeRules } from '../../domain/employment-income.js'
 // counting a wage; one row per income event a placement or follow-up sends (its event id is the
 // key that makes a resend harmless, and the invariant queries count these rows); fixed 渐退
 // amounts on enrollment terms, copied onto the payment lines they produce; and caseworker tasks
-// that are not a case stage (inviting a household that left through work to re-apply).
+// that are not a case stage (inviting a household that left through work to re-apply, a review
+// after refused offers, what a volunteer's visit found).
 
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('employment_income_rules', (t) => {
@@ -72,7 +73,8 @@ export async function up(knex: Knex): Promise<void> {
 
   await knex.schema.createTable('casework_tasks', (t) => {
     t.bigIncrements('id');
-    t.text('kind').notNullable().checkIn(['reapply_invitation']);
+    // reapply_invitation (主动发现), refusal_review (§45), visit_concern / visit_missed (volunteer visits).
+    t.text('kind').notNullable().checkIn(['reapply_invitation', 'refusal_review', 'visit_concern', 'visit_missed']);
     /** What raised it, once: a second raise of the same key is the same task. */
     t.text('source_key').notNullable().unique();
     t.integer('household_id').notNullable().references('households.id');

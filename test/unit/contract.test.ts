@@ -6,7 +6,13 @@ import { createApp } from '../../api/app.js';
 import { strictObjects } from '../../api/http/validate.js';
 import { jsonSchema, openApiDocument } from '../../api/openapi/registry.js';
 import { loadEnv } from '../../config/env.js';
+import { createStandardBody } from '../../contract/allowance-standards.js';
+import { createApplicationBody } from '../../contract/applications.js';
 import * as benefit from '../../contract/benefit-actions.js';
+import * as runs from '../../contract/disbursement-runs.js';
+import { scheduleNoteBody } from '../../contract/disbursement-schedule.js';
+import { importBody } from '../../contract/imports.js';
+import * as payments from '../../contract/payments.js';
 import * as referral from '../../contract/referral-actions.js';
 import { supervisionBodies } from '../../contract/supervision-actions.js';
 import * as volunteer from '../../contract/volunteer-actions.js';
@@ -47,6 +53,19 @@ const actions: [string, z.ZodType][] = [
   ['/api/volunteers/{id}/reject', volunteer.volunteerReasonBody],
   ['/api/workflows/{id}/reassign', supervisionBodies.reassign],
   ['/api/workflows/{id}/extend', supervisionBodies.extend],
+  // Create bodies, and the actions on runs, the Schedule, payment lines and imports.
+  ['/api/applications', createApplicationBody],
+  ['/api/allowance-standards', createStandardBody],
+  ['/api/disbursement-runs', runs.startRunBody],
+  ['/api/disbursement-runs/{id}/approve', runs.runReasonBody],
+  ['/api/disbursement-runs/{id}/reject', runs.runRejectBody],
+  ['/api/disbursement-runs/{id}/close', runs.runReasonBody],
+  ['/api/disbursement-runs/{id}/recheck', runs.runRecheckBody],
+  ['/api/disbursement-schedule/pause', scheduleNoteBody],
+  ['/api/disbursement-schedule/resume', scheduleNoteBody],
+  ['/api/payments/{id}/reissue', payments.reissuePaymentBody],
+  ['/api/payments/{id}/carry', payments.carryPaymentBody],
+  ['/api/imports', importBody],
 ];
 
 describe('one contract from API to console', () => {

@@ -42,6 +42,13 @@ describe('lint rules catch what they are there for', { timeout: 120_000 }, () =>
     ]);
   });
 
+  it('ESLint refuses a database query in a route', async () => {
+    expect(await eslintMessages('api/routes/queries-in-a-route.ts')).toEqual([
+      expect.stringMatching(/^no-restricted-syntax: A route does not query the database/),
+      expect.stringMatching(/^no-restricted-syntax: A route does not query the database/),
+    ]);
+  });
+
   it('ESLint passes a pure workflow file', async () => {
     expect(await eslintMessages('workflows/pure.ts')).toEqual([]);
   });

@@ -1,6 +1,8 @@
 import { Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useState } from 'react';
 import { Button, useGetIdentity, useTranslate } from 'react-admin';
+import type { z } from 'zod';
+import type { passwordChangeBody } from '../../../contract/auth';
 import { passwordProblem } from '../../../domain/password-policy';
 import { ActionErrorAlert } from '../common/ActionErrorAlert';
 import { useActionMutation } from '../common/useActionMutation';
@@ -24,11 +26,10 @@ export const ChangePasswordDialog = ({ open, onClose }: { open: boolean; onClose
     onClose();
   };
   const { mutate, isPending, error, clearError } = useActionMutation(
-    () =>
-      httpClient('/api/auth/password', {
-        method: 'POST',
-        body: JSON.stringify({ currentPassword: current, newPassword: next }),
-      }),
+    () => {
+      const body: z.input<typeof passwordChangeBody> = { currentPassword: current, newPassword: next };
+      return httpClient('/api/auth/password', { method: 'POST', body: JSON.stringify(body) });
+    },
     { done: 'shequ.password.done', onDone: close },
   );
   const policy = next

@@ -1,3 +1,4 @@
+import type { CreateStandardBody } from '../../../contract/allowance-standards';
 import { yuanToFen } from '../common/money';
 
 // The form holds yuan (as the policy document states them); the API takes integer fen.
@@ -9,7 +10,8 @@ export interface StandardForm {
   note?: string | null;
 }
 
-export const toStandardPayload = (form: StandardForm) => ({
+/** The body of POST /api/allowance-standards, as the API's own schema (contract/allowance-standards.ts) takes it. */
+export const toStandardPayload = (form: StandardForm): CreateStandardBody => ({
   effectiveFrom: form.effectiveFrom,
   standardFen: yuanToFen(form.standardYuan),
   floorPerPersonFen: yuanToFen(form.floorPerPersonYuan),

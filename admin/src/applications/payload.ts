@@ -1,3 +1,4 @@
+import type { CreateApplicationBody } from '../../../contract/applications';
 import type { Category, Relation } from './choices';
 import { yuanToFen } from '../common/money';
 
@@ -20,7 +21,8 @@ export interface ApplicationForm {
   members?: MemberForm[];
 }
 
-export function toApplicationPayload(form: ApplicationForm) {
+/** The body of POST /api/applications, as the API's own schema (contract/applications.ts) takes it. */
+export function toApplicationPayload(form: ApplicationForm): CreateApplicationBody {
   const bankAccount = form.bankAccount?.trim();
   return {
     headName: form.headName,

@@ -21,3 +21,6 @@ export const statusColor: Record<PaymentStatus, ChipProps['color']> = {
 
 /** One payment line (GET /api/payments). */
 export type Payment = RaRecord & z.output<typeof paymentSchema>;
+
+// The re-issue body: the API's own schema (contract/payments.ts).
+export type { ReissuePaymentBody } from '../../../contract/payments';

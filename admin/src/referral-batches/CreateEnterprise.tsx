@@ -1,6 +1,7 @@
 import { Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
 import { useState } from 'react';
 import { Button, HttpError, useCreate, useCreateSuggestionContext, useTranslate } from 'react-admin';
+import type { EnterpriseCreateBody } from '../../../contract/enterprises';
 import type { Enterprise } from './types';
 
 /** A referring enterprise not yet on file, added without leaving the batch form. */
@@ -21,7 +22,7 @@ export const CreateEnterprise = () => {
           name: name.trim(),
           ...(creditCode.trim() ? { creditCode: creditCode.trim() } : {}),
           contact: contact.trim(),
-        },
+        } satisfies EnterpriseCreateBody,
       },
       { onSuccess: (record) => onCreate(record) },
     );

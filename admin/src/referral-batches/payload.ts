@@ -1,6 +1,7 @@
+import type { ReferralBatchCreateBody } from '../../../contract/referral-batches';
 import type { EducationLevel } from '../referrals/types';
 
-// The form as typed → the body of POST /api/referral-batches.
+// The form as typed → the body of POST /api/referral-batches (the API's own schema, contract/).
 
 export interface SeekerForm {
   name: string;
@@ -19,7 +20,7 @@ export interface BatchForm {
   seekers?: SeekerForm[];
 }
 
-export const toBatchPayload = (form: BatchForm) => ({
+export const toBatchPayload = (form: BatchForm): ReferralBatchCreateBody => ({
   enterpriseId: form.enterpriseId,
   reference: form.reference.trim(),
   receivedOn: form.receivedOn,

@@ -1,6 +1,6 @@
 import { DeleteButton, Edit, PasswordInput, SaveButton, SimpleForm, Toolbar } from 'react-admin';
 import type { z } from 'zod';
-import type { userSchema } from '../../../contract/users';
+import type { userSchema, userUpdateBody } from '../../../contract/users';
 import { UserFields } from './UserFields';
 import { validatePassword } from './validation';
 
@@ -10,7 +10,7 @@ type UserForm = Pick<z.output<typeof userSchema>, 'displayName' | 'role' | 'orgU
 };
 
 // Only what PUT /api/users/:id accepts; an empty password means "keep the current one".
-const toPayload = ({ displayName, role, orgUnitId, active, password }: UserForm) => ({
+const toPayload = ({ displayName, role, orgUnitId, active, password }: UserForm): z.input<typeof userUpdateBody> => ({
   displayName,
   role,
   orgUnitId,

@@ -1,4 +1,5 @@
 import { shanghaiLocal, shanghaiLocalToIso } from '../common/time';
+import type { ActivityCreateBody } from './types';
 
 // Times are typed in Beijing time (datetime-local) and travel as ISO instants; the inputs hold
 // the API's own fields, so its messages about them land under them.
@@ -25,7 +26,7 @@ export interface ActivityForm {
   servesVulnerable?: boolean | null;
 }
 
-export const toActivityPayload = (form: ActivityForm) => ({
+export const toActivityPayload = (form: ActivityForm): ActivityCreateBody => ({
   teamId: form.teamId,
   title: form.title.trim(),
   startsAt: form.startsAt,

@@ -2,15 +2,18 @@ import { AutocompleteInput, Create, ReferenceInput, SelectInput, SimpleForm, Tex
 import { byName } from '../common/sort';
 import { getUser } from '../session';
 import { LeaderInput } from './LeaderInput';
-import { teamKindChoices } from './types';
+import { teamKindChoices, type VolunteerTeamCreateBody } from './types';
 
 const defaultValues = () => {
   const user = getUser();
   return { communityId: user?.role === 'caseworker' ? user.orgUnitId : undefined };
 };
 
+// The form once its required inputs are filled; a cleared leader is '' or null.
+type TeamForm = Omit<VolunteerTeamCreateBody, 'leaderUserId'> & { leaderUserId?: number | '' | null };
+
 // Only the fields POST /api/volunteer-teams takes; no leader is sent as none.
-const toTeamPayload = (data: Record<string, unknown>) => ({
+const toTeamPayload = (data: TeamForm): VolunteerTeamCreateBody => ({
   name: String(data.name ?? '').trim(),
   communityId: data.communityId,
   kind: data.kind,

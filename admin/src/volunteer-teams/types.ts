@@ -2,6 +2,8 @@ import type { RaRecord } from 'react-admin';
 import type { z } from 'zod';
 import type {
   teamLeaderSchema,
+  teamMemberBody,
+  volunteerTeamCreateBody,
   volunteerTeamDetailSchema,
   volunteerTeamSchema,
 } from '../../../contract/volunteer-teams';
@@ -24,3 +26,7 @@ export type VolunteerTeam = z.output<typeof volunteerTeamSchema> & RaRecord & { 
 
 /** A team leader account of the area (GET /api/team-leaders), to name a team's leader. */
 export type TeamLeader = z.output<typeof teamLeaderSchema> & RaRecord;
+
+/** The bodies of POST /api/volunteer-teams and /api/volunteer-teams/:id/members: the API's own schemas. */
+export type VolunteerTeamCreateBody = z.input<typeof volunteerTeamCreateBody>;
+export type TeamMemberBody = z.input<typeof teamMemberBody>;

@@ -1,6 +1,7 @@
 import { ageOn, birthDateFromId, idNumberProblem } from '../../../domain/id-number';
 import { ADULT_AGE, MIN_AGE } from '../../../domain/volunteer-rules';
 import { shanghaiToday } from '../common/time';
+import type { VolunteerRegisterBody } from './types';
 
 // The registration form as typed → the body of POST /api/volunteers. The age comes from the ID
 // number: under 14 nobody is registered; 14–17 needs a guardian who consents.
@@ -41,7 +42,7 @@ export const notUnderMinAge = (value: unknown): string | undefined => {
 export const mustConsent = (value: unknown): string | undefined =>
   value === true ? undefined : 'shequ.volunteer_form.consent_required';
 
-export function toVolunteerPayload(form: VolunteerForm) {
+export function toVolunteerPayload(form: VolunteerForm): VolunteerRegisterBody {
   const idNumber = form.idNumber.trim().toUpperCase();
   const minor = isMinorAge(ageFromIdNumber(idNumber));
   return {

@@ -1,6 +1,6 @@
 import type { RaRecord } from 'react-admin';
 import type { z } from 'zod';
-import type { volunteerDetailSchema, volunteerSchema } from '../../../contract/volunteers';
+import type { volunteerDetailSchema, volunteerRegisterBody, volunteerSchema } from '../../../contract/volunteers';
 import type { VolunteerAction } from '../../../domain/volunteer-rules';
 import {
   suitabilityStates,
@@ -35,6 +35,9 @@ export type Volunteer = VolunteerRow &
     // The shared Timeline reads the console's Decision (stages typed); the schema has plain strings.
     decisions?: Decision[];
   };
+
+/** The body of POST /api/volunteers (registration): the API's own schema. */
+export type VolunteerRegisterBody = z.input<typeof volunteerRegisterBody>;
 
 // Bodies of the volunteer's actions (POST /api/volunteers/:id/<action>): the API's own schemas.
 export type { LogHoursBody } from '../../../contract/volunteer-actions';
