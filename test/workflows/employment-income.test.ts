@@ -205,6 +205,36 @@ describe('employment income reaches the dibao case', () => {
     // (the run already built for the month after it keeps what it built then).
     const later = firstOfNextMonth(new Date(`${after}-15T00:00:00+08:00`)).slice(0, 7);
     expect(await linesOf(h.enrollmentId, later)).toEqual([{ amount_fen: '128000', note: null }]);
+
+    // The household page tells it across programmes: her referral and job, both income events,
+    // the 渐退 lines paid, and one timeline with the dibao case and the referral.
+    const householdId = (await detail(caseworker, h.applicationId)).householdId;
+    const page = (await caseworker.call('GET', `/api/households/${householdId}`)).body;
+    expect(page.story.referrals).toEqual([
+      expect.objectContaining({
+        referralId: p.referralId,
+        memberName: '钱二',
+        placements: [expect.objectContaining({ id: p.placementId, wageFen: 200_000, status: 'left' })],
+      }),
+    ]);
+    expect(page.story.incomeEvents.map((e: { kind: string; outcome: string }) => [e.kind, e.outcome])).toEqual([
+      ['placed', 'gradual_exit'],
+      ['left', 'adjust'],
+    ]);
+    expect(page.story.payments).toContainEqual(
+      expect.objectContaining({ period: months[0], amountFen: 128_000, note: '渐退期 第1/6月' }),
+    );
+    const programmes = new Set(page.story.timeline.map((t: { programme: string }) => t.programme));
+    expect(programmes).toEqual(new Set(['dibao', 'referral']));
+    expect(page.story.timeline).toContainEqual(
+      expect.objectContaining({
+        programme: 'dibao',
+        decision: 'income_decision',
+        actorName: '王芳（社区专干）',
+        actorRole: 'caseworker',
+      }),
+    );
+    expect((await other.call('GET', `/api/households/${householdId}`)).status).toBe(404);
     await recordHistory(stack, `benefit-${h.applicationId}`, 'benefit-gradual-exit-and-back');
     await recordHistory(stack, `referral-${p.referralId}`, 'referral-income-events');
   });
