@@ -41,6 +41,8 @@ export const enrollmentDetailSchema = enrollmentSchema.extend({
       totalIncomeFen: z.number(),
       calculation: z.record(z.string(), z.unknown()),
       reason: z.string(),
+      /** A 渐退 month: its place in the schedule ("渐退期 第2/6月"). */
+      note: z.string().nullable(),
       createdAt: z.string(),
     }),
   ),

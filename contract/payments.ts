@@ -25,6 +25,8 @@ export const paymentSchema = z.object({
   accountMasked: z.string(),
   status: z.enum(paymentStatuses),
   failureReason: z.string().nullable(),
+  /** What the line's term says about it (渐退期 第i/N月). */
+  note: z.string().nullable(),
   reissueOf: z.number().nullable(),
   arrearsOf: z.number().nullable(),
   bankFileSeq: z.number().nullable(),

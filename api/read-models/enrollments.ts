@@ -142,6 +142,7 @@ export async function enrollmentDetail(db: Knex, user: AuthUser, id: number): Pr
       totalIncomeFen: Number(t.total_income_fen),
       calculation: t.calculation,
       reason: t.reason,
+      note: t.note ?? null,
       createdAt: t.created_at.toISOString(),
     })),
     decisions,

@@ -28,6 +28,7 @@ export interface PaymentRow {
   account_name: string;
   status: string;
   failure_reason: string | null;
+  note: string | null;
   reissue_of: string | null;
   arrears_of: string | null;
   bank_file_seq: number | null;
@@ -57,6 +58,7 @@ export const paymentToApi = (r: PaymentRow) => ({
   accountMasked: r.account_masked,
   status: r.status,
   failureReason: r.failure_reason,
+  note: r.note,
   reissueOf: num(r.reissue_of),
   arrearsOf: num(r.arrears_of),
   bankFileSeq: r.bank_file_seq,

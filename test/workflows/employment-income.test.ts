@@ -1,19 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstOfNextMonth } from '../../domain/shanghai-date.js';
 import { incomeEventSignal } from '../../workflows/benefit-case-messages.js';
-import { createCase, decide, detail, findings, waitStage } from '../support/benefit.js';
-import { idNumber } from '../support/fixtures.js';
+import { detail } from '../support/benefit.js';
+import { enrolledHousehold as enrolledOne, incomeReview, place as placeOne } from '../support/employment.js';
 import { recordHistory } from '../support/histories.js';
-import {
-  createOpening,
-  hire,
-  refer,
-  seekerBody,
-  step,
-  toInterview,
-  waitReferral,
-  helperOf,
-} from '../support/referrals.js';
+import { step, waitReferral } from '../support/referrals.js';
 import { login, startTestStack, waitFor, type ApiClient, type TestStack } from '../support/stack.js';
 
 // A dibao member placed in a job: the wage reaches her household's case as an income event, the
@@ -22,12 +13,10 @@ import { login, startTestStack, waitFor, type ApiClient, type TestStack } from '
 // caseworker's decision sets what the following monthly runs pay. A policy day is one second;
 // follow-ups fall due 2, 4 and 6 s after the start.
 //
-// Household: head ¥500 a month, spouse none; enrolled at 2 × 890 − 500 = ¥1,280.
+// Household (test/support/employment.ts): head ¥500 a month, spouse none; enrolled at ¥1,280.
 //   spouse placed at ¥1,400: counted 1,100, total 1,600 ≤ 1,780 → adjust to ¥180
 //   spouse placed at ¥2,000: counted 1,700, total 2,200 ≤ 2,670 (1.5×) → 渐退 6 months at ¥1,280
 //   spouse placed at ¥2,600: counted 2,300, total 2,800 > 2,670 → terminate
-
-let seq = 900;
 
 describe('employment income reaches the dibao case', () => {
   let stack: TestStack;
@@ -57,58 +46,9 @@ describe('employment income reaches the dibao case', () => {
   });
   afterAll(() => stack.stop());
 
-  /** An enrolled household whose spouse has the returned ID number. */
-  async function enrolledHousehold() {
-    const spouseId = idNumber('19800101', seq++);
-    const c = await createCase(caseworker, 3, {
-      members: [
-        {
-          name: '赵大',
-          idNumber: idNumber('19650312', seq++),
-          relation: 'head',
-          disabled: false,
-          monthlyIncomeFen: 50_000,
-        },
-        { name: '钱二', idNumber: spouseId, relation: 'spouse', disabled: false, monthlyIncomeFen: 0 },
-      ],
-    });
-    const d = await waitStage(caseworker, c.id, 'community_review');
-    expect((await decide(caseworker, c.id, { decision: 'approve', comment: '', findings: findings(d) })).status).toBe(
-      200,
-    );
-    await waitStage(reviewer, c.id, 'street_review', 30_000);
-    expect((await decide(reviewer, c.id, { decision: 'approve', comment: '' })).status).toBe(200);
-    const done = await decide(approver, c.id, { decision: 'approve', comment: '' });
-    expect(done.body).toMatchObject({ stage: 'enrolled', proposedAmountFen: 128_000 });
-    return { applicationId: c.id, enrollmentId: done.body.enrollmentId as number, spouseId };
-  }
-
-  /** Refers the spouse as a laid-off worker and places her at `wageFen`. */
-  async function place(spouseId: string, wageFen: number) {
-    const opening = await createOpening(caseworker, { requiredSkills: ['收银'], places: 2 });
-    const batch = await refer(caseworker, [seekerBody(3, { name: '钱二', idNumber: spouseId })]);
-    const id = batch.referralIds[0];
-    await waitReferral(caseworker, id, (r) => r.stage === 'intake', 'at intake');
-    const assessed = await step(caseworker, id, 'assess', {
-      education: 'senior_high',
-      skills: ['收银'],
-      experience: '超市收银',
-      helperId: await helperOf(stack),
-    });
-    expect(assessed.status).toBe(200);
-    await waitReferral(caseworker, id, (r) => r.stage === 'matching' && r.matches.length > 0, 'ranked');
-    await toInterview(caseworker, id, opening.id);
-    const hired = await hire(caseworker, id, wageFen);
-    expect(hired.status).toBe(200);
-    const placement = await stack.db('placements').where({ referral_id: id }).first('id');
-    return { referralId: id, placementId: placement.id as number };
-  }
-
-  const review = (applicationId: number) =>
-    waitFor(`income review of ${applicationId}`, async () => {
-      const d = await detail(caseworker, applicationId);
-      return d.stage === 'income_review' && d.incomeReview ? d : undefined;
-    });
+  const review = (applicationId: number) => incomeReview(caseworker, applicationId);
+  const enrolledHousehold = () => enrolledOne({ caseworker, reviewer, approver });
+  const place = (spouseId: string, wageFen: number) => placeOne(stack, caseworker, spouseId, wageFen);
   const enrollment = (id: number) => caseworker.call('GET', `/api/enrollments/${id}`).then((r) => r.body);
   const incomeDecision = (client: ApiClient, id: number, body: Record<string, unknown>) =>
     client.call('POST', `/api/applications/${id}/income-decision`, body);

@@ -40,6 +40,7 @@ export const TermsTable = ({ terms }: { terms: Term[] | undefined }) => {
               <TableCell align="right">{formatFen(term.totalIncomeFen)}</TableCell>
               <TableCell>
                 <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', minWidth: 160 }}>
+                  {term.note ? `${term.note}：` : ''}
                   {term.reason || '—'}
                 </Typography>
               </TableCell>

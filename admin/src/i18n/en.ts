@@ -184,6 +184,7 @@ const app: AppMessages = {
         accountMasked: 'Bank account',
         status: 'Status',
         failureReason: 'Failure reason',
+        note: 'Note',
         reissueOf: 'Re-issue of',
         arrearsOf: 'Arrears of',
         bankFileSeq: 'Bank file no.',

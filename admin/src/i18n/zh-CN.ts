@@ -188,6 +188,7 @@ const app = {
         accountMasked: '银行账号',
         status: '状态',
         failureReason: '失败原因',
+        note: '说明',
         reissueOf: '重新发放自',
         arrearsOf: '补发自',
         bankFileSeq: '银行文件序号',

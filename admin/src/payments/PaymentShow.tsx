@@ -63,6 +63,7 @@ const PaymentDetail = () => {
             rows={[
               [f('period'), p.period],
               [f('kind'), <KindLabel kind={p.kind} />],
+              [f('note'), p.note ?? '—'],
               [f('failureReason'), p.failureReason ? <FailureReason reason={p.failureReason} /> : '—'],
               [f('communityName'), `${p.communityName} · ${p.streetName}`],
               [

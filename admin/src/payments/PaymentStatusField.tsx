@@ -47,5 +47,12 @@ export const KindLabel = ({ kind }: { kind: PaymentKind }) => {
 
 export const KindField = (_props: FieldProps<Payment>) => {
   const record = useRecordContext<Payment>();
-  return record ? <KindLabel kind={record.kind} /> : null;
+  if (!record) return null;
+  // A 渐退 month says which month of how many it is, beside the kind.
+  return (
+    <>
+      <KindLabel kind={record.kind} />
+      {record.note ? ` · ${record.note}` : ''}
+    </>
+  );
 };
