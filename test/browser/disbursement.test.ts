@@ -160,6 +160,20 @@ describe('monthly disbursement in the console', () => {
     expect(await header(fin)).toContain('第 3/3 页'); // 30 households, 10 per page
     expect(await fin.locator('.shequ-run-header .shequ-run-progress').getAttribute('data-progress')).toBe('1');
 
+    // Finance is told: the bell holds the notice, and the home page lists the run with its deadline.
+    expect(
+      await stack.db('notifications').where({ kind: 'signoff_waiting', audience_role: 'finance' }).first(),
+    ).toMatchObject({
+      message: expect.stringContaining('2027-01 发放批次已核对无误，待财务审核'),
+    });
+    await fin.goto(`${stack.baseUrl}/#/`);
+    await expect
+      .poll(() => fin.locator('.shequ-finance-runs').innerText(), { timeout: 20_000 })
+      .toContain('2027-01 待审核');
+    expect(await fin.locator('.shequ-finance-runs').innerText()).toContain('截止');
+    await fin.goto(`${stack.baseUrl}/#/disbursement-runs/${runId}/show`);
+    await expect.poll(() => header(fin), { timeout: 20_000 }).toContain('待财务审核');
+
     // ── totals per street: table (to the fen) and chart; the check passed ─────────────────────
     const due = households.map((h) => lineAmount(standard, { members: h.members, totalIncomeFen: h.totalIncomeFen }));
     const totalFen = due.reduce((a, b) => a + b, 0);
