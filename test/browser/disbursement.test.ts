@@ -132,7 +132,7 @@ describe('monthly disbursement in the console', () => {
     await fin.getByRole('menuitem', { name: /发放批次/ }).click();
     await expect
       .poll(() => text(fin, '.shequ-schedule-summary'), { timeout: 20_000 })
-      .toMatch(/下次自动发放：\d{4}\/\d{2}\/\d{2} 09:00/);
+      .toMatch(/下次自动发放：\d{4}-\d{2}-\d{2} 09:00/);
     await fin.locator('[data-action="start-run"]').click();
     await fin.locator('input[name="period"]').fill(PERIOD);
     await dialog(fin).getByRole('button', { name: '发起' }).click();
@@ -367,7 +367,7 @@ describe('monthly disbursement in the console', () => {
       await sv.getByRole('menuitem', { name: /自动发放计划/ }).click();
       await expect
         .poll(() => text(sv, '.shequ-schedule-next'), { timeout: 20_000 })
-        .toMatch(/^\d{4}\/\d{2}\/05 09:00$/);
+        .toMatch(/^\d{4}-\d{2}-05 09:00$/);
       expect(await text(sv, '.shequ-schedule')).toContain('每月5日 09:00');
       expect(await text(sv, '.shequ-schedule-state')).toBe('运行中');
       await sv.locator('[data-action="pause"]').click();
