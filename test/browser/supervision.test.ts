@@ -17,6 +17,7 @@ import { login, startTestStack, waitFor, type TestStack } from '../support/stack
 const SHOTS = 'test-results';
 const COMMUNITY_ID = 3; // cd-01 东风社区, caseworker1's and caseworker2's community
 const NEW_ASSIGNEE = '赵敏（社区专干）';
+const SUPERVISOR_NAME = '刘洋（督导）';
 const REASON = '原经办人外出培训一周，改由赵敏办理入户调查。';
 
 describe('stuck workflows in the console', () => {
@@ -191,6 +192,13 @@ describe('stuck workflows in the console', () => {
       expect(audit).toHaveLength(1);
       expect(audit[0].after).toMatchObject({ reason: REASON });
       await sv.screenshot({ path: `${SHOTS}/supervision-4-reassigned.png`, fullPage: true });
+      // The audit log reads in words and names, not `workflow.reassign` and usernames.
+      const auditFilter = encodeURIComponent(JSON.stringify({ action: 'workflow.reassign' }));
+      await sv.goto(`${stack.baseUrl}/#/audit-events?filter=${auditFilter}`);
+      const auditRow = sv.locator('.RaDatagrid-tbody tr').first();
+      await expect.poll(() => auditRow.innerText().catch(() => ''), { timeout: 20_000 }).toContain('流程 · 改派');
+      expect(await auditRow.innerText()).toContain(SUPERVISOR_NAME);
+      expect(await auditRow.innerText()).not.toContain('workflow.reassign');
 
       // ── the bell: the overdue notice, which leads to the case and is then read ───────────────
       const bell = sv.locator('.shequ-bell');
