@@ -136,6 +136,26 @@ module.exports = {
       to: { path: below(['worker', 'api', 'admin']) },
     },
     {
+      name: 'activities-workflow-types-only',
+      comment:
+        "Activities run outside the workflow sandbox: they may name a workflow's message types, never run its code.",
+      severity: 'error',
+      from: { path: '^activities/' },
+      to: { path: '^workflows/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'api-workflow-surface-only',
+      comment:
+        'The API reaches a workflow through its public surface (messages, search attributes, the rolling-over marker); the rest only by type.',
+      severity: 'error',
+      from: { path: '^api/' },
+      to: {
+        path: '^workflows/',
+        pathNot: '^workflows/([a-z-]+-messages|search-attributes|failures)\\.ts$',
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
       name: 'worker-not-api',
       severity: 'error',
       from: { path: '^worker/' },

@@ -6,6 +6,7 @@ import { notify } from '../db/notifications.js';
 import { bankAccountColumns, decryptPii, encryptPii } from '../db/pii.js';
 import { bankFileCsv, type DisbursementPhase } from '../domain/disbursement.js';
 import { maskAccount } from '../domain/id-number.js';
+import { shanghaiDateTime } from '../domain/shanghai-date.js';
 import type { Actor } from '../domain/actor.js';
 import type { ActivityDeps } from './deps.js';
 import { refusal } from './failures.js';
@@ -65,6 +66,25 @@ export function createDisbursementPayActivities({ db, clock, bank }: ActivityDep
               after: { phase, deadlineAt },
             },
           );
+        // Finance signs off and resolves failed lines: tell them when a run waits on them, with
+        // the deadline, instead of leaving them to find it on the runs page.
+        if (n && (phase === 'awaiting_signoff' || phase === 'resolving')) {
+          const run = await trx('disbursement_runs').where({ id: runId }).first('period');
+          const district = await trx('org_units').where({ kind: 'district' }).first('id');
+          const by = deadlineAt ? `，请于 ${shanghaiDateTime(deadlineAt)} 前处理` : '';
+          await notify(trx, {
+            dedupeKey: `${phase}:disbursement-${run.period}:${runId}`,
+            kind: phase === 'awaiting_signoff' ? 'signoff_waiting' : 'failed_lines_waiting',
+            audienceRole: 'finance',
+            orgUnitId: district?.id ?? null,
+            entityType: 'disbursement_run',
+            entityId: runId,
+            message:
+              phase === 'awaiting_signoff'
+                ? `${run.period} 发放批次已核对无误，待财务审核${by}`
+                : `${run.period} 发放批次有银行失败明细，待重新发放或结转${by}`,
+          });
+        }
         // A run whose checks failed waits for a supervisor: tell them.
         if (n && phase === 'stopped') {
           const run = await trx('disbursement_runs').where({ id: runId }).first('period');

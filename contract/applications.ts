@@ -42,7 +42,16 @@ export const applicationDetailSchema = applicationSchema.extend({
     )
     .nullable(),
   duplicateOverride: z.object({ by: z.string(), reason: z.string(), at: z.string() }).nullable(),
-  homeVisit: z.object({ visitedOn: z.string(), notes: z.string(), by: z.string(), at: z.string() }).nullable(),
+  homeVisit: z
+    .object({
+      visitedOn: z.string(),
+      notes: z.string(),
+      /** The caseworker's username (as the workflow recorded it) and her name. */
+      by: z.string(),
+      byName: z.string().nullable(),
+      at: z.string(),
+    })
+    .nullable(),
   closedReason: z.string().nullable(),
   decisions: z.array(decisionSchema),
   enrollmentId: z.number().nullable(),

@@ -8,6 +8,8 @@ export const auditEventSchema = z.object({
   at: z.string(),
   actorId: z.number().nullable(),
   actorUsername: z.string().nullable(),
+  /** The actor's display name (null for the system). */
+  actorName: z.string().nullable(),
   action: z.string(),
   entityType: z.string(),
   entityId: z.string(),

@@ -49,6 +49,8 @@ export const volunteerTeamFilters = {
   communityId: z.coerce.number().int(),
   kind: z.enum(teamKinds),
   q: z.string().trim().max(50),
+  /** Teams led by this user (a team leader's own teams). */
+  leaderUserId: z.coerce.number().int(),
 };
 
 /** What each list filter of GET /api/team-leaders accepts. */

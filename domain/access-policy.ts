@@ -114,7 +114,8 @@ export const accessPolicy: Record<string, Record<string, Grant>> = {
   'volunteer-hours': { list: g(everyone, 'area'), ...each(['confirm', 'reject'], g(hoursConfirmers, 'area')) },
   'volunteer-teams': { ...read(everyone, 'area'), ...each(['create', 'members'], g(caseHands, 'area')) },
   'team-leaders': { list: g(everyone, 'area') },
-  'volunteer-activities': { ...read(everyone, 'area'), create: g(caseHands, 'area') },
+  // A team leader plans her own teams' activities (the command checks the team is hers).
+  'volunteer-activities': { ...read(everyone, 'area'), create: g([...caseHands, 'team_leader'], 'area') },
   'volunteer-assignments': { list: g(everyone, 'area') },
   'volunteer-coverage': { list: g(everyone, 'area') },
 

@@ -1,6 +1,7 @@
 import { Card, CardContent, CardHeader, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { Title, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
 import { DistrictOverview } from './dashboard/DistrictOverview';
+import { FinanceRunsCard } from './FinanceRunsCard';
 import { MyQueueCard } from './MyQueueCard';
 import { PendingHoursCard } from './PendingHoursCard';
 import { roles, type Role } from './roles';
@@ -16,6 +17,7 @@ export const Dashboard = () => {
     <>
       <DistrictOverview role={role} />
       <MyQueueCard role={role} />
+      <FinanceRunsCard role={role} />
       <PendingHoursCard role={role} />
       <Card sx={{ mt: 2 }}>
         <Title title="ra.page.dashboard" />

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import { writeAudit } from '../../db/audit.js';
-import { ValidationError } from '../../domain/errors.js';
+import { ForbiddenError, ValidationError } from '../../domain/errors.js';
 import type { volunteerActivityCreateBody } from '../../contract/volunteer-activities.js';
 import { volunteerActivityById, type VolunteerActivity } from '../read-models/volunteer-activities.js';
 import { scopeToUser } from '../scope.js';
@@ -17,11 +17,14 @@ export async function createVolunteerActivity(
   const team = await scopeToUser(db, db('volunteer_teams').where({ id: body.teamId }), user, 'community_id').first(
     'id',
     'community_id',
+    'leader_user_id',
   );
   if (!team)
     throw new ValidationError('请选择本辖区的服务队 (choose a team in your area)', {
       teamId: '服务队不存在或不在您的辖区 (no such team in your area)',
     });
+  if (user.role === 'team_leader' && team.leader_user_id !== user.id)
+    throw new ForbiddenError('只能为本人带领的服务队新建活动');
   const created = await db.transaction(async (trx) => {
     const [row] = await trx('volunteer_activities')
       .insert({

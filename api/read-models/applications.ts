@@ -136,6 +136,16 @@ export async function findApplication(db: Knex, user: AuthUser, id: number): Pro
   return row;
 }
 
+/** The home visit with the visitor's name: the workflow keeps usernames, people read names. */
+async function withVisitorName(
+  db: Knex,
+  visit: Omit<NonNullable<ApplicationDetail['homeVisit']>, 'byName'> | null,
+): Promise<ApplicationDetail['homeVisit']> {
+  if (!visit) return null;
+  const u = await db('users').where({ username: visit.by }).first('display_name');
+  return { ...visit, byName: u?.display_name ?? null };
+}
+
 export async function applicationDetail(
   db: Knex,
   user: AuthUser,
@@ -153,7 +163,10 @@ export async function applicationDetail(
     calculation: (row.calculation as ApplicationDetail['calculation']) ?? null,
     duplicates: (row.duplicates as ApplicationDetail['duplicates']) ?? null,
     duplicateOverride: (row.duplicate_override as ApplicationDetail['duplicateOverride']) ?? null,
-    homeVisit: (row.home_visit as ApplicationDetail['homeVisit']) ?? null,
+    homeVisit: await withVisitorName(
+      db,
+      row.home_visit as Omit<NonNullable<ApplicationDetail['homeVisit']>, 'byName'> | null,
+    ),
     closedReason: row.closed_reason,
     incomeReview:
       row.stage === 'income_review' ? ((row.income_review as ApplicationDetail['incomeReview']) ?? null) : null,

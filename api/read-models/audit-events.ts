@@ -12,6 +12,7 @@ interface AuditRow {
   at: Date;
   actor_id: number | null;
   actor_username: string | null;
+  actor_name: string | null;
   action: string;
   entity_type: string;
   entity_id: string;
@@ -29,6 +30,7 @@ const toApi = (r: AuditRow) => ({
   at: r.at.toISOString(),
   actorId: r.actor_id,
   actorUsername: r.actor_username,
+  actorName: r.actor_name ?? null,
   action: r.action,
   entityType: r.entity_type,
   entityId: r.entity_id,
@@ -70,7 +72,11 @@ export const auditEventListSpec: ListSpec<AuditRow> = {
 
 /** The events the user may read. Those without an org unit (sign-ins of district staff, system events) are district-level. */
 export const visibleAuditEvents = (db: Knex, user: AuthUser) => {
-  const qb = db('audit_events').select('*');
+  // People by their name, as everywhere else in the console; the username stays for searching.
+  const qb = db('audit_events').select(
+    '*',
+    db.raw('(SELECT display_name FROM users u WHERE u.id = audit_events.actor_id) AS actor_name'),
+  );
   return seesWholeDistrict(user) ? qb : scopeToUser(db, qb, user, 'org_unit_id');
 };
 

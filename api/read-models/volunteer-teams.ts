@@ -38,6 +38,7 @@ export const volunteerTeamListSpec: ListSpec<TeamRow> = {
     communityId: filter(volunteerTeamFilters.communityId, (qb, v) => qb.where('t.community_id', v)),
     kind: filter(volunteerTeamFilters.kind, (qb, v) => qb.where('t.kind', v)),
     q: filter(volunteerTeamFilters.q, (qb, v) => qb.whereILike('t.name', containing(v))),
+    leaderUserId: filter(volunteerTeamFilters.leaderUserId, (qb, v) => qb.where('t.leader_user_id', v)),
   },
   toApi,
 };

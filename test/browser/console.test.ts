@@ -53,6 +53,11 @@ describe('console in a browser', () => {
     mark('list shown');
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/console-applications.png', fullPage: true });
+
+    // A page her role may not use, opened by URL, says so before offering any control.
+    await page.goto(`${stack.baseUrl}/#/imports`);
+    await expect.poll(() => page.locator('main').innerText(), { timeout: 20_000 }).toContain('无权访问');
+    expect(await page.getByRole('button', { name: '检查' }).count()).toBe(0);
   });
 
   it(

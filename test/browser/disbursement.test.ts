@@ -132,7 +132,7 @@ describe('monthly disbursement in the console', () => {
     await fin.getByRole('menuitem', { name: /发放批次/ }).click();
     await expect
       .poll(() => text(fin, '.shequ-schedule-summary'), { timeout: 20_000 })
-      .toMatch(/下次自动发放：\d{4}\/\d{2}\/\d{2} 09:00/);
+      .toMatch(/下次自动发放：\d{4}-\d{2}-\d{2} 09:00/);
     await fin.locator('[data-action="start-run"]').click();
     await fin.locator('input[name="period"]').fill(PERIOD);
     await dialog(fin).getByRole('button', { name: '发起' }).click();
@@ -159,6 +159,20 @@ describe('monthly disbursement in the console', () => {
     expect(await header(fin)).toContain('待财务审核');
     expect(await header(fin)).toContain('第 3/3 页'); // 30 households, 10 per page
     expect(await fin.locator('.shequ-run-header .shequ-run-progress').getAttribute('data-progress')).toBe('1');
+
+    // Finance is told: the bell holds the notice, and the home page lists the run with its deadline.
+    expect(
+      await stack.db('notifications').where({ kind: 'signoff_waiting', audience_role: 'finance' }).first(),
+    ).toMatchObject({
+      message: expect.stringContaining('2027-01 发放批次已核对无误，待财务审核'),
+    });
+    await fin.goto(`${stack.baseUrl}/#/`);
+    await expect
+      .poll(() => fin.locator('.shequ-finance-runs').innerText(), { timeout: 20_000 })
+      .toContain('2027-01 待审核');
+    expect(await fin.locator('.shequ-finance-runs').innerText()).toContain('截止');
+    await fin.goto(`${stack.baseUrl}/#/disbursement-runs/${runId}/show`);
+    await expect.poll(() => header(fin), { timeout: 20_000 }).toContain('待财务审核');
 
     // ── totals per street: table (to the fen) and chart; the check passed ─────────────────────
     const due = households.map((h) => lineAmount(standard, { members: h.members, totalIncomeFen: h.totalIncomeFen }));
@@ -353,7 +367,7 @@ describe('monthly disbursement in the console', () => {
       await sv.getByRole('menuitem', { name: /自动发放计划/ }).click();
       await expect
         .poll(() => text(sv, '.shequ-schedule-next'), { timeout: 20_000 })
-        .toMatch(/^\d{4}\/\d{2}\/05 09:00$/);
+        .toMatch(/^\d{4}-\d{2}-05 09:00$/);
       expect(await text(sv, '.shequ-schedule')).toContain('每月5日 09:00');
       expect(await text(sv, '.shequ-schedule-state')).toBe('运行中');
       await sv.locator('[data-action="pause"]').click();

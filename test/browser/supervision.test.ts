@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseloadCsv } from '../../domain/caseload-csv.js';
 import { createCase, detail } from '../support/benefit.js';
+import { idNumber } from '../support/fixtures.js';
 import { launchChromium, signInAs } from '../support/browser.js';
 import { login, startTestStack, waitFor, type TestStack } from '../support/stack.js';
 
@@ -15,6 +17,7 @@ import { login, startTestStack, waitFor, type TestStack } from '../support/stack
 const SHOTS = 'test-results';
 const COMMUNITY_ID = 3; // cd-01 东风社区, caseworker1's and caseworker2's community
 const NEW_ASSIGNEE = '赵敏（社区专干）';
+const SUPERVISOR_NAME = '刘洋（督导）';
 const REASON = '原经办人外出培训一周，改由赵敏办理入户调查。';
 
 describe('stuck workflows in the console', () => {
@@ -90,6 +93,34 @@ describe('stuck workflows in the console', () => {
       await expect
         .poll(() => sv.locator('.shequ-district-overview .recharts-surface').count(), { timeout: 20_000 })
         .toBe(3);
+      // Cases at rest (active volunteers, enrolled households) are numbers above the stages chart,
+      // not bars that flatten the work in progress.
+      const supervisor = await login(stack, 'supervisor1');
+      const household = {
+        household_ref: 'S1',
+        community_code: 'cd-01',
+        address: '督导路1号',
+        category: 'A',
+        bank_account: '6222020000009876543',
+        enrolled_from: '2025-07-01',
+        amount_fen: 59_000,
+      };
+      const row1 = { ...household, name: '孙在册', id_number: idNumber('19450101', 991), relation: 'head' };
+      const loaded = await supervisor.call('POST', '/api/imports', {
+        csv: caseloadCsv([{ ...row1, monthly_income_fen: 30_000 }]),
+        dryRun: false,
+      });
+      expect(loaded.status).toBe(201);
+      const enrolled = await waitFor('the enrolled count on the overview', async () => {
+        const rows: { kind: string; stage: string; count: number }[] = (await supervisor.call('GET', '/api/dashboard'))
+          .body.openByStage;
+        return rows.find((r) => r.kind === 'benefit' && r.stage === 'enrolled');
+      });
+      await sv.reload();
+      await expect
+        .poll(() => sv.locator('.shequ-settled-counts').innerText(), { timeout: 20_000 })
+        .toContain(`${enrolled.count.toLocaleString()} 已纳入保障`);
+      expect(await sv.locator('.shequ-open-by-stage-chart').innerText()).not.toMatch(/在册|已纳入保障|已安置/);
       await sv.screenshot({ path: `${SHOTS}/supervision-1-dashboard.png`, fullPage: true });
 
       // ── "view": the stuck list, filtered to overdue, has the case ────────────────────────
@@ -102,6 +133,13 @@ describe('stuck workflows in the console', () => {
       const rowText = await row.innerText();
       expect(rowText).toContain('已超期');
       expect(rowText).toContain('社区评议');
+      expect(rowText).toContain('已超过办理期限'); // the problem in plain words
+      // The table fits the page at 1280 px: no sideways scrolling for the links and pagination.
+      await sv.setViewportSize({ width: 1280, height: 900 });
+      expect(
+        await sv.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1),
+      ).toBe(true);
+      await sv.setViewportSize({ width: 1400, height: 900 });
       await sv.screenshot({ path: `${SHOTS}/supervision-2-list.png`, fullPage: true });
 
       // ── the workflow's page ──────────────────────────────────────────────────────────
@@ -112,6 +150,7 @@ describe('stuck workflows in the console', () => {
       const before = await header.innerText();
       expect(before).toContain('社区评议');
       expect(before).not.toContain(NEW_ASSIGNEE);
+      expect(await sv.locator('.shequ-what-happened').first().innerText()).toContain('延长期限');
 
       // ── reassign to caseworker2, with a reason ─────────────────────────────────────────
       await sv.locator('[data-action="reassign"]').click();
@@ -153,6 +192,13 @@ describe('stuck workflows in the console', () => {
       expect(audit).toHaveLength(1);
       expect(audit[0].after).toMatchObject({ reason: REASON });
       await sv.screenshot({ path: `${SHOTS}/supervision-4-reassigned.png`, fullPage: true });
+      // The audit log reads in words and names, not `workflow.reassign` and usernames.
+      const auditFilter = encodeURIComponent(JSON.stringify({ action: 'workflow.reassign' }));
+      await sv.goto(`${stack.baseUrl}/#/audit-events?filter=${auditFilter}`);
+      const auditRow = sv.locator('.RaDatagrid-tbody tr').first();
+      await expect.poll(() => auditRow.innerText().catch(() => ''), { timeout: 20_000 }).toContain('流程 · 改派');
+      expect(await auditRow.innerText()).toContain(SUPERVISOR_NAME);
+      expect(await auditRow.innerText()).not.toContain('workflow.reassign');
 
       // ── the bell: the overdue notice, which leads to the case and is then read ───────────────
       const bell = sv.locator('.shequ-bell');

@@ -55,6 +55,8 @@ describe('lint rules catch what they are there for', { timeout: 120_000 }, () =>
 
   it('dependency-cruiser refuses imports in forbidden directions, and only those', async () => {
     expect((await cruiseViolations()).sort()).toEqual([
+      'activities-workflow-types-only: activities/runs-workflow-code.ts → workflows/pure.ts',
+      'api-workflow-surface-only: api/runs-workflow-code.ts → workflows/pure.ts',
       'domain-is-pure: domain/uses-the-db.ts → db/store.ts',
       'no-node-in-workflows-or-domain: workflows/reads-a-file.ts → fs',
       'workflows-only-domain: workflows/calls-an-activity.ts → activities/pay.ts',

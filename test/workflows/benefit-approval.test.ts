@@ -50,7 +50,11 @@ describe('benefit case: the three-level review', () => {
     });
     expect(recommended.status).toBe(200);
     expect(recommended.body.stage).toBe('public_notice');
-    expect(recommended.body.homeVisit).toMatchObject({ visitedOn: '2026-11-20', by: 'caseworker1' });
+    expect(recommended.body.homeVisit).toMatchObject({
+      visitedOn: '2026-11-20',
+      by: 'caseworker1',
+      byName: '王芳（社区专干）',
+    });
     const expected = computeAllowance({
       standard: { effectiveFrom: '2025-07-01', standardFen: 89000, floorPerPersonFen: 3000 },
       incomesFen: [50000, 12345],

@@ -239,4 +239,29 @@ describe('volunteer workflow: screening, sign-ups, hours and stars', () => {
     expect((await otherLeader.call('POST', `/api/volunteer-hours/${anyHours.id}/confirm`, {})).status).toBe(404);
     expect((await volunteerOf(caseworker, v.id)).stage).toBe('approval');
   });
+
+  it('a team leader plans activities of the teams she leads, and only those', async () => {
+    const hers = await team(caseworker, { leaderUserId: leaderId });
+    const notHers = await team(caseworker);
+    const planned = await activity(leader, hers.id);
+    expect(planned).toMatchObject({ teamId: hers.id });
+    const starts = Date.now() + 3600_000;
+    const refused = await leader.call('POST', '/api/volunteer-activities', {
+      teamId: notHers.id,
+      title: '不是本队的活动',
+      startsAt: new Date(starts).toISOString(),
+      endsAt: new Date(starts + 3600_000).toISOString(),
+      place: '社区活动室',
+      placesTotal: 3,
+      requiredSkills: [],
+      servesVulnerable: false,
+    });
+    expect(refused.status).toBe(403);
+    expect(await stack.db('volunteer_activities').where({ title: '不是本队的活动' }).count()).toEqual([{ count: '0' }]);
+    // Her team picker lists her own teams only.
+    const filter = encodeURIComponent(JSON.stringify({ leaderUserId: leaderId }));
+    const mine = await leader.call('GET', `/api/volunteer-teams?filter=${filter}`);
+    expect(mine.body.map((t: { leaderUserId: number }) => t.leaderUserId)).toEqual(expect.arrayContaining([leaderId]));
+    expect(mine.body.every((t: { leaderUserId: number }) => t.leaderUserId === leaderId)).toBe(true);
+  });
 });

@@ -14,7 +14,7 @@ export const HomeVisitPanel = ({ record }: { record: Application }) => {
         <Facts
           rows={[
             ['shequ.home_visit.visited_on', visit.visitedOn],
-            ['shequ.home_visit.by', `${visit.by}（${format(visit.at)}）`],
+            ['shequ.home_visit.by', `${visit.byName ?? visit.by}（${format(visit.at)}）`],
             ['shequ.home_visit.notes', <span style={{ whiteSpace: 'pre-wrap' }}>{visit.notes}</span>],
           ]}
         />

@@ -1,5 +1,6 @@
 import { Datagrid, List, SearchInput, TextField, TextInput } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
+import { ActionField, ActorField, EntityTypeField } from './fields';
 import { shanghaiLocal, shanghaiLocalToIso } from '../common/time';
 
 // The range is typed in Beijing time to the minute; "to" takes in the whole minute it names.
@@ -40,9 +41,9 @@ export const AuditEventList = () => (
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="id" />
       <DateTimeField source="at" />
-      <TextField source="actorUsername" emptyText="—" />
-      <TextField source="action" />
-      <TextField source="entityType" />
+      <ActorField source="actorName" />
+      <ActionField source="action" />
+      <EntityTypeField source="entityType" />
       <TextField source="entityId" sortable={false} />
     </Datagrid>
   </List>

@@ -1,5 +1,6 @@
 import { ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
+import { ActionField, ActorField, EntityTypeField } from './fields';
 import { HashField } from './HashField';
 import { JsonField } from './JsonField';
 
@@ -8,10 +9,10 @@ export const AuditEventShow = () => (
     <SimpleShowLayout>
       <TextField source="id" />
       <DateTimeField source="at" />
-      <TextField source="actorUsername" emptyText="—" />
+      <ActorField source="actorName" />
       <TextField source="actorId" emptyText="—" />
-      <TextField source="action" />
-      <TextField source="entityType" />
+      <ActionField source="action" />
+      <EntityTypeField source="entityType" />
       <TextField source="entityId" />
       <ReferenceField source="orgUnitId" reference="org-units" emptyText="—" />
       <TextField source="requestId" emptyText="—" />

@@ -3,28 +3,18 @@ import { shanghaiDate } from '../../../domain/shanghai-date';
 
 // Instants arrive in UTC; the bureau reads them in Beijing time whatever the browser's zone.
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const OFFSET_MS = 8 * 3600_000; // Beijing time has no daylight saving
 
-function formatter(locale: string, withTime: boolean): Intl.DateTimeFormat {
-  const key = `${locale}|${withTime}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
-      timeZone: 'Asia/Shanghai',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
-    });
-    formatters.set(key, f);
-  }
-  return f;
-}
-
-export function formatInstant(iso: string | null | undefined, locale = 'zh-CN', withTime = true): string {
+/**
+ * One format on every page, whatever the language: "2026-12-02 10:35" (Beijing time), dates
+ * "2026-12-02". `locale` is kept for callers; both languages read the same digits.
+ */
+export function formatInstant(iso: string | null | undefined, _locale = 'zh-CN', withTime = true): string {
   if (!iso) return '—';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : formatter(locale, withTime).format(d);
+  if (Number.isNaN(d.getTime())) return iso;
+  const local = new Date(d.getTime() + OFFSET_MS).toISOString();
+  return withTime ? `${local.slice(0, 10)} ${local.slice(11, 16)}` : local.slice(0, 10);
 }
 
 /** Formats with the console's current language. */
@@ -49,7 +39,7 @@ export function shanghaiLocalToIso(local: string): string | undefined {
 /** An instant → "YYYY-MM-DDTHH:mm" in Beijing time, for a datetime-local input. */
 export const shanghaiLocal = (at: Date): string => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
 
-/** A span of time in Beijing time: "2026/03/01 09:00–11:30", the end's date only when it differs. */
+/** A span of time in Beijing time: "2026-03-01 09:00–11:30", the end's date only when it differs. */
 export function useFormatSpan(): (startsAt: string, endsAt: string) => string {
   const [locale] = useLocaleState();
   return (startsAt, endsAt) => {

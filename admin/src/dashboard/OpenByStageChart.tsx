@@ -11,11 +11,23 @@ const kindOrder = (kind: string) => {
   return i < 0 ? workflowKinds.length : i;
 };
 
-/** Open cases per stage, the stages of one kind side by side in that kind's colour. */
+// Stages where a case rests rather than waits on someone (an enrolled household, an active
+// volunteer, a placed worker): hundreds of them would flatten the bars of the work in progress,
+// so they are counted above the chart instead.
+const settled: Record<string, readonly string[]> = {
+  benefit: ['enrolled', 'gradual_exit', 'suspended'],
+  volunteer: ['active'],
+  referral: ['placed'],
+};
+const isSettled = (r: OpenByStage) => settled[r.kind]?.includes(r.stage) ?? false;
+
+/** Open cases per stage in progress, the stages of one kind side by side in that kind's colour. */
 export const OpenByStageChart = ({ rows }: { rows: OpenByStage[] }) => {
   const translate = useTranslate();
   const theme = useTheme();
-  const data = [...rows]
+  const resting = rows.filter(isSettled).sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind));
+  const data = rows
+    .filter((r) => !isSettled(r))
     .sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind))
     .map((r) => ({
       key: `${r.kind}:${r.stage}`,
@@ -26,6 +38,18 @@ export const OpenByStageChart = ({ rows }: { rows: OpenByStage[] }) => {
   const kinds = [...new Set(data.map((d) => d.kind))];
   return (
     <>
+      <Stack direction="row" spacing={3} useFlexGap flexWrap="wrap" sx={{ mb: 1 }} className="shequ-settled-counts">
+        {resting.map((r) => (
+          <Box key={`${r.kind}:${r.stage}`}>
+            <Typography variant="h6" component="span" sx={{ color: kindColor(theme, r.kind) }}>
+              {r.count.toLocaleString()}
+            </Typography>{' '}
+            <Typography variant="body2" component="span" color="text.secondary">
+              {stageLabel(translate, r.kind, r.stage)} · {translate(`shequ.workflow_kind.${r.kind}`, { _: r.kind })}
+            </Typography>
+          </Box>
+        ))}
+      </Stack>
       <div
         className="shequ-open-by-stage-chart"
         role="img"

@@ -7,6 +7,8 @@ import {
   SimpleForm,
   TextInput,
   maxValue,
+  useGetIdentity,
+  usePermissions,
   minValue,
   required,
 } from 'react-admin';
@@ -24,6 +26,8 @@ const timeInput = {
 // Pessimistic: the API's field errors (a past start, an end before it) must show beside the inputs.
 export const ActivityCreate = () => {
   const suggestions = useVolunteerSkillSuggestions();
+  const { identity } = useGetIdentity();
+  const { permissions: role } = usePermissions<string | undefined>();
   return (
     <Create mutationMode="pessimistic" redirect="show" transform={(data: ActivityForm) => toActivityPayload(data)}>
       <SimpleForm
@@ -31,7 +35,12 @@ export const ActivityCreate = () => {
         mode="onBlur"
         reValidateMode="onChange"
       >
-        <ReferenceInput source="teamId" reference="volunteer-teams">
+        {/* a team leader plans for the teams she leads only */}
+        <ReferenceInput
+          source="teamId"
+          reference="volunteer-teams"
+          filter={role === 'team_leader' && identity ? { leaderUserId: identity.id } : undefined}
+        >
           <AutocompleteInput optionText="name" validate={required()} />
         </ReferenceInput>
         <TextInput source="title" validate={required()} fullWidth />

@@ -3,7 +3,9 @@ import { Link } from 'react-router-dom';
 import { useTranslate } from 'react-admin';
 import { Facts, Section } from '../common/Section';
 import { useFormatInstant } from '../common/time';
+import { activityLabel } from './activityLabel';
 import { AgeText, TemporalLink } from './fields';
+import { WhatHappened } from './WhatHappened';
 import { KindChip } from './KindChip';
 import { ReasonChips } from './ReasonChips';
 import type { WorkflowDetail } from './types';
@@ -70,18 +72,11 @@ export const WorkflowHeader = ({ record, gone }: { record: WorkflowDetail; gone:
           [f('assigneeName'), <span className="shequ-assignee">{record.assigneeName ?? '—'}</span>],
           [f('streetName'), [record.communityName, record.streetName].filter(Boolean).join(' · ') || '—'],
           [f('attempts'), record.attempts ?? '—'],
-          [f('activityType'), record.activityType ? <code>{record.activityType}</code> : '—'],
+          [f('activityType'), activityLabel(translate, record.activityType)],
           [f('temporalUrl'), <TemporalLink url={record.temporalUrl} />],
         ]}
       />
-      {record.lastError && (
-        <Alert severity="error" sx={{ mt: 1 }} className="shequ-last-error">
-          <Typography variant="subtitle2">{translate(f('lastError'))}</Typography>
-          <Typography variant="body2" sx={{ fontFamily: 'monospace', whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-            {record.lastError}
-          </Typography>
-        </Alert>
-      )}
+      <WhatHappened record={record} />
     </Section>
   );
 };

@@ -1,7 +1,7 @@
-import { Datagrid, List, NumberField, NumberInput, ReferenceInput, SelectInput, TextField } from 'react-admin';
+import { Datagrid, List, NumberInput, ReferenceInput, SelectInput, TextField } from 'react-admin';
 import { byName } from '../common/sort';
 import { kindChoices, reasonChoices } from './choices';
-import { CaseLinkField, DeadlineField, LastErrorField, SinceField, TemporalLinkField } from './fields';
+import { CaseLinkField, DeadlineField, ProblemField, SinceField } from './fields';
 import { KindField } from './KindChip';
 import { ReasonsField } from './ReasonChips';
 import { WorkflowStageField } from './WorkflowStageChip';
@@ -25,7 +25,8 @@ const filters = [
 
 // Stuck the longest first; the API sorts by since, deadlineAt, kind, id. Workflows get stuck
 // and unstuck without anyone touching the page, so it looks again every 15 s. No filter sidebar:
-// the table needs the width, and kind and reason are always-on selects above it.
+// the table needs the width, and kind and reason are always-on selects above it. The error text,
+// the attempts and the link into Temporal are on the workflow's page, so the table fits 1280 px.
 export const WorkflowList = () => (
   <List
     filters={filters}
@@ -43,11 +44,9 @@ export const WorkflowList = () => (
       <WorkflowStageField source="stage" sortable={false} />
       <SinceField source="since" />
       <DeadlineField source="deadlineAt" />
-      <NumberField source="attempts" sortable={false} emptyText="—" />
-      <LastErrorField source="lastError" sortable={false} />
+      <ProblemField source="problem" sortable={false} />
       <TextField source="assigneeName" sortable={false} emptyText="—" />
       <TextField source="streetName" sortable={false} emptyText="—" />
-      <TemporalLinkField source="temporalUrl" sortable={false} />
     </Datagrid>
   </List>
 );

@@ -1,5 +1,6 @@
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
-import { Link as MuiLink, Tooltip, Typography } from '@mui/material';
+import { Link as MuiLink, Typography } from '@mui/material';
+import { activityLabel } from './activityLabel';
 import type { MouseEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { useRecordContext, useTranslate, type FieldProps } from 'react-admin';
@@ -48,21 +49,18 @@ export const DeadlineField = (_props: FieldProps<Workflow>) => {
   );
 };
 
-/** The last failure, cut to one line; the whole text on hover. */
-export const LastErrorField = (_props: FieldProps<Workflow>) => {
+/** The problem in a few plain words: the step that keeps failing, or the reason; the error text is on the workflow's page. */
+export const ProblemField = (_props: FieldProps<Workflow>) => {
   const record = useRecordContext<Workflow>();
-  if (!record?.lastError) return <>—</>;
+  const translate = useTranslate();
+  if (!record?.reason) return <>—</>;
   return (
-    <Tooltip title={<span style={{ whiteSpace: 'pre-wrap' }}>{record.lastError}</span>}>
-      <Typography
-        variant="body2"
-        noWrap
-        sx={{ maxWidth: 220, fontFamily: 'monospace', fontSize: '0.75rem' }}
-        color="error"
-      >
-        {record.lastError}
-      </Typography>
-    </Tooltip>
+    <Typography variant="body2" sx={{ maxWidth: 260 }} className="shequ-problem">
+      {translate(`shequ.stuck_help.${record.reason}.short`, {
+        step: activityLabel(translate, record.activityType),
+        attempts: record.attempts ?? 0,
+      })}
+    </Typography>
   );
 };
 
