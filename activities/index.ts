@@ -9,6 +9,7 @@ import { createIncomeReviewActivities } from './income-review.js';
 import { createMatchingActivities } from './matching.js';
 import { createPlacementActivities } from './placements.js';
 import { createReferralActivities } from './referrals.js';
+import { createRefusalReviewActivities } from './refusal-review.js';
 import { createSupervisionActivities } from './supervision.js';
 import { createVolunteerServiceActivities } from './volunteer-service.js';
 import { createVolunteerActivities } from './volunteers.js';
@@ -28,6 +29,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createReferralActivities(deps),
     ...createPlacementActivities(deps),
     ...createMatchingActivities(deps),
+    ...createRefusalReviewActivities(deps),
     ...createVolunteerActivities(deps),
     ...createVolunteerServiceActivities(deps),
     ...createSupervisionActivities(deps),

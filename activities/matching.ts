@@ -1,10 +1,41 @@
-import { rankOpenings, type OpeningProfile } from '../domain/matching.js';
+import type { Knex } from 'knex';
+import { matchingRulesInForce } from '../db/matching-rules.js';
+import { enrolledBenefitStages } from '../domain/benefit-stages.js';
+import { MATCH_LIMIT, rankOpenings, type DibaoHousehold, type OpeningProfile } from '../domain/matching.js';
+import { shanghaiDate } from '../domain/shanghai-date.js';
 import type { ActivityDeps } from './deps.js';
 import { recordReferralTransition } from './referrals.js';
 
 // Ranks the open openings for a seeker and keeps the top ten with their reasons; a re-run
 // replaces the list. The run is one timeline entry (keyed by seq, recorded like any transition
 // that stays in its stage), so the stage and its clock are left alone.
+
+/**
+ * The seeker's dibao household (a member, by ID-number hash, of a household whose case is
+ * enrolled) and how many of its other members work: a placement active or retained, of a
+ * seeker with another member's hash. Her own placements do not count — she is looking for work.
+ */
+export async function dibaoHouseholdOf(
+  trx: Knex.Transaction,
+  idNumberHash: string | null,
+): Promise<DibaoHousehold | null> {
+  if (!idNumberHash) return null;
+  const member = await trx('household_members as m')
+    .join('applications as ap', 'ap.household_id', 'm.household_id')
+    .where({ 'm.id_number_hash': idNumberHash, 'm.left_household': false })
+    .whereIn('ap.stage', enrolledBenefitStages)
+    .orderBy('ap.id', 'desc')
+    .first('m.household_id');
+  if (!member) return null;
+  const [{ count }] = await trx('household_members as o')
+    .join('job_seekers as s', 's.id_number_hash', 'o.id_number_hash')
+    .join('placements as p', 'p.seeker_id', 's.id')
+    .where({ 'o.household_id': member.household_id, 'o.left_household': false })
+    .whereNot('o.id_number_hash', idNumberHash)
+    .whereIn('p.status', ['active', 'retained'])
+    .countDistinct('o.id as count');
+  return { employedMembers: Number(count) };
+}
 
 export function createMatchingActivities({ db, clock }: ActivityDeps) {
   return {
@@ -41,6 +72,8 @@ export function createMatchingActivities({ db, clock }: ActivityDeps) {
           placesLeft: o.places_left,
           open: true,
         }));
+        const now = clock();
+        const rules = await matchingRulesInForce(trx, shanghaiDate(now));
         const ranked = rankOpenings(
           {
             skills: r.skills,
@@ -48,11 +81,13 @@ export function createMatchingActivities({ db, clock }: ActivityDeps) {
             expectedWageFen: r.expected_wage_fen === null ? null : Number(r.expected_wage_fen),
             maxHoursPerWeek: r.max_hours_per_week,
             noPhysicalWork: r.no_physical_work,
+            dibaoHousehold: await dibaoHouseholdOf(trx, r.id_number_hash),
           },
           openings,
           excluded,
+          MATCH_LIMIT,
+          rules,
         );
-        const now = clock();
         await trx('referral_matches').where({ referral_id: referralId }).delete();
         if (ranked.length)
           await trx('referral_matches').insert(

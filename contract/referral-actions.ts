@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { educationLevels, followUpOutcomes } from '../domain/referral-stages.js';
+import { refusalReasonKinds } from '../domain/refusal-review.js';
 import { fenAmount, recordId, skillList, text } from './fields.js';
 
 // The bodies of a referral's human steps, written once for the API and the console.
@@ -22,6 +23,11 @@ export const proposeBody = z.object({ openingId: recordId(), comment: text(1000)
 export const respondBody = z.object({
   accepted: z.boolean(),
   reason: text(500).default(''),
+  /**
+   * Why she declines, by kind: health, a care duty or an offer that does not fit her are valid
+   * reasons; `other` (or none) counts toward a §45 review of a dibao member's refusals.
+   */
+  reasonKind: z.enum(refusalReasonKinds, { message: '请选择拒绝原因类别' }).optional(),
   interviewAt: z.iso.datetime({ offset: true, message: '面试时间格式无效 (ISO date-time)' }).optional(),
   place: text(200).optional(),
 });

@@ -43,7 +43,7 @@ export const seekerProfileSchema = z.object({
 });
 
 export const matchReasonSchema = z.object({
-  factor: z.enum(['skills', 'preferred', 'distance', 'wage']),
+  factor: z.enum(['skills', 'preferred', 'distance', 'wage', 'zero_employment']),
   points: z.number(),
   text: z.string(),
 });

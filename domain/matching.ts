@@ -1,7 +1,9 @@
 // Ranking open job openings for a seeker. Hard constraints exclude an opening outright (no
 // places, closed, more hours than the seeker can work, physical work the seeker cannot do, or
 // already declined / not hired there); the rest get a score out of 100 with the reasons behind
-// every point, so a caseworker can explain a proposal to the seeker.
+// every point, so a caseworker can explain a proposal to the seeker. A seeker from a dibao
+// household in which nobody works gets priority points on top (社会救助暂行办法 §43), shown
+// like any other reason.
 
 export interface SeekerProfile {
   skills: readonly string[];
@@ -10,6 +12,42 @@ export interface SeekerProfile {
   expectedWageFen: number | null;
   maxHoursPerWeek: number | null;
   noPhysicalWork: boolean;
+  /** The seeker's dibao household, when she belongs to one (matched by ID-number hash). */
+  dibaoHousehold?: DibaoHousehold | null;
+}
+
+export interface DibaoHousehold {
+  /** Other members with an active or retained placement. */
+  employedMembers: number;
+}
+
+/**
+ * The bureau's matching settings, effective-dated like the allowance standard: the §43 priority
+ * and what makes refusals of offers a §45 review (domain/refusal-review.ts).
+ */
+export interface MatchingRules {
+  effectiveFrom: string; // YYYY-MM-DD
+  /** Points a seeker of a zero-employment dibao household gets on every opening. */
+  zeroEmploymentPoints: number;
+  /** Unjustified refusals in a row that raise a review (§45: 连续3次). */
+  refusalLimit: number;
+  /** Ages (inclusive, at the refusal) at which refusals count. */
+  workingAgeMin: number;
+  workingAgeMax: number;
+}
+
+export const defaultMatchingRules: MatchingRules = {
+  effectiveFrom: '2000-01-01',
+  zeroEmploymentPoints: 15,
+  refusalLimit: 3,
+  workingAgeMin: 16,
+  workingAgeMax: 59,
+};
+
+export function matchingRulesOn<T extends MatchingRules>(rules: readonly T[], date: string): T | undefined {
+  let best: T | undefined;
+  for (const r of rules) if (r.effectiveFrom <= date && (!best || r.effectiveFrom > best.effectiveFrom)) best = r;
+  return best;
 }
 
 export interface OpeningProfile {
@@ -25,7 +63,7 @@ export interface OpeningProfile {
   open: boolean;
 }
 
-export type MatchFactor = 'skills' | 'preferred' | 'distance' | 'wage';
+export type MatchFactor = 'skills' | 'preferred' | 'distance' | 'wage' | 'zero_employment';
 
 export interface MatchReason {
   factor: MatchFactor;
@@ -40,7 +78,23 @@ export interface Match {
 }
 
 export const MATCH_LIMIT = 10;
-export const maxPoints: Record<MatchFactor, number> = { skills: 50, preferred: 10, distance: 20, wage: 20 };
+export const maxPoints: Record<Exclude<MatchFactor, 'zero_employment'>, number> = {
+  skills: 50,
+  preferred: 10,
+  distance: 20,
+  wage: 20,
+};
+
+export const ZERO_EMPLOYMENT_TEXT = '零就业低保家庭优先（社会救助暂行办法第43条）';
+
+/** §43: a dibao household none of whose other members works is helped into work first. */
+export function zeroEmploymentReason(
+  household: DibaoHousehold | null | undefined,
+  rules: Pick<MatchingRules, 'zeroEmploymentPoints'>,
+): MatchReason | null {
+  if (!household || household.employedMembers > 0 || rules.zeroEmploymentPoints <= 0) return null;
+  return { factor: 'zero_employment', points: rules.zeroEmploymentPoints, text: ZERO_EMPLOYMENT_TEXT };
+}
 
 const norm = (s: string) => s.trim().toLowerCase();
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(0)}`;
@@ -56,7 +110,11 @@ export function exclusion(seeker: SeekerProfile, o: OpeningProfile, excluded: re
   return null;
 }
 
-export function scoreOpening(seeker: SeekerProfile, o: OpeningProfile): Match {
+export function scoreOpening(
+  seeker: SeekerProfile,
+  o: OpeningProfile,
+  rules: Pick<MatchingRules, 'zeroEmploymentPoints'> = defaultMatchingRules,
+): Match {
   const have = new Set(seeker.skills.map(norm));
   const covered = (list: readonly string[]) => list.filter((s) => have.has(norm(s)));
   const reasons: MatchReason[] = [];
@@ -105,6 +163,9 @@ export function scoreOpening(seeker: SeekerProfile, o: OpeningProfile): Match {
     wageText = `月薪${yuan(o.wageMinFen)}–${yuan(o.wageMaxFen)}满足期望${yuan(seeker.expectedWageFen)} (meets expected wage)`;
   reasons.push({ factor: 'wage', points: wage, text: wageText });
 
+  const priority = zeroEmploymentReason(seeker.dibaoHousehold, rules);
+  if (priority) reasons.push(priority);
+
   return { openingId: o.id, score: reasons.reduce((s, r) => s + r.points, 0), reasons };
 }
 
@@ -114,11 +175,12 @@ export function rankOpenings(
   openings: readonly OpeningProfile[],
   excluded: readonly number[] = [],
   limit = MATCH_LIMIT,
+  rules: Pick<MatchingRules, 'zeroEmploymentPoints'> = defaultMatchingRules,
 ): Match[] {
   const places = new Map(openings.map((o) => [o.id, o.placesLeft]));
   return openings
     .filter((o) => exclusion(seeker, o, excluded) === null)
-    .map((o) => scoreOpening(seeker, o))
+    .map((o) => scoreOpening(seeker, o, rules))
     .sort(
       (a, b) => b.score - a.score || places.get(b.openingId)! - places.get(a.openingId)! || a.openingId - b.openingId,
     )

@@ -2,6 +2,7 @@ import type { IncomeEventKind } from '../domain/employment-income.js';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { EducationLevel, FollowUpOutcome, ReferralStage } from '../domain/referral-stages.js';
 import type { ReferralPolicy } from '../domain/referral-policy.js';
+import type { RefusalReasonKind } from '../domain/refusal-review.js';
 import type { Actor } from './benefit-case-messages.js';
 
 // The referral's public surface, apart from its implementation so the API can import it
@@ -77,6 +78,8 @@ export interface RespondRequest {
   actor: Actor;
   accepted: boolean;
   reason: string;
+  /** A decline's kind of reason (optional: older clients and runs lack it). */
+  reasonKind?: RefusalReasonKind;
   interviewAt?: string;
   place?: string;
 }

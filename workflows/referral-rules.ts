@@ -1,6 +1,7 @@
 import { ConflictError, ForbiddenError, ValidationError } from '../domain/errors.js';
 import { allowedReferralActions, referralWorkers, type ReferralAction } from '../domain/referral-actions.js';
 import { educationLevels, followUpOutcomes } from '../domain/referral-stages.js';
+import { refusalReasonKinds } from '../domain/refusal-review.js';
 import { coversUnit } from '../domain/roles.js';
 import { requireText } from './benefit-case-rules.js';
 import type {
@@ -56,7 +57,11 @@ export function checkPropose(state: ReferralState, r: ProposeRequest, busy: bool
 
 export function checkRespond(state: ReferralState, r: RespondRequest, busy: boolean, now: number): void {
   checkReferralAction(state, r.actor, 'respond', busy);
-  if (!r.accepted) return requireText(r.reason, 'reason', '拒绝原因');
+  if (!r.accepted) {
+    if (r.reasonKind !== undefined && !(refusalReasonKinds as readonly string[]).includes(r.reasonKind))
+      throw fail('reasonKind', '请选择拒绝原因类别');
+    return requireText(r.reason, 'reason', '拒绝原因');
+  }
   const at = Date.parse(r.interviewAt ?? '');
   if (!Number.isFinite(at)) throw fail('interviewAt', '请填写面试时间 (interview time required)');
   if (at <= now) throw fail('interviewAt', '面试时间须在将来 (interview must be in the future)');

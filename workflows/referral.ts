@@ -27,6 +27,8 @@ const acts = proxyActivities<Activities>(caseActivityOptions);
 
 /** Policy days a caseworker has to invite back a household that left dibao through work. */
 const INVITATION_DAYS = 10;
+/** Policy days a caseworker has to review a dibao member's refused offers (§45). */
+const REFUSAL_REVIEW_DAYS = 10;
 
 export async function referral(input: ReferralInput): Promise<ReferralState> {
   const { referralId, policy } = input;
@@ -147,17 +149,29 @@ export async function referral(input: ReferralInput): Promise<ReferralState> {
   );
   setHandler(
     msg.respondUpdate,
-    ({ actor, accepted, reason, interviewAt, place }) =>
+    ({ actor, accepted, reason, reasonKind, interviewAt, place }) =>
       perform(async () => {
         const openingId = state.proposedOpeningId!;
         if (!accepted) {
           state.excludedOpenings = [...state.excludedOpenings, openingId];
           await move('matching', 'decline', actor, {
             comment: reason,
-            details: { openingId },
+            details: reasonKind ? { openingId, reasonKind } : { openingId },
             patch: { proposed_opening_id: null, declined_opening_ids: state.excludedOpenings },
           });
           state.proposedOpeningId = null;
+          // §45: once the decline is recorded, a dibao member's third unjustified refusal in a row
+          // becomes a review task (never a reduction). Its own activity, not the decline's: that
+          // is the generic transition activity every step shares, and teaching it one decision's
+          // side effect would hide the rule there. A new activity is a new command, so runs
+          // recorded before this patch (declines that raised nothing) replay without it.
+          if (patched('refusal-review'))
+            await acts.reviewRefusals({
+              referralId,
+              seq: state.seq,
+              taskDays: REFUSAL_REVIEW_DAYS,
+              daySeconds: policy.daySeconds,
+            });
           return;
         }
         const r = await kernel.numbered((seq) =>

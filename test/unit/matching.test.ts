@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  defaultMatchingRules,
   exclusion,
+  matchingRulesOn,
   rankOpenings,
   scoreOpening,
+  zeroEmploymentReason,
   type OpeningProfile,
   type SeekerProfile,
 } from '../../domain/matching.js';
@@ -100,5 +103,49 @@ describe('rankOpenings', () => {
     expect(ranked.map((m) => m.openingId)).not.toContain(100);
     expect(ranked.map((m) => m.openingId)).not.toContain(1);
     for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1].score).toBeGreaterThanOrEqual(ranked[i].score);
+  });
+});
+
+describe('zero-employment priority (社会救助暂行办法 §43)', () => {
+  const rules = { zeroEmploymentPoints: 15 };
+
+  it('adds its points, with its reason, when no other member of her dibao household works', () => {
+    const o = opening({ id: 1, requiredSkills: ['电工', '焊工'] });
+    const plain = scoreOpening(seeker, o, rules);
+    const boosted = scoreOpening({ ...seeker, dibaoHousehold: { employedMembers: 0 } }, o, rules);
+    expect(boosted.score).toBe(plain.score + 15);
+    expect(boosted.reasons.at(-1)).toEqual({
+      factor: 'zero_employment',
+      points: 15,
+      text: '零就业低保家庭优先（社会救助暂行办法第43条）',
+    });
+    expect(plain.reasons.map((r) => r.factor)).not.toContain('zero_employment');
+  });
+
+  it('gives nothing to a household where someone works, to no household, or when the bureau sets 0 points', () => {
+    expect(zeroEmploymentReason({ employedMembers: 1 }, rules)).toBeNull();
+    expect(zeroEmploymentReason(null, rules)).toBeNull();
+    expect(zeroEmploymentReason(undefined, rules)).toBeNull();
+    expect(zeroEmploymentReason({ employedMembers: 0 }, { zeroEmploymentPoints: 0 })).toBeNull();
+    expect(zeroEmploymentReason({ employedMembers: 0 }, { zeroEmploymentPoints: 8 })?.points).toBe(8);
+    expect(defaultMatchingRules.zeroEmploymentPoints).toBe(15);
+  });
+
+  it('lifts every opening of her ranking by the same points (the order among her openings stays)', () => {
+    const openings = [1, 2, 3].map((id) => opening({ id, streetOrder: 1 + id }));
+    const plain = rankOpenings(seeker, openings, [], 10, rules);
+    const boosted = rankOpenings({ ...seeker, dibaoHousehold: { employedMembers: 0 } }, openings, [], 10, rules);
+    expect(boosted.map((m) => m.openingId)).toEqual(plain.map((m) => m.openingId));
+    expect(boosted.map((m) => m.score)).toEqual(plain.map((m) => m.score + 15));
+  });
+
+  it('takes the rules in force on the day', () => {
+    const rows = [
+      { ...defaultMatchingRules, effectiveFrom: '2000-01-01' },
+      { ...defaultMatchingRules, effectiveFrom: '2026-07-01', zeroEmploymentPoints: 20 },
+    ];
+    expect(matchingRulesOn(rows, '2026-06-30')?.zeroEmploymentPoints).toBe(15);
+    expect(matchingRulesOn(rows, '2026-07-01')?.zeroEmploymentPoints).toBe(20);
+    expect(matchingRulesOn(rows, '1999-12-31')).toBeUndefined();
   });
 });

@@ -20,6 +20,7 @@ function show(
   if (key === 'outcome' && typeof value === 'string') return translate(`shequ.outcome.${value}`, { _: value });
   if (key === 'changeKind' && typeof value === 'string') return translate(`shequ.change_kind.${value}`);
   if (key === 'suitability' && typeof value === 'string') return translate(`shequ.suitability.${value}`, { _: value });
+  if (key === 'reasonKind' && typeof value === 'string') return translate(`shequ.refusal.kind.${value}`, { _: value });
   if (key === 'hours' && typeof value === 'number') return String(Math.round(value * 10) / 10);
   if (key === 'level' && typeof value === 'number' && value >= 1 && value <= 5) return '★'.repeat(value);
   if (key.endsWith('At') && typeof value === 'string' && ISO_INSTANT.test(value)) return format(value);

@@ -932,6 +932,7 @@ const app: AppMessages = {
       helper: 'Helper',
       skills: 'Skills',
       openingId: 'Opening ID',
+      reasonKind: 'Kind of reason',
       title: 'Job',
       employer: 'Employer',
       interviewAt: 'Interview at',
@@ -1578,6 +1579,7 @@ const app: AppMessages = {
         preferred: 'Preferred skills',
         distance: 'Distance',
         wage: 'Wage',
+        zero_employment: 'Zero-employment household first',
       },
     },
     propose: {
@@ -1618,6 +1620,18 @@ const app: AppMessages = {
       submit_declined: 'Record decline',
       done_accepted: 'Interview arranged',
       done_declined: 'Decline recorded; matching again',
+    },
+    // Social Assistance Measures §45: the kind of reason for declining an offer
+    refusal: {
+      reason_kind: 'Kind of reason',
+      reason_kind_help:
+        'Health, a care duty or an offer that does not fit her are valid reasons; a dibao member who declines three offers in a row without one gets a review task (nothing is reduced automatically)',
+      kind: {
+        health: 'Health',
+        care_duty: 'Care duty',
+        unsuitable_offer: 'Offer does not fit her',
+        other: 'Other',
+      },
     },
     outcome_dialog: {
       title: 'Interview outcome: %{name}',

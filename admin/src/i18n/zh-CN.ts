@@ -922,6 +922,7 @@ const app = {
       helper: '帮扶人',
       skills: '技能',
       openingId: '岗位编号',
+      reasonKind: '原因类别',
       title: '岗位',
       employer: '用人单位',
       interviewAt: '面试时间',
@@ -1553,6 +1554,7 @@ const app = {
         preferred: '优先技能',
         distance: '距离',
         wage: '薪资',
+        zero_employment: '零就业家庭优先',
       },
     },
     propose: {
@@ -1593,6 +1595,18 @@ const app = {
       submit_declined: '登记不接受',
       done_accepted: '已安排面试',
       done_declined: '已登记不接受，正在重新匹配',
+    },
+    // 社会救助暂行办法第45条：拒绝推荐岗位的原因类别
+    refusal: {
+      reason_kind: '原因类别',
+      reason_kind_help:
+        '因健康、照料家人或岗位不适合而不接受属正当理由；低保家庭成员无正当理由连续3次不接受，将生成复核任务（不自动减发）',
+      kind: {
+        health: '健康原因',
+        care_duty: '需照料家人',
+        unsuitable_offer: '岗位不适合本人',
+        other: '其他原因',
+      },
     },
     outcome_dialog: {
       title: '面试结果：%{name}',

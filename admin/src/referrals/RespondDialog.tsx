@@ -5,6 +5,7 @@ import {
   DialogContentText,
   DialogTitle,
   FormControlLabel,
+  MenuItem,
   Radio,
   RadioGroup,
   TextField,
@@ -19,12 +20,14 @@ import type { ShequDataProvider } from '../dataProvider';
 import { useRefetchBurst } from './RefetchBurst';
 import type { Referral, RespondBody } from './types';
 import { useNow } from '../common/useNow';
+import { refusalReasonKinds, type RefusalReasonKind } from '../../../domain/refusal-review';
 
 const r = (field: string) => `shequ.respond.${field}`;
 
 /**
  * The seeker's answer to the proposed opening: she accepts (an interview is arranged: when, in
- * Beijing time, and where) or declines (why; the opening is not offered to her again).
+ * Beijing time, and where) or declines (why, and what kind of reason: a dibao member's declines
+ * without a valid one are counted for a §45 review; the opening is not offered to her again).
  */
 export const RespondDialog = ({ record, onClose }: { record: Referral; onClose: () => void }) => {
   const translate = useTranslate();
@@ -34,6 +37,7 @@ export const RespondDialog = ({ record, onClose }: { record: Referral; onClose: 
   const [local, setLocal] = useState('');
   const [place, setPlace] = useState('');
   const [reason, setReason] = useState('');
+  const [reasonKind, setReasonKind] = useState<RefusalReasonKind | ''>('');
   const close = () => {
     clearError();
     onClose();
@@ -55,7 +59,7 @@ export const RespondDialog = ({ record, onClose }: { record: Referral; onClose: 
     mutate(
       accepted
         ? { accepted: true, interviewAt: interviewAt!, place: place.trim() }
-        : { accepted: false, reason: reason.trim() },
+        : { accepted: false, reason: reason.trim(), ...(reasonKind ? { reasonKind } : {}) },
     );
   const opening = record.proposal ? `${record.proposal.title}（${record.proposal.employerName}）` : '';
 
@@ -103,17 +107,36 @@ export const RespondDialog = ({ record, onClose }: { record: Referral; onClose: 
             />
           </>
         ) : (
-          <TextAreaField
-            name="reason"
-            label={translate(r('reason'))}
-            value={reason}
-            onChange={setReason}
-            error={f.reason}
-            help={translate(r('declined_help'))}
-            maxLength={500}
-          />
+          <>
+            <TextField
+              select
+              fullWidth
+              margin="dense"
+              name="reasonKind"
+              label={translate('shequ.refusal.reason_kind')}
+              value={reasonKind}
+              onChange={(e) => setReasonKind(e.target.value as RefusalReasonKind)}
+              error={!!f.reasonKind}
+              helperText={f.reasonKind ?? translate('shequ.refusal.reason_kind_help')}
+            >
+              {refusalReasonKinds.map((k) => (
+                <MenuItem key={k} value={k}>
+                  {translate(`shequ.refusal.kind.${k}`)}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextAreaField
+              name="reason"
+              label={translate(r('reason'))}
+              value={reason}
+              onChange={setReason}
+              error={f.reason}
+              help={translate(r('declined_help'))}
+              maxLength={500}
+            />
+          </>
         )}
-        <ActionErrorAlert error={error} shown={['interviewAt', 'place', 'reason', 'accepted']} />
+        <ActionErrorAlert error={error} shown={['interviewAt', 'place', 'reason', 'reasonKind', 'accepted']} />
       </DialogContent>
       <DialogActions>
         <Button label="ra.action.cancel" onClick={close} disabled={isPending} />
