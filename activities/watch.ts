@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { escalateOverdueTasks } from './casework-tasks.js';
 import type { ActivityDeps } from './deps.js';
 import { reconcile, type ReconcileSummary } from './reconcile.js';
 
@@ -8,6 +9,10 @@ export function createWatchActivities({ db, clock, watch }: ActivityDeps) {
       if (!watch)
         throw ApplicationFailure.nonRetryable('this worker has no Temporal client for the watcher', 'ConfigError');
       return reconcile(db, watch, clock());
+    },
+    /** Caseworker tasks past due, told to supervisors once each; answers how many were told now. */
+    async escalateOverdueTasks(): Promise<number> {
+      return escalateOverdueTasks(db, clock());
     },
   };
 }

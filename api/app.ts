@@ -18,6 +18,8 @@ import { ApiRegistry, openApiDocument } from './openapi/registry.js';
 import { applicationActionRoutes } from './routes/application-actions.js';
 import { applicationRoutes } from './routes/applications.js';
 import { allowanceStandardRoutes } from './routes/allowance-standards.js';
+import { caseworkTaskRoutes } from './routes/casework-tasks.js';
+import { employmentIncomeRuleRoutes } from './routes/employment-income-rules.js';
 import { enrollmentRoutes } from './routes/enrollments.js';
 import { disbursementRunRoutes } from './routes/disbursement-runs.js';
 import { disbursementScheduleRoutes } from './routes/disbursement-schedule.js';
@@ -105,6 +107,8 @@ export function createApp(deps: ApiDeps, opts: { serveConsole?: boolean } = {}) 
       householdRoutes,
       enrollmentRoutes,
       allowanceStandardRoutes,
+      employmentIncomeRuleRoutes,
+      caseworkTaskRoutes,
       importRoutes,
     ],
     [disbursementRunRoutes, paymentRoutes, disbursementScheduleRoutes],

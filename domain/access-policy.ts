@@ -62,6 +62,10 @@ export const accessPolicy: Record<string, Record<string, Grant>> = {
     ...each(['suspend', 'resume', 'terminate'], g(approver, 'area')),
   },
   'allowance-standards': { list: g(staff, 'all'), create: g(['district_approver', 'admin'], 'district') },
+  // Set like the standards, by whoever sets the standards.
+  'employment-income-rules': { list: g(staff, 'all'), create: g(['district_approver', 'admin'], 'district') },
+  // Tasks that are not a case stage: the community's caseworkers (and supervisors) complete them.
+  'casework-tasks': { ...read(staff, 'area'), done: g(caseHands, 'area') },
   imports: { create: g(['supervisor', 'admin', 'district_approver'], 'district') },
 
   // Monthly disbursement: a run spans every street, so only district roles hold runs.

@@ -3,12 +3,14 @@ import { Route } from 'react-router-dom';
 import allowanceStandards from './allowance-standards';
 import applications from './applications';
 import auditEvents from './audit-events';
+import caseworkTasks from './casework-tasks';
 import { authProvider } from './authProvider';
 import { Dashboard } from './Dashboard';
 import disbursementRuns from './disbursement-runs';
 import disbursementSchedule from './disbursement-schedule';
 import { dataProvider } from './dataProvider';
 import employers from './employers';
+import employmentIncomeRules from './employment-income-rules';
 import enrollments from './enrollments';
 import households from './households';
 import { i18nProvider } from './i18n';
@@ -49,10 +51,12 @@ export const App = () => (
     <Resource name="applications" {...applications} />
     <Resource name="enrollments" {...enrollments} />
     <Resource name="households" {...households} />
+    <Resource name="casework-tasks" {...caseworkTasks} />
     <Resource name="disbursement-runs" {...disbursementRuns} />
     <Resource name="payments" {...payments} />
     <Resource name="disbursement-schedule" {...disbursementSchedule} />
     <Resource name="allowance-standards" {...allowanceStandards} />
+    <Resource name="employment-income-rules" {...employmentIncomeRules} />
     <Resource name="imports" {...imports} />
     <Resource name="referrals" {...referrals} />
     <Resource name="referral-batches" {...referralBatches} />

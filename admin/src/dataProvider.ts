@@ -2,6 +2,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { HttpError, type DataProvider, type Identifier, type RaRecord } from 'react-admin';
 import { standardFormField } from './allowance-standards/payload';
 import { applicationFormField } from './applications/payload';
+import { incomeRuleFormField } from './employment-income-rules/payload';
 import type { DistrictOverview } from './dashboard/types';
 import { toFormError, type FieldRename } from './formErrors';
 import { httpClient } from './httpClient';
@@ -25,6 +26,7 @@ import type {
 import type { ScheduleNoteBody, scheduleStatusSchema } from '../../contract/disbursement-schedule';
 import type { StartRunBody } from '../../contract/disbursement-runs';
 import type { ImportBody } from '../../contract/imports';
+import type { CaseworkTaskDoneBody } from '../../contract/casework-tasks';
 
 // The dibao case's action bodies: the API's own schemas (contract/), so a field added there is
 // checked here.
@@ -101,6 +103,8 @@ export interface ShequDataProvider extends DataProvider {
   getDashboard: () => Promise<DistrictOverview>;
   markNotificationRead: (id: Identifier) => Promise<{ data: RaRecord }>;
   markAllNotificationsRead: () => Promise<ReadAllResult>;
+  /** Answers with the task, done. */
+  completeCaseworkTask: (id: Identifier, outcome: string) => Promise<{ data: RaRecord }>;
 }
 
 const rest = simpleRestProvider('/api', httpClient);
@@ -108,6 +112,7 @@ const rest = simpleRestProvider('/api', httpClient);
 const formFields: Record<string, FieldRename> = {
   applications: applicationFormField,
   'allowance-standards': standardFormField,
+  'employment-income-rules': incomeRuleFormField,
 };
 const asFormError = (resource: string) => (error: unknown) => {
   throw toFormError(error, formFields[resource]);
@@ -222,4 +227,6 @@ export const dataProvider: ShequDataProvider = {
     const { json } = await httpClient('/api/notifications/read-all', { method: 'POST', body: JSON.stringify({}) });
     return json as ReadAllResult;
   },
+  completeCaseworkTask: (id, outcome) =>
+    post(path('casework-tasks', id, 'done'), { outcome } satisfies CaseworkTaskDoneBody),
 };

@@ -28,6 +28,7 @@ export const visibleRecords: Record<string, VisibleIds> = {
   households: inArea('households'),
   enrollments: inArea('enrollments'),
   payments: inArea('payments'),
+  'casework-tasks': inArea('casework_tasks'),
   referrals: inArea('referrals'),
   'job-seekers': inArea('job_seekers'),
   helpers: inArea('helpers'),

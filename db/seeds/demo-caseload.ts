@@ -6,6 +6,7 @@ import { importCaseload } from '../caseload-import.js';
 import { inFlightCount, seedInFlightApplications } from './demo-applications.js';
 import { demoCaseloadCsv, type DemoCommunity } from './demo-caseload-csv.js';
 import { PeopleFactory, Rng } from './demo-people.js';
+import { seedDemoTasks } from './demo-tasks.js';
 
 // The launcher's demo district: the enrolled caseload of the source document, loaded through
 // the same importCaseload a bureau uses (so the seed exercises that path), plus applications
@@ -92,6 +93,7 @@ export async function seedDemoCaseload(db: Knex, opts: DemoCaseloadOptions): Pro
       community: { id: home.id, streetId: home.street_id, name: home.name, streetCode: home.street_code },
       users: { caseworker1: users.caseworker1, reviewer1: users.reviewer1, approver1: users.approver1 },
     });
+    await seedDemoTasks(trx, { now: opts.now, daySeconds: opts.policy.daySeconds });
     return {
       loaded: true as const,
       households: imported.households,

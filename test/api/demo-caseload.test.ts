@@ -98,6 +98,18 @@ describe('demo caseload seed', () => {
     const notice = await stack.db('applications').where({ stage: 'public_notice' }).select('deadline_at');
     expect(notice.every((a) => a.deadline_at > now)).toBe(true);
     expect(await stack.db('applications').whereNotNull('workflow_started_at').first('id')).toBeUndefined();
+    // A queue of caseworker tasks on enrolled households, one past due, in three communities.
+    const tasks = await stack
+      .db('casework_tasks as t')
+      .join('org_units as c', 'c.id', 't.community_id')
+      .orderBy('t.id')
+      .select('c.code', 't.status', stack.db.raw('t.due_at < ? as overdue', [now]));
+    expect(tasks.map((t) => [t.code, t.status, t.overdue])).toEqual([
+      ['cd-01', 'open', true],
+      ['cd-01', 'open', false],
+      ['cd-02', 'open', false],
+      ['cx-01', 'open', false],
+    ]);
   });
 
   it('their workflows adopt the stage they find', async () => {

@@ -8,6 +8,8 @@ import { jsonSchema, openApiDocument } from '../../api/openapi/registry.js';
 import { loadEnv } from '../../config/env.js';
 import { createStandardBody } from '../../contract/allowance-standards.js';
 import { createApplicationBody } from '../../contract/applications.js';
+import { caseworkTaskDoneBody } from '../../contract/casework-tasks.js';
+import { createIncomeRuleBody } from '../../contract/employment-income-rules.js';
 import * as benefit from '../../contract/benefit-actions.js';
 import * as runs from '../../contract/disbursement-runs.js';
 import { scheduleNoteBody } from '../../contract/disbursement-schedule.js';
@@ -56,6 +58,8 @@ const actions: [string, z.ZodType][] = [
   // Create bodies, and the actions on runs, the Schedule, payment lines and imports.
   ['/api/applications', createApplicationBody],
   ['/api/allowance-standards', createStandardBody],
+  ['/api/employment-income-rules', createIncomeRuleBody],
+  ['/api/casework-tasks/{id}/done', caseworkTaskDoneBody],
   ['/api/disbursement-runs', runs.startRunBody],
   ['/api/disbursement-runs/{id}/approve', runs.runReasonBody],
   ['/api/disbursement-runs/{id}/reject', runs.runRejectBody],

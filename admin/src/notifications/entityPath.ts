@@ -7,6 +7,7 @@ const pages: Record<string, string> = {
   referral: 'referrals',
   volunteer: 'volunteers',
   disbursement_run: 'disbursement-runs',
+  casework_task: 'casework-tasks',
   // the entity id is then the workflow id, which may hold characters a path must escape
   workflow: 'workflows',
 };
