@@ -365,9 +365,7 @@ describe('monthly disbursement in the console', () => {
       const sv = await signIn('supervisor1');
       mark('supervisor1 signed in');
       await sv.getByRole('menuitem', { name: /自动发放计划/ }).click();
-      await expect
-        .poll(() => text(sv, '.shequ-schedule-next'), { timeout: 20_000 })
-        .toMatch(/^\d{4}-\d{2}-05 09:00$/);
+      await expect.poll(() => text(sv, '.shequ-schedule-next'), { timeout: 20_000 }).toMatch(/^\d{4}-\d{2}-05 09:00$/);
       expect(await text(sv, '.shequ-schedule')).toContain('每月5日 09:00');
       expect(await text(sv, '.shequ-schedule-state')).toBe('运行中');
       await sv.locator('[data-action="pause"]').click();
