@@ -54,6 +54,18 @@ describe('console in a browser', () => {
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/console-applications.png', fullPage: true });
 
+    // The menu by programme: her groups only (no supervision group for a caseworker).
+    const groups = await page.locator('[data-menu-group]').allInnerTexts();
+    expect(groups).toEqual(expect.arrayContaining(['低保', '就业', '志愿服务', '系统']));
+    expect(groups).not.toContain('督导');
+    // A menu click opens the list afresh: the last filter used there does not come back.
+    await page.goto(`${stack.baseUrl}/#/applications?filter=${encodeURIComponent('{"myQueue":true}')}`);
+    await expect.poll(() => page.url()).toContain('myQueue');
+    await page.getByRole('menuitem', { name: /低保对象/ }).click();
+    await page.getByRole('menuitem', { name: /低保申请/ }).click();
+    await expect.poll(() => decodeURIComponent(page.url())).toContain('filter={}');
+    expect(page.url()).not.toContain('myQueue');
+
     // A page her role may not use, opened by URL, says so before offering any control.
     await page.goto(`${stack.baseUrl}/#/imports`);
     await expect.poll(() => page.locator('main').innerText(), { timeout: 20_000 }).toContain('无权访问');

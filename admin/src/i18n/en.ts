@@ -1289,6 +1289,15 @@ const app: AppMessages = {
         done: 'Done',
       },
     },
+    menu: {
+      dibao: 'Dibao',
+      disbursement: 'Payments',
+      employment: 'Employment',
+      volunteers: 'Volunteers',
+      supervision: 'Supervision',
+      system: 'System',
+      other: 'Other',
+    },
     objection: {
       title: 'Record an objection: %{recordRepresentation}',
       help: 'An objection received during the public notice sends the case back to verification; its content goes into the timeline.',

@@ -1271,6 +1271,15 @@ const app = {
         done: '完成',
       },
     },
+    menu: {
+      dibao: '低保',
+      disbursement: '发放',
+      employment: '就业',
+      volunteers: '志愿服务',
+      supervision: '督导',
+      system: '系统',
+      other: '其他',
+    },
     objection: {
       title: '登记公示异议：%{recordRepresentation}',
       help: '公示期内收到的异议将使案件退回重新核查，异议内容记入办理记录。',

@@ -1,9 +1,11 @@
 import ImportIcon from '@mui/icons-material/UploadFile';
+import { guarded } from '../common/guarded';
 import { ImportPage } from './ImportPage';
 
 // Not a list of records: the resource's "list" route is the upload page, so the menu entry and
-// the access check (canAccess list) come from <Resource> like any other page.
+// the access check come from <Resource> like any other page; a custom page checks canAccess
+// itself (`guarded`), since only react-admin's List does it for you.
 export default {
-  list: ImportPage,
+  list: guarded('imports', ImportPage),
   icon: ImportIcon,
 };
