@@ -7,15 +7,16 @@ import {
   usePermissions,
   useResourceDefinitions,
   useSidebarState,
+  useStoreContext,
   useTranslate,
 } from 'react-admin';
 import { isAllowed } from '../access';
 import type { Role } from '../roles';
 
 // The menu by programme, as the bureau is organised; each role sees only the groups holding
-// something it may open. A click opens the list afresh (an empty filter in the address), rather
-// than with whatever filter was last used there — a caseworker's 待我办理 must not follow her
-// into another list.
+// something it may open. A click opens the list afresh — react-admin's remembered list params
+// (`<resource>.listParams` in its store) are dropped first — rather than with whatever filter was
+// last used there: a caseworker's 待我办理 must not follow her into another list.
 
 const groups: [string, string[]][] = [
   [
@@ -46,6 +47,7 @@ export const ShequMenu = () => {
   const definitions = useResourceDefinitions();
   const { permissions: role } = usePermissions<Role | undefined>();
   const [open] = useSidebarState();
+  const store = useStoreContext();
   const grouped = new Set(groups.flatMap(([, names]) => names));
   // A resource added without a group still shows, at the end, so nothing is lost from the menu.
   const all: [string, string[]][] = [...groups, ['other', Object.keys(definitions).filter((n) => !grouped.has(n))]];
@@ -66,7 +68,8 @@ export const ShequMenu = () => {
             {shown.map((name) => (
               <Menu.Item
                 key={name}
-                to={`/${name}?filter=${encodeURIComponent('{}')}`}
+                to={`/${name}`}
+                onClick={() => store.removeItem(`${name}.listParams`)}
                 primaryText={label(name, 2)}
                 leftIcon={createElement(definitions[name].icon ?? DefaultIcon)}
               />
