@@ -11,6 +11,7 @@ import * as m009 from './009_supervision.js';
 import * as m010 from './010_login_guard_and_audit_chain.js';
 import * as m011 from './011_pii_encryption.js';
 import * as m012 from './012_employment_income.js';
+import * as m015 from './015_home_visits.js';
 
 // Add each new migration here, in order. Names are what knex records in knex_migrations.
 const migrations: Record<string, Knex.Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Knex.Migration> = {
   '010_login_guard_and_audit_chain': m010,
   '011_pii_encryption': m011,
   '012_employment_income': m012,
+  '015_home_visits': m015,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
