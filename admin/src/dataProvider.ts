@@ -25,6 +25,7 @@ import type {
 import type { ScheduleNoteBody, scheduleStatusSchema } from '../../contract/disbursement-schedule';
 import type { StartRunBody } from '../../contract/disbursement-runs';
 import type { ImportBody } from '../../contract/imports';
+import type { CareFlagsBody, VisitRecordBody } from './home-visits/types';
 
 // The dibao case's action bodies: the API's own schemas (contract/), so a field added there is
 // checked here.
@@ -101,6 +102,10 @@ export interface ShequDataProvider extends DataProvider {
   getDashboard: () => Promise<DistrictOverview>;
   markNotificationRead: (id: Identifier) => Promise<{ data: RaRecord }>;
   markAllNotificationsRead: () => Promise<ReadAllResult>;
+  /** Answers with the household's page. */
+  setCareFlags: (householdId: Identifier, body: CareFlagsBody) => Promise<{ data: RaRecord }>;
+  /** Answers with the home visit and its records. */
+  recordHomeVisit: (homeVisitId: Identifier, body: VisitRecordBody) => Promise<{ data: RaRecord }>;
 }
 
 const rest = simpleRestProvider('/api', httpClient);
@@ -222,4 +227,12 @@ export const dataProvider: ShequDataProvider = {
     const { json } = await httpClient('/api/notifications/read-all', { method: 'POST', body: JSON.stringify({}) });
     return json as ReadAllResult;
   },
+  async setCareFlags(householdId, body) {
+    const { json } = await httpClient(path('households', householdId, 'care-flags'), {
+      method: 'PUT',
+      body: JSON.stringify(body),
+    });
+    return { data: json as RaRecord };
+  },
+  recordHomeVisit: (homeVisitId, body) => post(path('home-visits', homeVisitId, 'records'), body),
 };
