@@ -4,6 +4,7 @@ import { createDisbursementBuildActivities } from './disbursement-build.js';
 import { createDisbursementCheckActivities } from './disbursement-check.js';
 import { createDisbursementPayActivities } from './disbursement-pay.js';
 import { createEnrollmentActivities } from './enrollments.js';
+import { createHomeVisitActivities } from './home-visits.js';
 import { createIncomeEventActivities } from './income-events.js';
 import { createIncomeReviewActivities } from './income-review.js';
 import { createMatchingActivities } from './matching.js';
@@ -32,6 +33,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createRefusalReviewActivities(deps),
     ...createVolunteerActivities(deps),
     ...createVolunteerServiceActivities(deps),
+    ...createHomeVisitActivities(deps),
     ...createSupervisionActivities(deps),
     ...createWatchActivities(deps),
   };

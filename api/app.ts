@@ -24,6 +24,7 @@ import { enrollmentRoutes } from './routes/enrollments.js';
 import { disbursementRunRoutes } from './routes/disbursement-runs.js';
 import { disbursementScheduleRoutes } from './routes/disbursement-schedule.js';
 import { householdRoutes } from './routes/households.js';
+import { homeVisitRoutes } from './routes/home-visits.js';
 import { paymentRoutes } from './routes/payments.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { auditEventRoutes } from './routes/audit-events.js';
@@ -131,6 +132,7 @@ export function createApp(deps: ApiDeps, opts: { serveConsole?: boolean } = {}) 
       teamLeaderRoutes,
       volunteerActivityRoutes,
       volunteerCoverageRoutes,
+      homeVisitRoutes,
     ],
     [workflowRoutes, dashboardRoutes],
   ];

@@ -6,6 +6,7 @@ import { createDb } from '../db/knexfile.js';
 import { createApp } from './app.js';
 import { startUnstartedApplications } from './temporal/benefit-start.js';
 import { ensureDisbursementSchedule } from './temporal/disbursements.js';
+import { ensureVisitSchedule } from './temporal/visit-schedule.js';
 import { ensureWatchSchedule } from './temporal/watch-schedule.js';
 import { startUnstartedCases } from './temporal/case-start.js';
 import { referralKind } from './temporal/referral-start.js';
@@ -32,6 +33,10 @@ ensureDisbursementSchedule(temporal, env)
 ensureWatchSchedule(temporal, env)
   .then((how) => console.log(`[api] schedule watch-workflows ${how} (every ${env.SHEQU_WATCH_SECONDS} s)`))
   .catch((e) => console.error('!!! [api] could not create or update the watch-workflows schedule', e));
+
+ensureVisitSchedule(temporal, env)
+  .then((how) => console.log(`[api] schedule visit-planning ${how} (every policy day)`))
+  .catch((e) => console.error('!!! [api] could not create or update the visit-planning schedule', e));
 
 // Case rows whose workflow never started (an API that died between commit and start, an import,
 // a seed): swept at start and every SHEQU_SWEEP_SECONDS after, so a crash loses no case.

@@ -42,12 +42,18 @@ export const envSchema = z.object({
   SHEQU_SUITABILITY_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   SHEQU_SIGNOFF_DAYS: z.coerce.number().positive().default(3),
   SHEQU_RESOLVE_DAYS: z.coerce.number().positive().default(10),
+  // Volunteers' visits to flagged households (孤老、重残、重病): how often, how far ahead, how long to record one.
+  SHEQU_VISIT_INTERVAL_DAYS: z.coerce.number().positive().default(30),
+  SHEQU_VISIT_LEAD_DAYS: z.coerce.number().positive().default(3),
+  SHEQU_VISIT_RECORD_DAYS: z.coerce.number().positive().default(3),
+  SHEQU_VISIT_TASK_DAYS: z.coerce.number().positive().default(5),
   SHEQU_WORKFLOW_ID_PREFIX: z
     .string()
     .regex(/^[a-z0-9-]*$/)
     .default(''),
   SHEQU_DISBURSEMENT_SCHEDULE_ID: z.string().min(1).default('monthly-disbursement'),
   SHEQU_WATCH_SCHEDULE_ID: z.string().min(1).default('watch-workflows'),
+  SHEQU_VISIT_SCHEDULE_ID: z.string().min(1).default('visit-planning'),
   SHEQU_WATCH_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   SHEQU_DISBURSEMENT_DAY: z.coerce.number().int().min(1).max(28).default(5),
   SHEQU_DISBURSEMENT_HOUR: z.coerce.number().int().min(0).max(23).default(9),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { householdCategories } from '../domain/benefit-stages.js';
+import { householdCareSchema } from './home-visits.js';
 import { householdStorySchema } from './household-story.js';
 
 // A household as the API answers with it, and its members (also shown on an application and an
@@ -37,6 +38,8 @@ export const householdDetailSchema = householdSchema.extend({
   members: z.array(memberSchema),
   /** Every programme the household and its members are in (contract/household-story.ts). */
   story: householdStorySchema,
+  /** Its care flags and visit plan (contract/home-visits.ts). */
+  care: householdCareSchema,
 });
 
 /** The list's filters (GET /api/households?filter=…): each value's schema. */

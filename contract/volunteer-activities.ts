@@ -23,6 +23,8 @@ export const volunteerActivitySchema = z.object({
   status: z.enum(['open', 'cancelled']),
   /** Volunteers signed up. */
   assigned: z.number(),
+  /** A planned visit to a flagged household (GET /api/home-visits/:id), or null. */
+  homeVisitId: z.number().nullable(),
 });
 
 export const activityAssignmentSchema = z.object({

@@ -55,7 +55,7 @@ export const accessPolicy: Record<string, Record<string, Grant>> = {
     'income-decision': g(['caseworker', 'district_approver'], 'area'),
     reveal: g(deciders, 'area'),
   },
-  households: { ...read(staff, 'area'), reveal: g(deciders, 'area') },
+  households: { ...read(staff, 'area'), reveal: g(deciders, 'area'), 'care-flags': g(['caseworker'], 'area') },
   enrollments: {
     ...read(staff, 'area'),
     ...each(['rechecks', 'changes'], g(['caseworker', 'district_approver'], 'area')),
@@ -122,6 +122,8 @@ export const accessPolicy: Record<string, Record<string, Grant>> = {
   'volunteer-activities': { ...read(everyone, 'area'), create: g([...caseHands, 'team_leader'], 'area') },
   'volunteer-assignments': { list: g(everyone, 'area') },
   'volunteer-coverage': { list: g(everyone, 'area') },
+  // Visits to flagged households: whoever confirms a volunteer's hours records her visit.
+  'home-visits': { ...read(everyone, 'area'), records: g(hoursConfirmers, 'area') },
 
   // Stuck workflows: the supervisor acts on them; the district approver and the admin only look.
   workflows: {

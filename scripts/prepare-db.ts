@@ -2,6 +2,7 @@ import { createDb, migrateLatest } from '../db/knexfile.js';
 import { seedDemoCaseload, type DemoCaseloadResult } from '../db/seeds/demo-caseload.js';
 import { seedDemo, type SeedResult } from '../db/seeds/demo.js';
 import { seedDemoReferrals } from '../db/seeds/demo-referrals.js';
+import { seedDemoHomeVisits } from '../db/seeds/demo-home-visits.js';
 import { seedDemoVolunteers } from '../db/seeds/demo-volunteers.js';
 import { defaultBenefitPolicy, type BenefitPolicy } from '../domain/benefit-policy.js';
 
@@ -28,6 +29,7 @@ export async function prepareDatabase(
     if (opts.demoCaseload) {
       await seedDemoReferrals(db, opts.now ?? new Date());
       await seedDemoVolunteers(db, opts.now ?? new Date());
+      await seedDemoHomeVisits(db, opts.now ?? new Date());
     }
     return { applied, seed, ...(caseload ? { caseload } : {}) };
   } finally {

@@ -5,4 +5,5 @@ export { disbursementRun } from './disbursement-run.js';
 export { monthlyDisbursement } from './monthly-disbursement.js';
 export { referral } from './referral.js';
 export { volunteer } from './volunteer.js';
+export { visitPlanning } from './visit-planning.js';
 export { watchWorkflows } from './watch.js';

@@ -1,4 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { ConcernKind, VisitOutcome } from '../domain/home-visits.js';
 import type { VolunteerPolicy } from '../domain/volunteer-policy.js';
 import type { Suitability, VolunteerStage } from '../domain/volunteer-stages.js';
 import type { Actor } from './benefit-case-messages.js';
@@ -52,6 +53,17 @@ export interface DecideHoursRequest {
   confirm: boolean;
   reason: string;
 }
+/** What she found on a planned home visit (domain/home-visits.ts); her hours of it are confirmed with it. */
+export interface RecordVisitRequest {
+  actor: Actor;
+  homeVisitId: number;
+  outcome: VisitOutcome;
+  concernKind: ConcernKind | null;
+  note: string;
+  minutes: number;
+  /** When a concern's task is due, set by the API from its policy. */
+  taskDueAt: string;
+}
 export type VolunteerStepName = 'approve' | 'reject' | 'rescreen' | 'reconfirm' | 'deactivate' | 'reactivate';
 export interface VolunteerStepRequest extends CommentRequest {
   step: VolunteerStepName;
@@ -62,3 +74,4 @@ export const volunteerStepUpdate = defineUpdate<VolunteerState, [VolunteerStepRe
 export const signUpUpdate = defineUpdate<VolunteerState, [SignUpRequest]>('signUp');
 export const logHoursUpdate = defineUpdate<VolunteerState, [LogHoursRequest]>('logHours');
 export const decideHoursUpdate = defineUpdate<VolunteerState, [DecideHoursRequest]>('decideHours');
+export const recordVisitUpdate = defineUpdate<VolunteerState, [RecordVisitRequest]>('recordVisit');

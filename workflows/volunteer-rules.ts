@@ -1,4 +1,5 @@
 import { ConflictError, ForbiddenError, ValidationError } from '../domain/errors.js';
+import { concernKinds, visitOutcomes } from '../domain/home-visits.js';
 import { coversUnit } from '../domain/roles.js';
 import { allowedVolunteerActions, type VolunteerAction } from '../domain/volunteer-rules.js';
 import { requireText } from './benefit-case-rules.js';
@@ -6,6 +7,7 @@ import type {
   Actor,
   DecideHoursRequest,
   LogHoursRequest,
+  RecordVisitRequest,
   VolunteerState,
   VolunteerStepRequest,
 } from './volunteer-messages.js';
@@ -57,4 +59,23 @@ export function checkHours(state: VolunteerState, r: LogHoursRequest, busy: bool
 export function checkDecision(state: VolunteerState, r: DecideHoursRequest, busy: boolean): void {
   checkVolunteerAction(state, r.actor, 'confirm_hours', busy);
   if (!r.confirm) requireText(r.reason, 'reason', '不予确认的原因');
+}
+
+/** Whoever may confirm her hours records her visit: the team leader of the visit's team (checked by the API), a caseworker of her area. */
+export function checkVisitRecord(state: VolunteerState, r: RecordVisitRequest, busy: boolean): void {
+  checkVolunteerAction(state, r.actor, 'confirm_hours', busy);
+  if (!Number.isSafeInteger(r.homeVisitId) || r.homeVisitId <= 0)
+    throw new ValidationError('请选择探访', { homeVisitId: '请选择探访' });
+  if (!(visitOutcomes as readonly string[]).includes(r.outcome))
+    throw new ValidationError('请选择探访结果', { outcome: '请选择探访结果' });
+  if (!Number.isSafeInteger(r.minutes) || r.minutes <= 0)
+    throw new ValidationError('时长须为正的整数分钟', { minutes: '时长须为正的整数分钟' });
+  if (r.outcome !== 'concern') {
+    if (r.concernKind !== null)
+      throw new ValidationError('只有“发现情况”才选择情况类别', { concernKind: '只有“发现情况”才选择情况类别' });
+    return;
+  }
+  if (!r.concernKind || !(concernKinds as readonly string[]).includes(r.concernKind))
+    throw new ValidationError('请选择发现的情况', { concernKind: '请选择发现的情况' });
+  if (!r.note.trim()) throw new ValidationError('请填写情况说明', { note: '请填写情况说明' });
 }

@@ -4,7 +4,7 @@ import { policyDaysToMs } from '../domain/policy-time.js';
 import { closedVolunteerStages, type VolunteerStage } from '../domain/volunteer-stages.js';
 import * as msg from './volunteer-messages.js';
 import type { Actor, VolunteerInput, VolunteerState } from './volunteer-messages.js';
-import { checkDecision, checkHours, checkStep, checkVolunteerAction } from './volunteer-rules.js';
+import { checkDecision, checkHours, checkStep, checkVisitRecord, checkVolunteerAction } from './volunteer-rules.js';
 import { caseActivityOptions } from './activity-options.js';
 import { CaseKernel, type Timer } from './case-kernel.js';
 
@@ -170,6 +170,22 @@ export async function volunteer(input: VolunteerInput): Promise<VolunteerState> 
         });
       }),
     { validator: (r) => guard(() => checkDecision(state, r, isBusy())) },
+  );
+  // A new Update: histories recorded before it have no such event, so they replay unchanged.
+  setHandler(
+    msg.recordVisitUpdate,
+    (r) =>
+      perform(async () => {
+        const seq = state.seq + 1;
+        const out = await acts.recordHomeVisit({ volunteerId, seq, ...r });
+        Object.assign(state, {
+          seq: seq + out.events - 1,
+          confirmedMinutes: out.confirmedMinutes,
+          starLevel: out.starLevel,
+          lastHoursAt: out.at,
+        });
+      }),
+    { validator: (r) => guard(() => checkVisitRecord(state, r, isBusy())) },
   );
 
   if (!input.resume) {

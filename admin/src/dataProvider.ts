@@ -27,6 +27,7 @@ import type { ScheduleNoteBody, scheduleStatusSchema } from '../../contract/disb
 import type { StartRunBody } from '../../contract/disbursement-runs';
 import type { ImportBody } from '../../contract/imports';
 import type { CaseworkTaskDoneBody } from '../../contract/casework-tasks';
+import type { CareFlagsBody, VisitRecordBody } from './home-visits/types';
 
 // The dibao case's action bodies: the API's own schemas (contract/), so a field added there is
 // checked here.
@@ -105,6 +106,10 @@ export interface ShequDataProvider extends DataProvider {
   markAllNotificationsRead: () => Promise<ReadAllResult>;
   /** Answers with the task, done. */
   completeCaseworkTask: (id: Identifier, outcome: string) => Promise<{ data: RaRecord }>;
+  /** Answers with the household's page. */
+  setCareFlags: (householdId: Identifier, body: CareFlagsBody) => Promise<{ data: RaRecord }>;
+  /** Answers with the home visit and its records. */
+  recordHomeVisit: (homeVisitId: Identifier, body: VisitRecordBody) => Promise<{ data: RaRecord }>;
 }
 
 const rest = simpleRestProvider('/api', httpClient);
@@ -229,4 +234,12 @@ export const dataProvider: ShequDataProvider = {
   },
   completeCaseworkTask: (id, outcome) =>
     post(path('casework-tasks', id, 'done'), { outcome } satisfies CaseworkTaskDoneBody),
+  async setCareFlags(householdId, body) {
+    const { json } = await httpClient(path('households', householdId, 'care-flags'), {
+      method: 'PUT',
+      body: JSON.stringify(body),
+    });
+    return { data: json as RaRecord };
+  },
+  recordHomeVisit: (homeVisitId, body) => post(path('home-visits', homeVisitId, 'records'), body),
 };

@@ -46,6 +46,7 @@ export const visibleRecords: Record<string, VisibleIds> = {
     'v.community_id',
   ),
   // A team leader confirms the hours of his own teams' activities, wherever the volunteer lives.
+  'home-visits': inArea('home_visits'),
   'volunteer-hours': (db, user) =>
     user.role === 'team_leader'
       ? db('volunteer_hours as h')

@@ -6,6 +6,7 @@ import { filter, type ListSpec } from '../http/simple-rest.js';
 import { scopeToUser } from '../scope.js';
 import { membersOf, whereNameOrIdDigits } from './members.js';
 import { householdStory } from './household-story.js';
+import { householdCare } from './home-visits.js';
 
 // A household as lists and its page read it, scoped to the reader's area; its latest
 // application tells where it stands.
@@ -91,7 +92,7 @@ export async function householdDetail(db: Knex, user: AuthUser, id: number) {
   ).first();
   if (!row) throw notFound();
   const [members, story] = await Promise.all([membersOf(db, row.id), householdStory(db, row.id)]);
-  return { ...toApi(row), members, story };
+  return { ...toApi(row), members, story, care: householdCare(row) };
 }
 
 /** What a reveal on a household needs: that it is in the reader's area, and its community for the audit event. */

@@ -34,6 +34,7 @@ const toApi = (r: Row): VolunteerActivity => ({
   servesVulnerable: r.serves_vulnerable,
   status: r.status,
   assigned: r.places_total - r.places_left,
+  homeVisitId: r.home_visit_id ?? null,
 });
 
 export const volunteerActivityListSpec: ListSpec<Row> = {
@@ -57,7 +58,8 @@ function activityBaseQuery(db: Knex) {
   return db('volunteer_activities as a')
     .join('volunteer_teams as t', 't.id', 'a.team_id')
     .join('org_units as c', 'c.id', 't.community_id')
-    .select('a.*', 't.name as team_name', 't.community_id', 'c.name as community_name');
+    .leftJoin('home_visits as hv', 'hv.activity_id', 'a.id')
+    .select('a.*', 't.name as team_name', 't.community_id', 'c.name as community_name', 'hv.id as home_visit_id');
 }
 
 /** The activities of the teams in the user's area, for the list. */

@@ -12,6 +12,7 @@ import * as m010 from './010_login_guard_and_audit_chain.js';
 import * as m011 from './011_pii_encryption.js';
 import * as m012 from './012_employment_income.js';
 import * as m014 from './014_matching_rules.js';
+import * as m015 from './015_home_visits.js';
 
 // Add each new migration here, in order. Names are what knex records in knex_migrations.
 const migrations: Record<string, Knex.Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Knex.Migration> = {
   '011_pii_encryption': m011,
   '012_employment_income': m012,
   '014_matching_rules': m014,
+  '015_home_visits': m015,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

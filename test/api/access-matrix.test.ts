@@ -8,6 +8,7 @@ import { defaultBenefitPolicy } from '../../domain/benefit-policy.js';
 import { roles, type Role } from '../../domain/roles.js';
 import { seedDemoCaseload } from '../../db/seeds/demo-caseload.js';
 import { seedDemoReferrals } from '../../db/seeds/demo-referrals.js';
+import { seedDemoHomeVisits } from '../../db/seeds/demo-home-visits.js';
 import { seedDemoVolunteers } from '../../db/seeds/demo-volunteers.js';
 import { demoUser } from '../support/fixtures.js';
 import { login, startTestStack, type ApiClient, type TestStack } from '../support/stack.js';
@@ -83,6 +84,10 @@ describe('access matrix: every route × every role × own and other area', () =>
     await seedDemoCaseload(stack.db, { now, policy: defaultBenefitPolicy });
     await seedDemoReferrals(stack.db, now);
     await seedDemoVolunteers(stack.db, now);
+    // Planned visits inside and outside each area, for the home-visit routes.
+    const visits = await seedDemoHomeVisits(stack.db, now);
+    expect(visits.flagged).toBeGreaterThanOrEqual(4);
+    expect(visits.planned).toBe(visits.flagged);
     await ensureDisbursementSchedule(stack.temporal, stack.env);
     await stack.db('disbursement_runs').insert({
       period: '2026-01',

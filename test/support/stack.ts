@@ -77,6 +77,7 @@ export async function startTestStack(
     SHEQU_PAYMENTS_TASK_QUEUE: `${taskQueue}-payments`,
     SHEQU_DISBURSEMENT_SCHEDULE_ID: `${taskQueue}-schedule`,
     SHEQU_WATCH_SCHEDULE_ID: `${taskQueue}-watch`,
+    SHEQU_VISIT_SCHEDULE_ID: `${taskQueue}-visits`,
     SHEQU_WORKFLOW_ID_PREFIX: `${taskQueue}-`,
     NODE_ENV: 'test',
   });

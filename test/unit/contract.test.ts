@@ -13,6 +13,7 @@ import { createIncomeRuleBody } from '../../contract/employment-income-rules.js'
 import * as benefit from '../../contract/benefit-actions.js';
 import * as runs from '../../contract/disbursement-runs.js';
 import { scheduleNoteBody } from '../../contract/disbursement-schedule.js';
+import { visitRecordBody } from '../../contract/home-visits.js';
 import { importBody } from '../../contract/imports.js';
 import * as payments from '../../contract/payments.js';
 import * as referral from '../../contract/referral-actions.js';
@@ -53,6 +54,7 @@ const actions: [string, z.ZodType][] = [
   ['/api/volunteers/{id}/hours', volunteer.logHoursBody],
   ['/api/volunteers/{id}/approve', volunteer.volunteerCommentBody],
   ['/api/volunteers/{id}/reject', volunteer.volunteerReasonBody],
+  ['/api/home-visits/{id}/records', visitRecordBody],
   ['/api/workflows/{id}/reassign', supervisionBodies.reassign],
   ['/api/workflows/{id}/extend', supervisionBodies.extend],
   // Create bodies, and the actions on runs, the Schedule, payment lines and imports.

@@ -5,6 +5,7 @@ import { MembersTable } from '../common/MembersTable';
 import { RevealButton } from '../common/RevealButton';
 import { Facts, Section } from '../common/Section';
 import { StageChip } from '../common/StageChip';
+import { CareFlagsSection } from './CareFlags';
 import { HouseholdStory } from './HouseholdStory';
 import type { Household } from './types';
 
@@ -49,6 +50,7 @@ const HouseholdDetail = () => {
         <Section title="shequ.section.members">
           <MembersTable members={record.members} reveal={{ resource: 'households', id: record.id }} />
         </Section>
+        <CareFlagsSection record={record} />
         <HouseholdStory story={record.story} />
       </Grid>
     </Grid>

@@ -2,6 +2,7 @@ import type { RaRecord } from 'react-admin';
 import type { z } from 'zod';
 import type { householdSchema } from '../../../contract/households';
 import type { householdStorySchema } from '../../../contract/household-story';
+import type { HouseholdCare } from '../home-visits/types';
 import type { Member } from '../common/types';
 import type { Stage } from '../common/stages';
 
@@ -12,6 +13,7 @@ export type Household = RaRecord &
     stage: Stage | null;
     members?: Member[];
     story?: HouseholdStory;
+    care?: HouseholdCare;
   };
 
 export type HouseholdStory = z.output<typeof householdStorySchema>;

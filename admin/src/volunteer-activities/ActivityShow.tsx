@@ -7,6 +7,7 @@ import { SkillChips } from '../common/SkillChips';
 import { useFormatSpan } from '../common/time';
 import { AssignmentsTable } from './AssignmentsTable';
 import { ActivityStatusChip } from './fields';
+import { HomeVisitSection } from './HomeVisitSection';
 import type { VolunteerActivity } from './types';
 
 const f = (field: string) => `resources.volunteer-activities.fields.${field}`;
@@ -54,6 +55,7 @@ const ActivityDetail = () => {
         </Section>
       </Grid>
       <Grid size={{ xs: 12, lg: 5 }}>
+        {record.homeVisitId !== null && <HomeVisitSection homeVisitId={record.homeVisitId} />}
         <Section title="shequ.section.activity_assignments">
           <AssignmentsTable activityId={record.id} />
         </Section>
