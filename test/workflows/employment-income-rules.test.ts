@@ -1,23 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstOfNextMonth, shanghaiDate } from '../../domain/shanghai-date.js';
-import { createCase, decide, detail, findings, waitStage } from '../support/benefit.js';
-import { idNumber } from '../support/fixtures.js';
-import {
-  createOpening,
-  helperOf,
-  hire,
-  refer,
-  seekerBody,
-  step,
-  toInterview,
-  waitReferral,
-} from '../support/referrals.js';
-import { login, startTestStack, waitFor, type ApiClient, type TestStack } from '../support/stack.js';
+import { enrolledHousehold, incomeReview, place } from '../support/employment.js';
+import { login, startTestStack, type ApiClient, type TestStack } from '../support/stack.js';
 
 // The employment-income rules are data the bureau sets, like the allowance standards: a rule
 // added through the API from next month's first day is what the next income review proposes
 // on, and one from a later month is not yet. The household and the placement are real (a
-// dibao case approved by the three levels, a referral placed through its workflow).
+// dibao case approved by the three levels, a referral placed through its workflow:
+// test/support/employment.ts).
 //
 // Household: head ¥500 a month, spouse none; enrolled at 2 × 890 − 500 = ¥1,280. The spouse is
 // placed at ¥2,000. Under the rule added for next month (20% of the wage) the deduction is
@@ -128,46 +118,9 @@ describe('employment-income rules', () => {
   });
 
   it('the next income review proposes on the rule in force from the day its outcome takes effect', async () => {
-    const spouseId = idNumber('19800101', 971);
-    const c = await createCase(caseworker, 3, {
-      members: [
-        {
-          name: '孙大',
-          idNumber: idNumber('19650312', 972),
-          relation: 'head',
-          disabled: false,
-          monthlyIncomeFen: 50_000,
-        },
-        { name: '李二', idNumber: spouseId, relation: 'spouse', disabled: false, monthlyIncomeFen: 0 },
-      ],
-    });
-    const d = await waitStage(caseworker, c.id, 'community_review');
-    expect((await decide(caseworker, c.id, { decision: 'approve', comment: '', findings: findings(d) })).status).toBe(
-      200,
-    );
-    await waitStage(reviewer, c.id, 'street_review', 30_000);
-    expect((await decide(reviewer, c.id, { decision: 'approve', comment: '' })).status).toBe(200);
-    const enrolled = await decide(approver, c.id, { decision: 'approve', comment: '' });
-    expect(enrolled.body).toMatchObject({ stage: 'enrolled', proposedAmountFen: 128_000 });
-
-    const opening = await createOpening(caseworker, { requiredSkills: ['收银'] });
-    const id = (await refer(caseworker, [seekerBody(3, { name: '李二', idNumber: spouseId })])).referralIds[0];
-    await waitReferral(caseworker, id, (r) => r.stage === 'intake', 'at intake');
-    const assessed = await step(caseworker, id, 'assess', {
-      education: 'senior_high',
-      skills: ['收银'],
-      experience: '超市收银',
-      helperId: await helperOf(stack),
-    });
-    expect(assessed.status).toBe(200);
-    await waitReferral(caseworker, id, (r) => r.stage === 'matching' && r.matches.length > 0, 'ranked');
-    await toInterview(caseworker, id, opening.id);
-    expect((await hire(caseworker, id, 200_000)).status).toBe(200);
-
-    const review = await waitFor(`income review of ${c.id}`, async () => {
-      const x = await detail(caseworker, c.id);
-      return x.stage === 'income_review' && x.incomeReview ? x : undefined;
-    });
+    const h = await enrolledHousehold({ caseworker, reviewer, approver });
+    await place(stack, caseworker, h.spouseId, 200_000);
+    const review = await incomeReview(caseworker, h.applicationId);
     expect(review.incomeReview.proposal).toMatchObject({
       outcome: 'gradual_exit',
       wageFen: 200_000,
