@@ -18,6 +18,7 @@ import imports from './imports';
 import jobOpenings from './job-openings';
 import jobSeekers from './job-seekers';
 import { ShequLayout } from './layout/ShequLayout';
+import { ShequLogin } from './layout/ShequLogin';
 import notifications from './notifications';
 import orgUnits from './org-units';
 import payments from './payments';
@@ -45,6 +46,7 @@ export const App = () => (
     darkTheme={darkTheme}
     dashboard={Dashboard}
     layout={ShequLayout}
+    loginPage={ShequLogin}
     requireAuth
     disableTelemetry
   >

@@ -2,7 +2,16 @@ import { fetchUtils, type AuthProvider } from 'react-admin';
 import type { z } from 'zod';
 import type { loginBody } from '../../contract/auth';
 import { isAllowed } from './access';
-import { clearSession, getToken, getUser, lastUsername, saveSession, type SessionUser } from './session';
+import {
+  clearSession,
+  forgetSessionEnded,
+  getToken,
+  getUser,
+  lastUsername,
+  markSessionEnded,
+  saveSession,
+  type SessionUser,
+} from './session';
 
 interface LoginResponse {
   token: string;
@@ -47,6 +56,7 @@ export const authProvider: AuthProvider = {
     const { token, user } = json as LoginResponse;
     const previous = lastUsername();
     saveSession(token, user);
+    forgetSessionEnded();
     redirectingUntil = 0;
     // react-admin returns to the page shown at sign-out; on a shared office PC that is the
     // previous user's page (often one this user may not open), so someone else starts at home.
@@ -90,6 +100,7 @@ export const authProvider: AuthProvider = {
       // leads to the login page; a second one would only add a toast.
       if (!getToken()) throw { logoutUser: false, message: false };
       clearSession();
+      markSessionEnded();
       throw error;
     }
     // 403 means "not for your role or area": stay signed in, the page shows the message.

@@ -37,3 +37,11 @@ export function clearSession(): void {
   localStorage.removeItem(TOKEN_KEY);
   localStorage.removeItem(USER_KEY);
 }
+
+// A session the API stopped knowing (expired, revoked by a password change or an admin) ends at
+// the login page, which says why once: the flag lives in this tab only.
+const ENDED_KEY = 'shequ.sessionEnded';
+
+export const markSessionEnded = (): void => sessionStorage.setItem(ENDED_KEY, '1');
+export const sessionEnded = (): boolean => sessionStorage.getItem(ENDED_KEY) === '1';
+export const forgetSessionEnded = (): void => sessionStorage.removeItem(ENDED_KEY);

@@ -75,6 +75,7 @@ describe('console: the way to the login form', () => {
       expect(page.url()).toContain('#/login');
       // checkAuth fails with `message: false`: the login page says enough, no "please sign in" toast.
       expect(await page.locator('.MuiSnackbar-root').count()).toBe(0);
+      expect(await page.locator('.shequ-session-ended').count()).toBe(0); // nothing ended: no notice
     },
   );
 
@@ -134,6 +135,17 @@ describe('console: the way to the login form', () => {
       expectFewRedirects(result);
       expect(apiAnswers).toContain(401);
       expect(await page.evaluate(() => localStorage.getItem('shequ.token'))).toBeNull();
+      // The login page says why she is there.
+      await expect
+        .poll(
+          () =>
+            page
+              .locator('.shequ-session-ended')
+              .innerText()
+              .catch(() => ''),
+          { timeout: 10_000 },
+        )
+        .toContain('登录已失效');
     },
   );
 });

@@ -1298,6 +1298,8 @@ const app: AppMessages = {
       system: 'System',
       other: 'Other',
     },
+    session_ended:
+      'Your session has ended (it expired, or a password change or deactivation ended it). Please sign in again.',
     objection: {
       title: 'Record an objection: %{recordRepresentation}',
       help: 'An objection received during the public notice sends the case back to verification; its content goes into the timeline.',

@@ -1280,6 +1280,7 @@ const app = {
       system: '系统',
       other: '其他',
     },
+    session_ended: '您的登录已失效（已过期，或因修改密码、账号停用而结束），请重新登录。',
     objection: {
       title: '登记公示异议：%{recordRepresentation}',
       help: '公示期内收到的异议将使案件退回重新核查，异议内容记入办理记录。',
