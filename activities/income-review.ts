@@ -5,6 +5,7 @@ import { incomeRulesInForce } from '../db/employment-income-rules.js';
 import type { Actor } from '../domain/actor.js';
 import type { BenefitStage } from '../domain/benefit-stages.js';
 import {
+  periodAfter,
   proposeIncomeOutcome,
   type IncomeEvent,
   type IncomeOutcome,
@@ -56,10 +57,6 @@ const outcomeStage: Record<IncomeOutcome, BenefitStage> = {
 };
 
 const monthStart = (period: string) => `${period}-01`;
-const nextMonth = (period: string) => {
-  const [y, m] = period.split('-').map(Number);
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-};
 const beijingMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
 
 async function propose(
@@ -68,7 +65,7 @@ async function propose(
   memberId: number,
   wageFen: number,
   effectiveFrom: string,
-): Promise<{ proposal: IncomeProposal; householdId: number; enrollmentId: number } | null> {
+): Promise<{ proposal: IncomeProposal; enrollment: Awaited<ReturnType<typeof readEnrollment>> } | null> {
   const e = await readEnrollment(trx, applicationId);
   const { memberIds, incomesFen } = await currentIncomes(trx, e.householdId);
   const at = memberIds.indexOf(memberId);
@@ -85,7 +82,7 @@ async function propose(
     currentAmountFen: e.amountFen,
     firstPeriod: periodOf(effectiveFrom),
   });
-  return { proposal, householdId: e.householdId, enrollmentId: e.id };
+  return { proposal, enrollment: e };
 }
 
 export function createIncomeReviewActivities({ db, clock }: ActivityDeps) {
@@ -206,7 +203,8 @@ export function createIncomeReviewActivities({ db, clock }: ActivityDeps) {
         const found = await propose(trx, c.applicationId, c.event.memberId, wageFen, c.effectiveFrom);
         if (!found)
           throw refusal('ConflictError', '该成员已不在户内，请按户内变更处理 (the member has left the household)');
-        const { proposal, enrollmentId } = found;
+        const { proposal, enrollment: before } = found;
+        const enrollmentId = before.id;
         if (c.outcome !== proposal.outcome && c.outcome !== 'terminate')
           throw refusal(
             'ValidationError',
@@ -215,7 +213,6 @@ export function createIncomeReviewActivities({ db, clock }: ActivityDeps) {
               : `计入收入不在渐退范围内：${proposal.explanation} (income outside the gradual-exit band)`,
             { outcome: c.outcome === 'adjust' ? '已不符合条件' : '不在渐退范围内' },
           );
-        const before = await readEnrollment(trx, c.applicationId);
         await trx('household_members')
           .where({ id: c.event.memberId })
           .update({ verified_income_fen: proposal.countedFen });
@@ -258,7 +255,7 @@ export function createIncomeReviewActivities({ db, clock }: ActivityDeps) {
           await trx('applications').where({ id: c.applicationId }).update({ gradual_exit: null });
         } else if (c.outcome === 'gradual_exit' && !c.inGradualExit) {
           const n = proposal.schedule.length;
-          const endsOn = monthStart(nextMonth(proposal.schedule[n - 1].period));
+          const endsOn = monthStart(periodAfter(proposal.schedule[n - 1].period));
           gradualExit = { endsAt: beijingMidnight(endsOn), endsOn, schedule: proposal.schedule };
           await dropLaterTerms();
           await upsert([

@@ -76,13 +76,16 @@ export function employmentDeduction(wageFen: number, rules: EmploymentIncomeRule
   return Math.min(wageFen, Math.max(0, d));
 }
 
-const nextPeriods = (firstPeriod: string, n: number): string[] => {
+/** The period (YYYY-MM) `months` after `period`. */
+export const periodAfter = (period: string, months = 1): string => nextPeriods(period, months + 1)[months];
+
+function nextPeriods(firstPeriod: string, n: number): string[] {
   const [y, m] = firstPeriod.split('-').map(Number);
   return Array.from({ length: n }, (_, i) => {
     const k = y * 12 + (m - 1) + i;
     return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
   });
-};
+}
 
 /**
  * The 渐退 months from `firstPeriod`: the current amount throughout, or, stepping down, month i of

@@ -56,35 +56,28 @@ export async function householdStory(db: Knex, householdId: number): Promise<Sto
     .orderBy('id')
     .select('event_id', 'kind', 'member_id', 'wage_fen', 'status', 'outcome', 'application_id', 'occurred_at');
 
-  const dibao = db('decisions as d')
-    .join('applications as a', 'a.id', 'd.application_id')
-    .leftJoin('users as u', 'u.id', 'd.actor_id')
-    .where('a.household_id', householdId)
-    .select(
-      db.raw("'dibao' AS programme"),
-      'd.application_id as case_id',
-      db.raw('NULL::text AS member_name'),
-      'd.decision',
-      'd.to_stage',
-      db.raw('coalesce(u.display_name, d.actor_name) AS actor_name'),
-      'd.actor_role',
-      'd.comment',
-      'd.at',
-    );
-  const work = db('referral_events as d')
-    .leftJoin('users as u', 'u.id', 'd.actor_id')
-    .whereIn('d.referral_id', referralIds.length ? referralIds : [0])
-    .select(
-      db.raw("'referral' AS programme"),
-      'd.referral_id as case_id',
-      db.raw('NULL::text AS member_name'),
-      'd.decision',
-      'd.to_stage',
-      db.raw('coalesce(u.display_name, d.actor_name) AS actor_name'),
-      'd.actor_role',
-      'd.comment',
-      'd.at',
-    );
+  // One shape for both timelines (decisions and referral_events share their columns).
+  const events = (table: string, caseColumn: string, programme: string) =>
+    db(`${table} as d`)
+      .leftJoin('users as u', 'u.id', 'd.actor_id')
+      .select(
+        db.raw('?::text AS programme', [programme]),
+        `d.${caseColumn} as case_id`,
+        'd.decision',
+        'd.to_stage',
+        db.raw('coalesce(u.display_name, d.actor_name) AS actor_name'),
+        'd.actor_role',
+        'd.comment',
+        'd.at',
+      );
+  const dibao = events('decisions', 'application_id', 'dibao').whereIn(
+    'd.application_id',
+    db('applications').where({ household_id: householdId }).select('id'),
+  );
+  const work = events('referral_events', 'referral_id', 'referral').whereIn(
+    'd.referral_id',
+    referralIds.length ? referralIds : [0],
+  );
   const timeline: DbRow[] = await db
     .select('*')
     .from(dibao.unionAll(work, true).as('t'))

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inLanes } from '../../api/temporal/case-start.js';
 import { caseloadCsv } from '../../domain/caseload-csv.js';
 import { incomeEventSignal } from '../../workflows/benefit-case-messages.js';
 import { idNumber } from '../support/fixtures.js';
@@ -22,15 +23,6 @@ import { login, startTestStack, waitFor, type ApiClient, type TestStack } from '
 
 const N = Number(process.env.SHEQU_TEST_INCOME_BATCH ?? 40);
 const CONCURRENCY = 8;
-
-async function inLanes<T>(items: T[], run: (item: T) => Promise<void>) {
-  const queue = [...items];
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      for (let next = queue.shift(); next !== undefined; next = queue.shift()) await run(next);
-    }),
-  );
-}
 
 describe('income events from a batch of placements', () => {
   let stack: TestStack;
@@ -90,7 +82,7 @@ describe('income events from a batch of placements', () => {
       spouses.map((spouse, i) => seekerBody(3, { name: `批量配偶${i}`, idNumber: spouse })),
     );
     const helperId = await helperOf(stack);
-    await inLanes(batch.referralIds, async (id) => {
+    await inLanes(batch.referralIds, CONCURRENCY, async (id) => {
       await waitReferral(caseworker, id, (r) => r.stage === 'intake', 'at intake', 120_000);
       const assessed = await step(caseworker, id, 'assess', { education: 'senior_high', skills: ['收银'], helperId });
       expect(assessed.status).toBe(200);
@@ -115,7 +107,7 @@ describe('income events from a batch of placements', () => {
       120_000,
     );
     const events = await stack.db('income_events').whereIn('application_id', applicationIds);
-    await inLanes(events, async (e) => {
+    await inLanes(events, CONCURRENCY, async (e) => {
       await stack.temporal.workflow.getHandle(`benefit-${e.application_id}`).signal(incomeEventSignal, {
         eventId: e.event_id,
         kind: e.kind,
